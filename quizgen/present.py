@@ -1,0 +1,135 @@
+"""How questions and answers read as plain text, in the bank's languages; shared by every output."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import TypeVar
+
+from .model import (
+    Cloze,
+    Deletion,
+    Match,
+    MultipleAnswer,
+    MultipleChoice,
+    Numeric,
+    Order,
+    Question,
+    ShortAnswer,
+    TrueFalse,
+    cloze_parts,
+)
+
+T = TypeVar("T")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "true": "True",
+        "false": "False",
+        "answer": "Answer",
+        "explanation": "Explanation",
+        "source": "Source",
+        "hint": "Hint",
+        "cloze": "Fill in the blanks.",
+        "or": "or",
+        "between": "between {low} and {high}",
+        "within": "give or take {tolerance}",
+    },
+    "fr": {
+        "true": "Vrai",
+        "false": "Faux",
+        "answer": "Réponse",
+        "explanation": "Explication",
+        "source": "Source",
+        "hint": "Indice",
+        "cloze": "Complétez les blancs.",
+        "or": "ou",
+        "between": "entre {low} et {high}",
+        "within": "à {tolerance} près",
+    },
+}
+"""Words quizgen itself puts in outputs, so a French bank gives French cards and handouts."""
+
+BLANK = "[…]"
+
+
+def label(key: str, lang: str) -> str:
+    """A quizgen word in `lang` (English for a language it does not know)."""
+    return LABELS.get(lang.split("-")[0], LABELS["en"])[key]
+
+
+def prompt_text(question: Question, lang: str) -> str:
+    """The question's prompt; a cloze without one gets a generic instruction."""
+    if question.prompt is not None:
+        return question.prompt[lang]
+    return label("cloze", lang)
+
+
+def format_number(value: float, lang: str) -> str:
+    """200000000 -> '200,000,000' (en) or '200 000 000' (fr, with narrow no-break spaces); 2.5 -> '2.5' or '2,5'."""
+    whole = value == int(value) and abs(value) < 1e15
+    text = f"{int(value):,}" if whole else f"{value:,.6f}".rstrip("0").rstrip(".")
+    if lang.split("-")[0] == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    return text
+
+
+def quantity(question: Numeric, lang: str) -> str:
+    """The answer with its unit: '200 000 000 dollars'."""
+    unit = f" {question.unit[lang]}" if question.unit is not None else ""
+    return format_number(question.answer, lang) + unit
+
+
+def accepted_values(question: Numeric, lang: str) -> str:
+    """What the tolerance or range accepts, or '' for an exact answer."""
+    if question.range is not None:
+        low, high = question.range
+        return label("between", lang).format(low=format_number(low, lang), high=format_number(high, lang))
+    if question.tolerance:
+        return label("within", lang).format(tolerance=format_number(question.tolerance, lang))
+    return ""
+
+
+def cloze_text(text: str, shown: int | None = None, reveal: bool = False) -> str:
+    """A cloze text with its deletions as blanks (or answers, if `reveal`).
+
+    With `shown`, only deletion number `shown` is blanked (or revealed); the
+    others read as their answers, as on an Anki cloze card.
+    """
+    pieces = []
+    for part in cloze_parts(text):
+        if isinstance(part, Deletion):
+            hidden = shown is None or part.number == shown
+            pieces.append(part.answer if reveal or not hidden else BLANK)
+        else:
+            pieces.append(part)
+    return "".join(pieces)
+
+
+def answer_text(question: Question, lang: str) -> str:
+    """The right answer on one line, as a person would say it."""
+    if isinstance(question, MultipleChoice):
+        return question.choices[question.answer][lang]
+    if isinstance(question, MultipleAnswer):
+        return "; ".join(question.choices[index][lang] for index in question.answers)
+    if isinstance(question, TrueFalse):
+        return label("true" if question.answer else "false", lang)
+    if isinstance(question, ShortAnswer):
+        return question.answer[lang]
+    if isinstance(question, Numeric):
+        extra = accepted_values(question, lang)
+        return quantity(question, lang) + (f" ({extra})" if extra else "")
+    if isinstance(question, Cloze):
+        return cloze_text(question.text[lang], reveal=True)
+    if isinstance(question, Match):
+        return "; ".join(f"{left[lang]} → {right[lang]}" for left, right in question.pairs)
+    if isinstance(question, Order):
+        return " → ".join(item[lang] for item in question.items)
+    raise TypeError(question.type)
+
+
+def shuffled(items: Sequence[T], *seed: object) -> list[T]:
+    """`items` in an order that depends only on the seed parts (the same on every machine and run)."""
+    order = list(items)
+    random.Random("\x1f".join(str(part) for part in seed)).shuffle(order)
+    return order
