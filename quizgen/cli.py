@@ -73,10 +73,244 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
     click.echo(report.summary())
 
 
-# build command goes here
-# anki command goes here
-# quiz command goes here
-# stats command goes here
-# handout command goes here
-# export command goes here
-# draft command goes here
+@cli.command()
+@BANK_ARGUMENT
+@click.option("--out-dir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder the decks go into.")
+def build(bank: str | None, out_dir: str) -> None:
+    """Check a bank, then write its Anki decks: one .apkg per bank language.
+
+    The bank is checked as `quizgen check` does (errors stop the build). Each
+    deck, OUT_DIR/SLUG.LANG.apkg, has a lock file beside it, SLUG.LANG.lock.json,
+    that keeps each note's modification time: commit both. An unchanged bank
+    rebuilds to the same bytes; an edited question updates its note in Anki on
+    import, keeping its review history.
+
+    \b
+    Example:
+        quizgen build questions.yaml --out-dir decks
+    """
+    from .anki import build_decks
+    from .bank import bank_path
+
+    with reported():
+        report = build_decks(bank_path(bank), Path(out_dir))
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    for deck in report.decks:
+        click.echo(deck.summary())
+
+
+@cli.command()
+@BANK_ARGUMENT
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .apkg to write [default: decks/SLUG.LANG.apkg].")
+@click.option("--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].")
+def anki(bank: str | None, output: str | None, lang: str | None) -> None:
+    """Write the Anki deck (.apkg) of one language of a bank.
+
+    Its lock file goes beside it: FILE.apkg gets FILE.lock.json. Keep it to
+    rebuild the same bytes and to have edited questions update their notes.
+
+    \b
+    Example:
+        quizgen anki questions.yaml --lang en -o viva-en.apkg
+    """
+    from .anki import anki_deck
+    from .bank import bank_path
+
+    with reported():
+        report = anki_deck(bank_path(bank), lang, Path(output) if output else None)
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    for deck in report.decks:
+        click.echo(deck.summary())
+
+
+@cli.command()
+@BANK_ARGUMENT
+@click.option("-n", "--count", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
+@click.option("--tag", "tags", metavar="TAG", multiple=True, help="Only questions with this tag (repeatable: any of them).")
+@click.option("--type", "types", metavar="TYPE", multiple=True, help="Only questions of this type, e.g. mcq (repeatable: any of them).")
+@click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
+@click.option("--seed", type=int, help="Replay a session: the same seed asks the same questions in the same order.")
+@click.option("--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].")
+@click.option("--review", is_flag=True, help="Spaced repetition: the questions due first, then new ones.")
+@click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
+def quiz(
+    bank: str | None,
+    count: int,
+    tags: tuple[str, ...],
+    types: tuple[str, ...],
+    difficulty: str | None,
+    seed: int | None,
+    lang: str | None,
+    review: bool,
+    db: str | None,
+) -> None:
+    """Practise in the terminal; every answer updates your spaced-repetition schedule.
+
+    At the prompt, ? shows a hint (twice skips the question) and q, Ctrl-C or
+    Ctrl-D end the session with its summary. Answers are saved as you give them.
+
+    \b
+    Example:
+        quizgen quiz questions.yaml --count 5 --tag cisco --lang en
+        quizgen quiz --review
+    """
+    from .bank import bank_path
+    from .terminal import QuizOptions, run_quiz
+
+    options = QuizOptions(count, tags, types, difficulty, seed, lang, review, db)
+    with reported():
+        run_quiz(bank_path(bank), options)
+
+
+@cli.command()
+@BANK_ARGUMENT
+@click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
+def stats(bank: str | None, db: str | None) -> None:
+    """Show quiz progress per bank and tag: new, learning, due and learned questions, and answers right.
+
+    Without BANK, every bank in the progress database is shown.
+
+    \b
+    Example:
+        quizgen stats
+        quizgen stats questions.yaml --db class.sqlite3
+    """
+    from .terminal import show_stats
+
+    with reported():
+        show_stats(Path(bank) if bank is not None else None, db)
+
+
+@cli.command()
+@BANK_ARGUMENT
+@click.option("--format", "format_", type=click.Choice(["pdf", "html", "md"]), help="Output format [default: from -o's suffix, else pdf].")
+@click.option("--versions", type=click.IntRange(1, 26), default=1, show_default=True, help="How many versions (A, B, C...).")
+@click.option("--count", type=click.IntRange(min=1), help="How many questions, picked by the seed [default: all the selected ones].")
+@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).")
+@click.option("--type", "types", multiple=True, help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).")
+@click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
+@click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
+@click.option("--key/--no-key", default=True, show_default=True, help="Each version's answer key, on its own page, after the versions.")
+@click.option("--key-only", is_flag=True, help="Print the answer keys alone (the teacher's copy).")
+@click.option("--title", help="The title on every sheet [default: the bank's].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The file to write [default: SLUG-handout.FORMAT, here].")
+def handout(
+    bank: str | None,
+    format_: str | None,
+    versions: int,
+    count: int | None,
+    tags: tuple[str, ...],
+    types: tuple[str, ...],
+    seed: int,
+    lang: str | None,
+    paper: str,
+    key: bool,
+    key_only: bool,
+    title: str | None,
+    output: str | None,
+) -> None:
+    """Print a worksheet to hand out: versions with shuffled questions and choices, and their answer keys.
+
+    Every version holds the same questions, in its own order, with its choices
+    shuffled, so that neighbours cannot copy. The same command (and seed)
+    always prints the same versions. Each answer key gives, for each number,
+    the answer and the excerpt of the source it comes from.
+
+    \b
+    Example:
+        quizgen handout questions.yaml --versions 3 --count 20 --lang fr
+        quizgen handout --versions 3 --count 20 --key-only -o key.pdf
+        quizgen handout --format html --tag cisco --no-key
+    """
+    from .bank import bank_path
+    from .handouts import HandoutOptions, write_handout
+
+    if key_only and not key:
+        raise click.UsageError("--key-only and --no-key contradict each other; give one of them.")
+    options = HandoutOptions(
+        format=format_,
+        versions=versions,
+        count=count,
+        tags=tags,
+        types=types,
+        seed=seed,
+        lang=lang,
+        paper=paper,
+        key="only" if key_only else "include" if key else "omit",
+        title=title,
+    )
+    with reported():
+        written = write_handout(bank_path(bank), options, Path(output) if output else None)
+    click.echo(written.summary())
+
+
+@cli.command()
+@BANK_ARGUMENT
+@click.option(
+    "--format",
+    "format_",
+    required=True,
+    type=click.Choice(["gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
+    help="gift: Moodle; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; kahoot: Kahoot (xlsx); json: other programs; "
+    "html: a quiz in one web page.",
+)
+@click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The file to write, or - for standard output (text formats) [default: SLUG.LANG.EXT, here].",
+)
+def export(bank: str | None, format_: str, lang: str | None, output: str | None) -> None:
+    """Export the bank for Moodle, Canvas, Anki, Quizlet, Kahoot, other programs or a browser.
+
+    Each question keeps its id wherever the format has a place for it. A
+    question that a format cannot hold (GIFT has no ordering question, Kahoot
+    takes at most 4 answers...) is left out and reported on stderr, one line
+    each with its reason; the others are still written (exit code 0).
+
+    \b
+    Example:
+        quizgen export questions.yaml --format gift --lang en
+        quizgen export --format html -o quiz.html
+        quizgen export --format json -o - | jq '.questions | length'
+    """
+    from .bank import bank_path
+    from .exports import export_file
+
+    with reported():
+        exported = export_file(bank_path(bank), format_, lang, output)
+    for problem in exported.problems():
+        click.echo(str(problem), err=True)
+    if exported.target is None:
+        click.echo(exported.result.data, nl=False)
+    click.echo(exported.summary(), err=exported.target is None)
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
+@click.option("--title", help="The bank's title [default: the article's headline].")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (a draft never replaces a file otherwise).")
+def draft(article: str, output: str | None, lang: str | None, title: str | None, force: bool) -> None:
+    """Draft a bank from a plain-text article, for a teacher to review.
+
+    Finds the quotations and who says them, the figures with their units,
+    and the people with their roles, by rules alone (nothing is downloaded).
+    Every question is marked draft: true, and its excerpt is copied from the
+    article, so that `quizgen check --source ARTICLE` accepts the draft.
+
+    \b
+    Example:
+        quizgen draft article.txt -o draft.yaml --lang fr
+    """
+    from .draft import default_output, write_draft
+
+    path = Path(output) if output else default_output(Path(article))
+    with reported():
+        result = write_draft(Path(article), path, lang=lang, title=title, force=force)
+    click.echo(result.summary(str(path)))

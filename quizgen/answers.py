@@ -1,0 +1,276 @@
+"""How typed answers are read: text compared loosely, numbers in every usual spelling, letters and pairs.
+
+These readers know nothing of questions or sessions; quiz.py applies them to
+the question being asked.
+
+Numbers. Spaces, no-break spaces, thin spaces and apostrophes between digit
+groups of three are thousands separators ("200 000 000", "1'000"). When a
+number has both a comma and a dot, the last one is the decimal mark
+("1,234.5", "1.234,5"). A mark that appears more than once separates thousands
+("200,000,000", "1.000.000"). A single mark followed by exactly three digits,
+after a whole part other than 0, is ambiguous ("200,000"): it separates
+thousands where the language writes thousands that way (a comma in English, a
+dot in French) and is a decimal mark otherwise. Any other single mark is a
+decimal mark ("200,5", "2.5"). Then come an optional exponent ("2e8",
+"2×10^8"), an optional scale word ("k", "M", "million", "milliard", "Md",
+"bn"; "billion" is 10^9 in English and 10^12 in French) and an optional unit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an"})
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+NOT_A_WORD = re.compile(r"[\W_]+")
+TYPO_MINIMUM = 5
+"""Letters an expected answer (or word) needs before a one-letter slip is forgiven."""
+
+TRUTHS = {
+    **dict.fromkeys(("t", "true", "y", "yes", "v", "vrai", "o", "oui", "1"), True),
+    **dict.fromkeys(("f", "false", "n", "no", "faux", "non", "0"), False),
+}
+"""English and French words for true and false, both accepted whatever the quiz language."""
+
+GROUP_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "'": " ", "\u2019": " "})
+NUMBER = re.compile(
+    r"""\s*(?P<sign>[-+\u2212]?)\s*[$€£¥]?\s*
+    (?P<digits>\d(?:[\d.,]|[ \u00a0\u202f\u2009'\u2019](?=\d))*)
+    (?:\s*[eE]\s*(?P<exponent>[-+]?\d+)|\s*[x×*]\s*10\s*\^\s*(?P<power>[-+]?\d+))?
+    (?P<rest>.*)""",
+    re.VERBOSE | re.DOTALL,
+)
+APPROXIMATELY = re.compile(r"\s*(?:[~≈]|(?:about|around|approximately|approx\.|roughly|environ|pr[eè]s de|à peu près)\s)\s*", re.IGNORECASE)
+GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?\Z")
+SCALES: dict[str, int] = {
+    **dict.fromkeys(("k", "thousand", "thousands", "mille", "milliers"), 3),
+    **dict.fromkeys(("m", "mn", "mio", "million", "millions"), 6),
+    **dict.fromkeys(("md", "mds", "mrd", "milliard", "milliards", "bn", "b"), 9),
+    **dict.fromkeys(("trillion", "trillions"), 12),
+}
+LONG_SCALE = {"billion": 12, "billions": 12, "trillion": 18, "trillions": 18}
+"""French counts billions and trillions in the long scale."""
+THOUSANDS_MARK = {"en": ",", "fr": "."}
+UNIT_LINKS = frozenset({"de", "d", "of", "en", "in"})
+PERCENT_WORDS = frozenset({"percent", "per cent", "pour cent", "pourcent", "pct"})
+
+
+def normalize(text: str) -> str:
+    """Text as compared: no case, accents, punctuation or extra spaces, and no article at either end."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    words = NOT_A_WORD.sub(" ", plain).split()
+    while len(words) > 1 and words[0] in ARTICLES:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in ARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def within_one_edit(given: str, expected: str) -> bool:
+    """True when one letter added, dropped, replaced or swapped with its neighbour turns `given` into `expected`."""
+    if given == expected:
+        return True
+    if abs(len(given) - len(expected)) > 1:
+        return False
+    start = 0
+    while start < min(len(given), len(expected)) and given[start] == expected[start]:
+        start += 1
+    if len(given) == len(expected):
+        if given[start + 1 :] == expected[start + 1 :]:
+            return True
+        swapped = given[start : start + 2][::-1]
+        return swapped == expected[start : start + 2] and given[start + 2 :] == expected[start + 2 :]
+    shorter, longer = sorted((given, expected), key=len)
+    return shorter[start:] == longer[start + 1 :]
+
+
+def letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
+
+
+def misspelt(given: str, expected: str) -> bool:
+    """True when normalized `given` is `expected` but for a slip: one letter over the whole answer, or one per long word.
+
+    Answers with digits get no such leniency: 2015 is not 2016.
+    """
+    if any(char.isdigit() for char in expected):
+        return False
+    if letters(expected) >= TYPO_MINIMUM and within_one_edit(given, expected):
+        return True
+    given_words, expected_words = given.split(), expected.split()
+    return len(given_words) == len(expected_words) and all(
+        mine == theirs or (letters(theirs) >= TYPO_MINIMUM and within_one_edit(mine, theirs))
+        for mine, theirs in zip(given_words, expected_words, strict=True)
+    )
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    """Which of several expected texts an answer is, and whether it was misspelt."""
+
+    index: int
+    misspelt: bool
+
+
+def match_text(given: str, candidates: Sequence[str]) -> TextMatch | None:
+    """The candidate that `given` spells (exactly first, then with a slip if only one fits), or None.
+
+    Words written together, hyphenated or apart are the same ('start-up', 'startup', 'start up').
+    """
+    mine = normalize(given)
+    if not mine:
+        return None
+    normalized = [normalize(candidate) for candidate in candidates]
+    for index, candidate in enumerate(normalized):
+        if joined(mine) == joined(candidate):
+            return TextMatch(index, False)
+    close = {candidate for candidate in normalized if misspelt(mine, candidate) or misspelt(joined(mine), joined(candidate))}
+    if len(close) != 1:
+        return None
+    return TextMatch(normalized.index(close.pop()), True)
+
+
+def joined(words: str) -> str:
+    return words.replace(" ", "")
+
+
+def read_truth(text: str) -> bool | None:
+    """True for t, true, y, yes, v, vrai, o, oui; False for f, false, n, no, faux, non; else None."""
+    return TRUTHS.get(normalize(text))
+
+
+@dataclass(frozen=True)
+class NumberReading:
+    """A number read from an answer, and whether the words after it named the expected unit (or none)."""
+
+    value: Decimal
+    unit_ok: bool
+
+
+def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReading | None:
+    """The number in `text` (see the module's rules), or None if `text` does not start with one."""
+    text = APPROXIMATELY.sub("", text, count=1)
+    found = NUMBER.fullmatch(text.strip())
+    if found is None:
+        return None
+    value = read_digits(found["digits"].translate(GROUP_SPACES), lang.split("-")[0])
+    if value is None:
+        return None
+    exponent = found["exponent"] or found["power"]
+    if exponent is not None:
+        value = value.scaleb(int(exponent))
+    rest = found["rest"].strip()
+    if rest and not unit_matches(rest, units):
+        scale = re.match(r"([^\W\d_]+)\.?(.*)", rest, re.DOTALL)
+        if scale is not None and normalize(scale[1]) in scale_words(lang):
+            value = value.scaleb(scale_words(lang)[normalize(scale[1])])
+            rest = scale[2].strip()
+    if found["sign"] in ("-", "\u2212"):
+        value = -value
+    return NumberReading(value, unit_matches(rest, units))
+
+
+def scale_words(lang: str) -> dict[str, int]:
+    if lang.split("-")[0] == "fr":
+        return {**SCALES, **LONG_SCALE}
+    return {**SCALES, "billion": 9, "billions": 9}
+
+
+def read_digits(digits: str, lang: str) -> Decimal | None:
+    """A number's digits and marks, grouping spaces already made plain spaces, as a Decimal."""
+    if " " in digits:
+        if not GROUPED.match(digits):
+            return None
+        digits = digits.replace(" ", "")
+        return as_decimal(digits.replace(",", "."))
+    marks = [char for char in digits if char in ".,"]
+    if not marks:
+        return as_decimal(digits)
+    last = marks[-1]
+    if len(set(marks)) == 2:
+        other = "," if last == "." else "."
+        if digits.rindex(other) > digits.index(last):
+            return None
+        return as_decimal(digits.replace(other, "").replace(last, "."))
+    if len(marks) > 1:
+        groups = digits.split(last)
+        if not all(len(group) == 3 for group in groups[1:]) or not 1 <= len(groups[0]) <= 3:
+            return None
+        return as_decimal(digits.replace(last, ""))
+    whole, fraction = digits.split(last)
+    if len(fraction) == 3 and whole != "0" and THOUSANDS_MARK.get(lang, ",") == last:
+        return as_decimal(whole + fraction)
+    return as_decimal(f"{whole}.{fraction}")
+
+
+def as_decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def unit_matches(rest: str, units: Sequence[str]) -> bool:
+    """True when the words after a number are only signs ('$', '%') or name one of `units` ('de dollars')."""
+    words = normalize(rest).split()
+    while words and words[0] in UNIT_LINKS:
+        words.pop(0)
+    said = " ".join(words)
+    if not said:
+        return True
+    if said in PERCENT_WORDS:
+        return any("%" in unit for unit in units)
+    return any(singular(said) == singular(normalize(unit)) for unit in units if normalize(unit))
+
+
+def singular(words: str) -> str:
+    return " ".join(word.rstrip("s") for word in words.split())
+
+
+def read_letters(text: str, count: int) -> tuple[int, ...] | None:
+    """Choice positions from 'a c', 'a,c', 'ac' or '1 3'; None unless every one is among the first `count`."""
+    compact = text.strip().lower()
+    if re.fullmatch(r"[a-z](?:[\s,;]*[a-z])*", compact):
+        positions = [ord(letter) - ord("a") for letter in compact if letter.isalpha()]
+    elif re.fullmatch(r"\d+(?:[\s,;]+\d+)*", compact):
+        positions = [int(number) - 1 for number in re.findall(r"\d+", compact)]
+    else:
+        return None
+    if not positions or not all(0 <= position < count for position in positions):
+        return None
+    return tuple(sorted(set(positions)))
+
+
+def read_pairs(text: str, lefts: int, rights: int) -> tuple[int, ...] | None:
+    """For '1b 2a 3c' (or 'b a c', read in the order of the numbers): the letter position chosen for each number."""
+    compact = text.strip().lower()
+    if re.fullmatch(r"[a-z](?:[\s,;]*[a-z])*", compact):
+        chosen = [ord(letter) - ord("a") for letter in compact if letter.isalpha()]
+        pairs = list(enumerate(chosen))
+    elif re.fullmatch(r"(?:\d+\s*[-:=>→.)]*\s*[a-z][\s,;]*)+", compact):
+        pairs = [(int(number) - 1, ord(letter) - ord("a")) for number, letter in re.findall(r"(\d+)\s*[-:=>→.)]*\s*([a-z])", compact)]
+    else:
+        return None
+    numbers = [number for number, _ in pairs]
+    if sorted(numbers) != list(range(lefts)) or not all(0 <= letter < rights for _, letter in pairs):
+        return None
+    return tuple(letter for _, letter in sorted(pairs))
+
+
+def read_order(text: str, count: int) -> tuple[int, ...] | None:
+    """Positions from '3 1 2' (or '312' when there are fewer than ten items); None unless each appears once."""
+    compact = text.strip()
+    if count < 10 and re.fullmatch(r"\d{2,}", compact):
+        numbers = [int(digit) for digit in compact]
+    elif re.fullmatch(r"\d+(?:[\s,;>\-→]+\d+)*", compact):
+        numbers = [int(number) for number in re.findall(r"\d+", compact)]
+    else:
+        return None
+    if sorted(numbers) != list(range(1, count + 1)):
+        return None
+    return tuple(number - 1 for number in numbers)

@@ -1,0 +1,158 @@
+"""The handout as a PDF, typeset by typst from templates/handout.typ.
+
+The template is fixed; the handout reaches it as JSON data (`sys.inputs`), so no
+text from a bank is ever read as Typst markup and none needs escaping. Only the
+fonts bundled with typst are used, so the PDF is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from .errors import QuizgenError
+from .handouts import Blank, Boxes, Columns, Handout, Item, KeyMode, Layout, Lines, NumberBlank, Sentence
+from .present import label
+
+TEMPLATE = Path(__file__).parent / "templates" / "handout.typ"
+PAPERS = {"a4": "a4", "letter": "us-letter"}
+LABELS = {
+    "name": "handout_name",
+    "class": "handout_class",
+    "date": "handout_date",
+    "source": "handout_source",
+    "instructions": "handout_instructions",
+    "version": "handout_version",
+    "page": "handout_page",
+    "key": "handout_key",
+    "key_page": "handout_key_page",
+    "number": "handout_number",
+    "answer": "answer",
+    "excerpt": "source",
+}
+"""The template's names for quizgen's own words, and their keys in present.LABELS."""
+LONG_RUN = re.compile(r"\S{24}(?=\S)")
+"""24 characters without a space, and more after them."""
+LINE_WIDTH = 80
+"""Characters on a line of a question, on A4 and on letter paper (fewer than fit, to err on the safe side)."""
+COLUMN_WIDTH = 35
+"""Characters on a line of either column of a match."""
+LINES_KEPT_TOGETHER = 35
+"""A question estimated at more lines than this may break across pages; a page holds about 50."""
+
+
+def to_pdf(handout: Handout, key: KeyMode = "include", paper: str = "a4", timestamp: int | None = None) -> bytes:
+    """The handout as PDF bytes; `timestamp` (seconds since 1970) dates it, None leaves it undated and reproducible."""
+    import typst
+
+    try:
+        return typst.compile(
+            TEMPLATE.read_bytes(),
+            format="pdf",
+            sys_inputs={"data": json.dumps(breakable(document_data(handout, key, paper, timestamp is not None)))},
+            ignore_system_fonts=True,
+            timestamp=timestamp,
+        )
+    except typst.TypstError as error:
+        raise QuizgenError(f"typst could not typeset the handout: {error.message}") from error
+
+
+def document_data(handout: Handout, key: KeyMode, paper: str, dated: bool) -> dict[str, Any]:
+    """Everything the template prints, as plain JSON data."""
+    language, _, region = handout.lang.partition("-")
+    return {
+        "title": handout.title,
+        "source": handout.source,
+        "lang": language,
+        "region": region if len(region) == 2 and region.isalpha() else None,
+        "paper": PAPERS[paper],
+        "dated": dated,
+        "key": key,
+        "labels": {name: label(word, handout.lang) for name, word in LABELS.items()},
+        "versions": [
+            {
+                "letter": version.letter,
+                "items": [
+                    {
+                        "number": item.number,
+                        "prompt": item.prompt,
+                        "instruction": item.instruction,
+                        "layout": layout_data(item.layout),
+                        "keep": estimated_lines(item) <= LINES_KEPT_TOGETHER,
+                        "answer": item.answer,
+                        "excerpt": item.excerpt,
+                    }
+                    for item in version.items
+                ],
+            }
+            for version in handout.versions
+        ],
+    }
+
+
+def breakable(value: Any) -> Any:
+    """Every text in `value` with a zero-width space after each 24 characters without a space.
+
+    Typst never breaks a word it cannot hyphenate, so a long URL or code would
+    run off the page; the zero-width space gives it a place to break. (A regex
+    show rule in the template would do the same, but adds 15% to the time to
+    typeset, as it runs over every text.)
+    """
+    if isinstance(value, str):
+        return LONG_RUN.sub("\\g<0>\u200b", value)
+    if isinstance(value, dict):
+        return {name: breakable(item) for name, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [breakable(item) for item in value]
+    return value
+
+
+def layout_data(layout: Layout) -> dict[str, Any]:
+    if isinstance(layout, Boxes):
+        return {"kind": "boxes", "options": layout.printed, "columns": layout.columns}
+    if isinstance(layout, Lines):
+        return {"kind": "lines", "count": layout.count}
+    if isinstance(layout, NumberBlank):
+        return {"kind": "number", "unit": layout.unit}
+    if isinstance(layout, Sentence):
+        return {"kind": "sentence", "parts": [part if isinstance(part, str) else blank_data(part) for part in layout.parts]}
+    if isinstance(layout, Columns):
+        return {"kind": "columns", "left": layout.left, "right": layout.printed}
+    return {"kind": "ranking", "items": layout.items}
+
+
+def blank_data(blank: Blank) -> dict[str, Any]:
+    return {"width": blank.width, "hint": blank.hint}
+
+
+def estimated_lines(item: Item) -> int:
+    """A generous count of the lines a question takes, from the length of its texts.
+
+    Measuring each question in typst to know if it fits on a page would double
+    the time to typeset; an estimate is enough to tell the few questions that
+    could be taller than a page.
+    """
+    layout = item.layout
+    lines = text_lines(len(item.prompt)) + (item.instruction is not None) + 1
+    if isinstance(layout, Boxes):
+        width = LINE_WIDTH // layout.columns
+        rows = [layout.options[start : start + layout.columns] for start in range(0, len(layout.options), layout.columns)]
+        return lines + sum(max(text_lines(len(option), width) for option in row) for row in rows)
+    if isinstance(layout, Lines):
+        return lines + 2 * layout.count
+    if isinstance(layout, NumberBlank):
+        return lines + 2
+    if isinstance(layout, Sentence):
+        # A sentence with blanks is set with double spacing, for handwriting.
+        return lines + 2 * text_lines(sum(len(part) if isinstance(part, str) else part.width for part in layout.parts))
+    if isinstance(layout, Columns):
+        pairs = zip(layout.left, layout.printed, strict=True)
+        return lines + sum(max(text_lines(len(left), COLUMN_WIDTH), text_lines(len(right), COLUMN_WIDTH)) for left, right in pairs)
+    return lines + sum(text_lines(len(entry)) for entry in layout.items)
+
+
+def text_lines(characters: int, width: int = LINE_WIDTH) -> int:
+    return max(1, math.ceil(characters / width))

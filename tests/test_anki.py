@@ -1,0 +1,516 @@
+"""Anki decks: what the cards hold, how notes keep their identity and times, and what Anki itself makes of the decks."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import shutil
+import sqlite3
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportLogWithChanges
+from anki.models import NotetypeId
+from click.testing import CliRunner
+
+from quizgen import anki
+from quizgen.anki import (
+    FIELDS,
+    NOTE_TYPES,
+    Lock,
+    Stamp,
+    deck_bytes,
+    deck_content,
+    letter,
+    lock_path,
+    mixed,
+    parse_lock,
+    relock,
+    write_deck,
+)
+from quizgen.bank import load_bank
+from quizgen.cli import cli
+from quizgen.errors import QuizgenError
+from quizgen.model import TYPES, Bank
+
+from .conftest import BANKS, BUNDLED_BANK, ROOT
+
+T0 = 1_700_000_000
+EVERY_TYPE = BANKS / "every-type.yaml"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def collection(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Collection]:
+    """A fresh, empty Anki collection."""
+    col = Collection(str(tmp_path_factory.mktemp("anki") / "collection.anki2"))
+    yield col
+    col.close()
+
+
+def import_deck(col: Collection, path: Path) -> ImportLogWithChanges:
+    """Import with the options Anki's import dialog starts with."""
+    return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
+
+
+def visible(rendered: str) -> str:
+    """The text a rendered card side shows: no style sheet, no tags, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", rendered, flags=re.DOTALL))).strip()
+
+
+def assert_renders(col: Collection) -> None:
+    for card_id in col.find_cards(""):
+        card = col.get_card(card_id)
+        for side in (card.question(), card.answer()):
+            assert "template has a problem" not in side
+            assert visible(side)
+
+
+def package_tables(data: bytes, tmp_path: Path) -> tuple[dict[str, dict[str, object]], list[tuple[str, int, int]]]:
+    """The decks (by id) and notes (guid, mod, model id) inside an .apkg."""
+    database = tmp_path / "inside.anki2"
+    database.write_bytes(zipfile.ZipFile(io.BytesIO(data)).read("collection.anki2"))
+    connection = sqlite3.connect(database)
+    try:
+        decks = json.loads(connection.execute("SELECT decks FROM col").fetchone()[0])
+        notes = connection.execute("SELECT guid, mod, mid FROM notes ORDER BY id").fetchall()
+    finally:
+        connection.close()
+    return decks, notes
+
+
+def edited(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the every-type bank with one text changed."""
+    text = EVERY_TYPE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "every-type.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- cards in Anki
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_type_imports_into_anki_with_one_note_per_question(
+    collection: Collection, every_type_bank: Bank, tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / f"every-type.{lang}.apkg"
+    write_deck(every_type_bank, lang, path, now=T0)
+    log = import_deck(collection, path).log
+    assert (len(log.new), collection.note_count(), collection.card_count()) == (8, 8, 9)  # the cloze has two deletions
+    assert_renders(collection)
+    for question in every_type_bank.questions:
+        (note_id,) = collection.find_notes(f"Id:{question.id}")
+        note = collection.get_note(note_id)
+        assert sorted(note.tags) == sorted(question.tags)
+        assert (note.note_type() or {}).get("name") == NOTE_TYPES[question.type].name
+        assert note["Lang"] == lang
+
+
+def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
+    write_deck(every_type_bank, "fr", tmp_path / "every.fr.apkg", now=T0)
+    import_deck(collection, tmp_path / "every.fr.apkg")
+
+    def sides(question_id: str, ordinal: int = 0) -> tuple[str, str]:
+        card = next(card for card in map(collection.get_card, collection.find_cards(f"Id:{question_id}")) if card.ord == ordinal)
+        return visible(card.question()), visible(card.answer())
+
+    front, back = sides("capital-mcq")
+    assert re.search(r"A\S+B\S+C\S+D", front) and "✓" not in front
+    assert "✓" in back and "Paris est la capitale." in back
+    assert "Paris is the capital of France." in back and "A short text about tests" in back
+    assert sides("earth-flat-tf")[0].endswith("VraiFaux") and "Faux" in sides("earth-flat-tf")[1]
+    assert "[…] dollars" in sides("investment-numeric")[0]
+    assert "200\u202f000\u202f000 dollars" in sides("investment-numeric")[1]
+    assert "ou Hugo" in sides("author-short")[1]
+    front, back = sides("motto-cloze", 0)
+    assert "[un mot pour l'équité]" in front and "fraternité" in front and "égalité" in back
+    assert "[...]" in sides("motto-cloze", 1)[0]
+
+
+def test_html_in_the_bank_shows_as_text(collection: Collection, hostile_bank: Bank, tmp_path: Path) -> None:
+    write_deck(hostile_bank, "en", tmp_path / "hostile.apkg", now=T0)
+    import_deck(collection, tmp_path / "hostile.apkg")
+    assert_renders(collection)
+    (card_id,) = collection.find_cards("Id:html-prompt")
+    card = collection.get_card(card_id)
+    assert "What does &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; or &lt;b&gt;bold&lt;/b&gt; do?" in card.question()
+    assert "<script>" not in card.question() + card.answer() and "<b>bold" not in card.question() + card.answer()
+    assert "What does <script>alert('x')</script> or <b>bold</b> do?" in visible(card.question())
+    assert "<b>bold</b>✓" in visible(card.answer()) and "Shown literally: <script>alert('y')</script>" in visible(card.answer())
+
+
+def test_the_bundled_bank_imports_in_both_languages(collection: Collection, bundled_bank: Bank, tmp_path: Path) -> None:
+    for lang in bundled_bank.languages:
+        write_deck(bundled_bank, lang, tmp_path / f"viva.{lang}.apkg", now=T0)
+        import_deck(collection, tmp_path / f"viva.{lang}.apkg")
+    assert (collection.note_count(), collection.card_count()) == (2 * 79, 2 * 88)
+    names = {deck.name for deck in collection.decks.all_names_and_ids()}
+    assert {"Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"} <= names
+    assert_renders(collection)
+
+
+# ---------------------------------------------------------------- updates
+
+
+@pytest.mark.parametrize("rebuilt_at", [T0, T0 + 3600], ids=["same-clock", "an-hour-later"])
+def test_an_edited_question_updates_its_note_and_keeps_its_reviews(collection: Collection, tmp_path: Path, rebuilt_at: int) -> None:
+    deck = tmp_path / "decks" / "every.en.apkg"
+    write_deck(load_bank(EVERY_TYPE).bank, "en", deck, now=T0)
+    import_deck(collection, deck)
+    deck_id = collection.decks.id_for_name("Every type")
+    assert deck_id is not None
+    collection.decks.select(deck_id)
+    card = collection.sched.getCard()
+    assert card is not None and card.note()["Id"] == "capital-mcq"
+    collection.sched.answerCard(card, 3)
+    reviewed = collection.get_card(card.id)
+
+    bank = load_bank(edited(tmp_path, "Which city is the capital of France?", "Which city is France's capital?")).bank
+    report = write_deck(bank, "en", deck, now=rebuilt_at)
+    assert (report.updated, report.unchanged, report.new) == (1, 7, 0)
+    log = import_deck(collection, deck).log
+
+    assert [note.fields[0] for note in log.updated] == ["capital-mcq"]
+    assert (len(log.new), len(log.conflicting), collection.note_count(), collection.card_count()) == (0, 0, 8, 9)
+    (note_id,) = collection.find_notes("Id:capital-mcq")
+    assert collection.get_note(note_id)["Prompt"] == "Which city is France&#x27;s capital?"
+    after = collection.get_card(card.id)
+    assert (after.reps, after.ivl, after.type, after.due) == (reviewed.reps, reviewed.ivl, reviewed.type, reviewed.due) != (0, 0, 0, 0)
+    assert collection.db is not None
+    assert collection.db.scalar("SELECT count() FROM revlog WHERE cid = ?", card.id) == 1
+
+
+def test_a_changed_style_sheet_updates_the_note_types_without_conflicts(
+    collection: Collection, every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "every.en.apkg"
+    write_deck(every_type_bank, "en", deck, now=T0)
+    import_deck(collection, deck)
+    monkeypatch.setattr(anki, "CSS", anki.CSS + ".prompt { color: teal; }\n")
+    report = write_deck(every_type_bank, "en", deck, now=T0 + 60)
+    assert (report.updated, report.unchanged, report.written) == (0, 8, True)
+    log = import_deck(collection, deck).log
+    assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 0)
+    assert all("teal" in (collection.models.get(NotetypeId(NOTE_TYPES[kind].id)) or {}).get("css", "") for kind in TYPES)
+
+
+def test_guids_come_from_the_deck_id_language_and_question_id_only(tmp_path: Path) -> None:
+    before = deck_content(load_bank(EVERY_TYPE).bank, "en")
+    after = deck_content(load_bank(edited(tmp_path, "Which city is the capital of France?", "Capital?")).bank, "en")
+    assert [note.guid for note in before.notes] == [note.guid for note in after.notes]
+    assert before.notes[0].digest != after.notes[0].digest
+    french = deck_content(load_bank(EVERY_TYPE).bank, "fr")
+    assert not {note.guid for note in before.notes} & {note.guid for note in french.notes}
+
+
+def test_each_language_has_its_own_deck_id(every_type_bank: Bank, bundled_bank: Bank, tmp_path: Path) -> None:
+    english, french = (deck_content(every_type_bank, lang) for lang in ("en", "fr"))
+    assert english.id == every_type_bank.deck.id == 1400000001 != french.id
+    assert (english.name, french.name) == ("Every type", "Tous les types")
+    lock = relock(None, french, T0)
+    decks, _ = package_tables(deck_bytes(french, lock), tmp_path)
+    assert decks[str(french.id)]["name"] == "Tous les types"
+    assert [deck_content(bundled_bank, lang).name for lang in ("fr", "en")] == ["Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"]
+
+
+# ---------------------------------------------------------------- times and bytes
+
+
+def test_relock_keeps_unchanged_times_and_moves_changed_ones_forward(every_type_bank: Bank) -> None:
+    deck = deck_content(every_type_bank, "en")
+    first = relock(None, deck, T0)
+    assert first.created == T0 and {stamp.mtime for stamp in first.notes.values()} == {T0}
+    assert relock(first, deck, T0 + 999) == first
+    old = dict(first.notes)
+    old["capital-mcq"] = Stamp("changed", T0 + 50)
+    old["earth-flat-tf"] = Stamp("changed", T0 + 10)
+    del old["author-short"]
+    old["gone"] = Stamp("x", T0)
+    second = relock(Lock(T0, first.note_types, old), deck, T0 + 20)
+    times = {key: stamp.mtime for key, stamp in second.notes.items()}
+    assert (times["capital-mcq"], times["earth-flat-tf"], times["author-short"], times["motto-cloze"]) == (T0 + 51, T0 + 20, T0 + 20, T0)
+    assert "gone" not in second.notes and second.created == T0 and second.latest == T0 + 51
+
+
+def test_rebuilding_an_unchanged_bank_gives_the_same_bytes(every_type_bank: Bank, tmp_path: Path) -> None:
+    first = write_deck(every_type_bank, "fr", tmp_path / "a" / "every.fr.apkg", now=T0)
+    (tmp_path / "b").mkdir()
+    shutil.copy(tmp_path / "a" / "every.fr.lock.json", tmp_path / "b")
+    second = write_deck(every_type_bank, "fr", tmp_path / "b" / "every.fr.apkg", now=T0 + 86400)
+    assert (tmp_path / "a" / "every.fr.apkg").read_bytes() == (tmp_path / "b" / "every.fr.apkg").read_bytes()
+    again = write_deck(every_type_bank, "fr", tmp_path / "a" / "every.fr.apkg", now=T0 + 86400)
+    assert (first.written, second.written, again.written) == (True, True, False)
+    assert again.summary() == f"{tmp_path / 'a' / 'every.fr.apkg'}: 8 notes, 9 cards (up to date)"
+
+
+def test_source_date_epoch_makes_a_first_build_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(T0))
+    for folder in ("a", "b"):
+        assert run("anki", str(EVERY_TYPE), "-o", str(tmp_path / folder / "every.apkg"))[0] == 0
+    data = (tmp_path / "a" / "every.apkg").read_bytes()
+    assert data == (tmp_path / "b" / "every.apkg").read_bytes()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert [(entry.filename, entry.date_time, entry.compress_type) for entry in archive.infolist()] == [
+        ("collection.anki2", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
+        ("media", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
+    ]
+    _, notes = package_tables(data, tmp_path)
+    assert {mod for _, mod, _ in notes} == {T0}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("soon", "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found 'soon'"),
+        ("-5", "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found '-5'"),
+    ],
+)
+def test_a_bad_source_date_epoch_is_refused(tmp_path: Path, value: str, message: str) -> None:
+    assert run("anki", str(EVERY_TYPE), "-o", str(tmp_path / "x.apkg"), env={"SOURCE_DATE_EPOCH": value}) == (1, "", f"Error: {message}\n")
+    assert not (tmp_path / "x.apkg").exists()
+
+
+def test_notes_carry_their_own_times_and_ids_count_from_the_first_build(every_type_bank: Bank, tmp_path: Path) -> None:
+    deck = deck_content(every_type_bank, "en")
+    lock = relock(None, deck, T0)
+    lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7)})
+    _, notes = package_tables(deck_bytes(deck, lock), tmp_path)
+    assert [mod for _, mod, _ in notes] == [T0, T0, T0 + 7, T0, T0, T0, T0, T0]
+    assert [guid for guid, _, _ in notes] == [note.guid for note in deck.notes]
+    assert [model for _, _, model in notes] == [NOTE_TYPES[question.type].id for question in every_type_bank.questions]
+
+
+def test_no_temporary_file_is_left_behind(every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    write_deck(every_type_bank, "en", tmp_path / "out" / "every.en.apkg", now=T0)
+    assert list(scratch.iterdir()) == []
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["every.en.apkg", "every.en.lock.json"]
+
+
+def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deck = tmp_path / "every.en.apkg"
+    write_deck(every_type_bank, "en", deck, now=T0)
+    before = deck.read_bytes(), lock_path(deck).read_bytes()
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr("sqlite3.connect", broken)
+    bank = load_bank(edited(tmp_path, "Which city is the capital of France?", "Capital?")).bank
+    with pytest.raises(QuizgenError, match="cannot build the deck 'Every type': disk I/O error"):
+        write_deck(bank, "en", deck, now=T0 + 60)
+    assert (deck.read_bytes(), lock_path(deck).read_bytes()) == before
+
+
+# ---------------------------------------------------------------- lock file
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("not json", "Expecting value: line 1 column 1 (char 0)"),
+        ('{"version": 2}', "version 2, quizgen reads version 1"),
+        ('{"version": 1, "created": 5, "notes": {}}', "missing 'note_types'"),
+        ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', "True is not a time in seconds"),
+        ('{"version": 1, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h"}}}', "missing 'mtime'"),
+        ('{"version": 1, "created": 5, "note_types": [], "notes": {}}', "'list' object has no attribute 'items'"),
+    ],
+)
+def test_a_damaged_lock_file_is_refused_with_the_way_out(text: str, reason: str) -> None:
+    with pytest.raises(QuizgenError) as caught:
+        parse_lock(text, Path("decks/x.fr.lock.json"))
+    assert str(caught.value) == (
+        f"decks/x.fr.lock.json is not a quizgen lock file ({reason}); delete it to start afresh: "
+        "every note then counts as changed, and Anki updates each one once"
+    )
+
+
+def test_the_lock_file_round_trips_with_one_line_per_note(every_type_bank: Bank) -> None:
+    lock = relock(None, deck_content(every_type_bank, "en"), T0)
+    text = lock.to_json()
+    assert parse_lock(text, Path("x")) == lock
+    assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}}},\n' in text
+    assert json.loads(text)["version"] == 1
+
+
+@pytest.mark.parametrize(
+    ("deck", "lock"),
+    [("decks/viva.fr.apkg", "decks/viva.fr.lock.json"), ("out.apkg", "out.lock.json"), ("a.b/Deck.APKG", "a.b/Deck.lock.json")],
+)
+def test_the_lock_file_sits_beside_its_deck(deck: str, lock: str) -> None:
+    assert lock_path(Path(deck)) == Path(lock)
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+@pytest.mark.parametrize(("index", "name"), [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")])
+def test_letters_name_choices(index: int, name: str) -> None:
+    assert letter(index) == name
+
+
+def test_items_to_order_are_never_shown_in_their_right_order() -> None:
+    for size in range(2, 7):
+        for seed in range(40):
+            assert sorted(mixed(size, f"q{seed}")) == list(range(size)) != mixed(size, f"q{seed}")
+
+
+def test_note_fields_are_planned_once_for_every_type() -> None:
+    assert FIELDS == (
+        "Id",
+        "Prompt",
+        "Body",
+        "Answer",
+        "AnswerText",
+        "Explanation",
+        "Source",
+        "SourceTitle",
+        "SourceLink",
+        "Hint",
+        "Lang",
+        "Extra",
+    )
+    assert sorted(NOTE_TYPES) == sorted(TYPES)
+    assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(TYPES)
+
+
+def test_only_web_links_become_links(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    for url, link in [("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"), ("javascript:alert(1)", "")]:
+        bank.write_text(
+            f"title: T\nsource: {{title: S, url: '{url}'}}\nquestions:\n  - {{id: a, type: truefalse, prompt: P, answer: true}}\n"
+        )
+        (note,) = deck_content(load_bank(bank).bank, "en").notes
+        assert note.fields[FIELDS.index("SourceLink")] == link
+
+
+# ---------------------------------------------------------------- commands
+
+
+def test_build_writes_one_deck_per_language_then_reports_them_up_to_date(tmp_path: Path) -> None:
+    out = tmp_path / "decks"
+    expected = f"{out}/every-type.en.apkg: 8 notes, 9 cards (8 new)\n{out}/every-type.fr.apkg: 8 notes, 9 cards (8 new)\n"
+    assert run("build", str(EVERY_TYPE), "--out-dir", str(out)) == (0, expected, "")
+    assert run("build", str(EVERY_TYPE), "--out-dir", str(out)) == (0, expected.replace("(8 new)", "(up to date)"), "")
+    assert sorted(path.name for path in out.iterdir()) == [
+        "every-type.en.apkg",
+        "every-type.en.lock.json",
+        "every-type.fr.apkg",
+        "every-type.fr.lock.json",
+    ]
+
+
+def test_build_reports_updated_and_removed_notes(tmp_path: Path) -> None:
+    out = tmp_path / "decks"
+    run("build", str(EVERY_TYPE), "--out-dir", str(out))
+    text = EVERY_TYPE.read_text(encoding="utf-8").replace("Which city is the capital of France?", "Capital?")
+    bank = tmp_path / "every-type.yaml"
+    bank.write_text(text.split("  - id: planets-order")[0], encoding="utf-8")
+    shutil.copy(EVERY_TYPE.parent / "every-type-source.txt", tmp_path)
+    expected = (
+        f"{out}/every-type.en.apkg: 7 notes, 8 cards (1 updated, 6 unchanged, 1 removed)\n"
+        f"{out}/every-type.fr.apkg: 7 notes, 8 cards (7 unchanged, 1 removed)\n"
+    )
+    assert run("build", str(bank), "--out-dir", str(out)) == (0, expected, "")
+
+
+def test_build_stops_on_the_errors_check_finds(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(EVERY_TYPE.read_text(encoding="utf-8").replace("every-type-source.txt", "source.txt"), encoding="utf-8")
+    (tmp_path / "source.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    code, stdout, stderr = run("build", str(bank), "--out-dir", str(tmp_path / "decks"))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith(f"{bank}:12: question 'capital-mcq': source excerpt not found in {tmp_path / 'source.txt'}")
+    assert stderr.endswith(f"8 errors in {bank}\n")
+    assert not (tmp_path / "decks").exists()
+
+
+def test_build_prints_warnings_on_stderr(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("title: T\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, source: s}\n", encoding="utf-8")
+    assert run("build", str(bank), "--out-dir", str(tmp_path / "d")) == (
+        0,
+        f"{tmp_path}/d/t.en.apkg: 1 note, 1 card (1 new)\n",
+        f"{bank}:3: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n",
+    )
+
+
+def test_anki_writes_one_language_where_told(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "viva-en.apkg"
+    assert run("anki", str(EVERY_TYPE), "--lang", "fr", "-o", str(target)) == (0, f"{target}: 8 notes, 9 cards (8 new)\n", "")
+    assert sorted(path.name for path in target.parent.iterdir()) == ["viva-en.apkg", "viva-en.lock.json"]
+
+
+def test_anki_writes_into_decks_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("anki", str(EVERY_TYPE)) == (0, "decks/every-type.en.apkg: 8 notes, 9 cards (8 new)\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "de"], f"Error: {EVERY_TYPE} has no 'de' texts; its languages are en, fr\n"),
+        (["-o", "deck.zip"], "Error: deck.zip: an Anki deck file name must end in .apkg\n"),
+    ],
+)
+def test_anki_refuses_bad_options(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("anki", str(EVERY_TYPE), *args) == (1, "", message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_damaged_lock_stops_the_build(tmp_path: Path) -> None:
+    (tmp_path / "every-type.en.lock.json").write_text("{", encoding="utf-8")
+    code, stdout, stderr = run("build", str(EVERY_TYPE), "--out-dir", str(tmp_path))
+    assert (code, stdout) == (1, "")
+    assert stderr.startswith(f"Error: {tmp_path}/every-type.en.lock.json is not a quizgen lock file (")
+
+
+@pytest.mark.parametrize("command", ["build", "anki"])
+def test_help_has_an_example(command: str) -> None:
+    code, stdout, _ = run(command, "--help")
+    assert code == 0 and "Example:\n" in stdout and f"quizgen {command} questions.yaml" in stdout
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "threshold", "shown"), [(Terminal, 7, True), (io.StringIO, 7, False), (Terminal, 8, False)])
+def test_a_progress_bar_shows_only_for_large_decks_on_a_terminal(
+    every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: type[io.StringIO], threshold: int, shown: bool
+) -> None:
+    monkeypatch.setattr(anki, "PROGRESS_THRESHOLD", threshold)  # the bank has 8 notes
+    stderr = stream()
+    monkeypatch.setattr("sys.stderr", stderr)
+    write_deck(every_type_bank, "en", tmp_path / "every.apkg", now=T0)
+    assert ("Building" in stderr.getvalue()) is shown
+
+
+# ---------------------------------------------------------------- the committed decks
+
+
+def test_the_committed_decks_are_up_to_date_with_the_bundled_bank(tmp_path: Path) -> None:
+    committed = ROOT / "decks"
+    bank = load_bank(BUNDLED_BANK).bank
+    names = sorted(f"{bank.slug}.{lang}.{kind}" for lang in bank.languages for kind in ("apkg", "lock.json"))
+    assert sorted(path.name for path in committed.iterdir()) == names
+    for lang in bank.languages:
+        shutil.copy(committed / f"{bank.slug}.{lang}.lock.json", tmp_path)
+        write_deck(bank, lang, tmp_path / f"{bank.slug}.{lang}.apkg", now=int(time.time()))
+    stale = [name for name in names if (tmp_path / name).read_bytes() != (committed / name).read_bytes()]
+    assert not stale, f"decks/ is out of date with questions.yaml ({', '.join(stale)}): run `quizgen build` in the repository root"

@@ -1,0 +1,463 @@
+"""Answer checking, as tables: numbers in every spelling, text without case or accents, typos, every question type."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+
+from quizgen.answers import (
+    TextMatch,
+    match_text,
+    misspelt,
+    normalize,
+    read_letters,
+    read_number,
+    read_order,
+    read_pairs,
+    read_truth,
+    within_one_edit,
+)
+from quizgen.bank import load_bank
+from quizgen.model import Bank, Question
+from quizgen.quiz import Note, Presentation, Unclear, Verdict, check_answer, hint, present, right_answer
+
+from .conftest import BANKS
+
+BANK: Bank = load_bank(BANKS / "every-type.yaml").bank
+
+
+def question(question_id: str) -> Question:
+    return next(each for each in BANK.questions if each.id == question_id)
+
+
+def shown(question_id: str, lang: str = "en", order: tuple[int, ...] | None = None) -> Presentation:
+    """A question with its lists in the bank's order (or `order`), so that letters in the tables are predictable."""
+    asked = question(question_id)
+    size = len(present(asked, lang, 0).order)
+    return Presentation(asked, lang, order if order is not None else tuple(range(size)))
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "value"),
+    [
+        ("200", "en", "200"),
+        ("200 millions", "fr", "200000000"),
+        ("200 million", "en", "200000000"),
+        ("200M", "en", "200000000"),
+        ("200 m", "en", "200000000"),
+        ("200 Mio", "fr", "200000000"),
+        ("0,2 milliard", "fr", "200000000"),
+        ("0.2 billion", "en", "200000000"),
+        ("0,0002 billion", "fr", "200000000"),
+        ("200 000 000", "fr", "200000000"),
+        ("200 000 000", "en", "200000000"),
+        ("200\u00a0000\u00a0000", "fr", "200000000"),
+        ("200\u202f000\u202f000", "fr", "200000000"),
+        ("200,000,000", "en", "200000000"),
+        ("200,000,000", "fr", "200000000"),
+        ("200.000.000", "fr", "200000000"),
+        ("200'000'000", "en", "200000000"),
+        ("2e8", "en", "200000000"),
+        ("2E8", "fr", "200000000"),
+        ("2.5e3", "en", "2500"),
+        ("2 × 10^8", "fr", "200000000"),
+        ("2.5k", "en", "2500"),
+        ("2,5k", "fr", "2500"),
+        ("200,5", "fr", "200.5"),
+        ("200,5", "en", "200.5"),
+        ("200.5", "fr", "200.5"),
+        ("200,000", "en", "200000"),
+        ("200,000", "fr", "200"),
+        ("1.000", "fr", "1000"),
+        ("1.000", "en", "1"),
+        ("0,125", "en", "0.125"),
+        ("1,234.5", "fr", "1234.5"),
+        ("1.234,5", "en", "1234.5"),
+        ("1 000,5", "fr", "1000.5"),
+        ("-5", "en", "-5"),
+        ("\u22125", "fr", "-5"),
+        ("$200M", "en", "200000000"),
+        ("200 M$", "fr", "200000000"),
+        ("200 millions de dollars", "fr", "200000000"),
+        ("200 million dollars", "en", "200000000"),
+        ("environ 200 millions", "fr", "200000000"),
+        ("about 200 million", "en", "200000000"),
+        ("~200", "en", "200"),
+        ("200 dollars", "en", "200"),
+    ],
+)
+def test_numbers_in_every_spelling(typed: str, lang: str, value: str) -> None:
+    reading = read_number(typed, lang, ["dollars"])
+    assert reading is not None
+    assert reading.value == Decimal(value)
+    assert reading.unit_ok
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "two hundred", "200 5", "1,2,3", "12,34,567", "1,234.5.6", "1.234,5,6"])
+def test_what_is_not_a_number(typed: str) -> None:
+    assert read_number(typed, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "units", "unit_ok"),
+    [
+        ("200 dollars", ["dollars"], True),
+        ("200 dollar", ["dollars"], True),
+        ("200 d'euros", ["dollars"], False),
+        ("200 euros", ["dollars", "dollars"], False),
+        ("50 %", ["%"], True),
+        ("50%", ["%"], True),
+        ("50 pour cent", ["%"], True),
+        ("50 percent", ["%"], True),
+        ("50 percent", ["jobs"], False),
+        ("5 centres de R&D", ["centres de R&D", "R&D centres"], True),
+        ("5 R&D centre", ["centres de R&D", "R&D centres"], True),
+        ("40 start-up", ["start-up", "start-ups"], True),
+        ("200 m", ["m"], True),
+    ],
+)
+def test_units_after_a_number(typed: str, units: list[str], unit_ok: bool) -> None:
+    reading = read_number(typed, "fr", units)
+    assert reading is not None
+    assert reading.unit_ok is unit_ok
+
+
+def test_a_unit_that_looks_like_a_scale_is_the_unit() -> None:
+    assert read_number("200 m", "en", ["m"]) == read_number("200", "en")
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalized"),
+    [
+        ("Victor Hugo", "victor hugo"),
+        ("  VICTOR   hugo. ", "victor hugo"),
+        ("Égalité", "egalite"),
+        ("la Tour Eiffel", "tour eiffel"),
+        ("L’Internet des objets", "internet des objets"),
+        ("l'Internet des objets", "internet des objets"),
+        ("The Internet of Things", "internet of things"),
+        ("an apple", "apple"),
+        ("Les Misérables", "miserables"),
+        ("cœur", "coeur"),
+        ("Straße", "strasse"),
+        ("start-up", "start up"),
+        ("le", "le"),
+        ("49 %", "49"),
+        ("« Vive la French Tech ! »", "vive la french tech"),
+    ],
+)
+def test_text_is_compared_without_case_accents_punctuation_or_articles(typed: str, normalized: str) -> None:
+    assert normalize(typed) == normalized
+
+
+@pytest.mark.parametrize(
+    ("given", "expected", "one_edit"),
+    [
+        ("launchpad", "launchpad", True),
+        ("lanchpad", "launchpad", True),
+        ("launchpadd", "launchpad", True),
+        ("luanchpad", "launchpad", True),
+        ("launchpaf", "launchpad", True),
+        ("lnchpad", "launchpad", False),
+        ("alunchpda", "launchpad", False),
+        ("", "a", True),
+        ("ab", "ba", True),
+        ("abc", "cba", False),
+    ],
+)
+def test_one_edit(given: str, expected: str, one_edit: bool) -> None:
+    assert within_one_edit(given, expected) is one_edit
+    assert within_one_edit(expected, given) is one_edit
+
+
+@pytest.mark.parametrize(
+    ("given", "expected", "forgiven"),
+    [
+        ("victor hgo", "victor hugo", True),
+        ("victr hugo", "victor hugo", True),
+        ("vcitor hugo", "victor hugo", True),
+        ("victr hgo", "victor hugo", False),
+        ("victorhugo", "victor hugo", True),
+        ("hgo", "hugo", False),
+        ("huga", "hugo", False),
+        ("wikipdia fondaton", "wikipedia fondation", True),
+        ("2015", "2016", False),
+        ("cisko", "cisco", True),
+        ("intel", "cisco", False),
+    ],
+)
+def test_one_slip_is_forgiven_in_long_words_only(given: str, expected: str, forgiven: bool) -> None:
+    assert misspelt(given, expected) is forgiven
+
+
+@pytest.mark.parametrize(
+    ("given", "expected", "found"),
+    [
+        ("startup", "start-up", TextMatch(0, misspelt=False)),
+        ("start up", "startup", TextMatch(0, misspelt=False)),
+        ("Wiki-pedia", "Wikipedia", TextMatch(0, misspelt=False)),
+        ("capitale des startups", "capitale des start-up", TextMatch(0, misspelt=True)),
+        ("capitale des startupss", "capitale des start-up", None),
+    ],
+)
+def test_words_together_hyphenated_or_apart_are_the_same(given: str, expected: str, found: TextMatch | None) -> None:
+    assert match_text(given, [expected]) == found
+
+
+def test_a_slip_matches_only_when_one_candidate_fits() -> None:
+    assert match_text("Marselle", ["Paris", "Marseille"]) is not None
+    assert match_text("Paris", ["Parus", "Parts"]) is None
+    assert match_text("Pariss", ["Lyon", "Paris"]) == TextMatch(1, misspelt=True)
+    assert match_text("", ["a"]) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "truth"),
+    [
+        ("t", True), ("T", True), ("true", True), ("True", True), ("y", True), ("yes", True),
+        ("v", True), ("vrai", True), ("Vrai", True), ("o", True), ("oui", True),
+        ("f", False), ("false", False), ("n", False), ("no", False), ("faux", False), ("non", False),
+        ("maybe", None), ("", None), ("tf", None),
+    ],
+)  # fmt: skip
+def test_true_or_false_in_english_and_french(typed: str, truth: bool | None) -> None:
+    assert read_truth(typed) is truth
+
+
+@pytest.mark.parametrize(
+    ("typed", "positions"),
+    [
+        ("a c", (0, 2)),
+        ("a,c", (0, 2)),
+        ("ac", (0, 2)),
+        ("A, C", (0, 2)),
+        ("c a", (0, 2)),
+        ("a a", (0,)),
+        ("1 3", (0, 2)),
+        ("1,3", (0, 2)),
+        ("b", (1,)),
+        ("a e", None),
+        ("5", None),
+        ("a 1", None),
+        ("", None),
+    ],
+)
+def test_letters(typed: str, positions: tuple[int, ...] | None) -> None:
+    assert read_letters(typed, 4) == positions
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen"),
+    [
+        ("1b 2a 3c", (1, 0, 2)),
+        ("1b2a3c", (1, 0, 2)),
+        ("3c 1b 2a", (1, 0, 2)),
+        ("1-b, 2-a, 3-c", (1, 0, 2)),
+        ("1 b 2 a 3 c", (1, 0, 2)),
+        ("b a c", (1, 0, 2)),
+        ("bac", (1, 0, 2)),
+        ("1a 2a 3a", (0, 0, 0)),
+        ("1b 2a", None),
+        ("1b 2a 3d", None),
+        ("1b 1a 3c", None),
+        ("1b 2a 4c", None),
+        ("ba", None),
+        ("hello", None),
+    ],
+)
+def test_pairs(typed: str, chosen: tuple[int, ...] | None) -> None:
+    assert read_pairs(typed, 3, 3) == chosen
+
+
+@pytest.mark.parametrize(
+    ("typed", "order"),
+    [
+        ("3 1 2 4", (2, 0, 1, 3)),
+        ("3,1,2,4", (2, 0, 1, 3)),
+        ("3124", (2, 0, 1, 3)),
+        ("3 > 1 > 2 > 4", (2, 0, 1, 3)),
+        ("3 1 2", None),
+        ("3 1 2 2", None),
+        ("3 1 2 5", None),
+        ("a b c d", None),
+    ],
+)
+def test_order(typed: str, order: tuple[int, ...] | None) -> None:
+    assert read_order(typed, 4) == order
+
+
+RIGHT = "right"
+WRONG = "wrong"
+PARTLY = "partly"
+UNCLEAR = "unclear"
+
+
+def judged(result: Verdict | Unclear) -> str:
+    if isinstance(result, Unclear):
+        return UNCLEAR
+    return RIGHT if result.correct else PARTLY if result.partial else WRONG
+
+
+@pytest.mark.parametrize(
+    ("question_id", "lang", "typed", "expected", "notes"),
+    [
+        ("capital-mcq", "en", ["a"], RIGHT, ()),
+        ("capital-mcq", "en", ["A"], RIGHT, ()),
+        ("capital-mcq", "en", ["a)"], RIGHT, ()),
+        ("capital-mcq", "en", ["1"], RIGHT, ()),
+        ("capital-mcq", "en", ["paris"], RIGHT, ()),
+        ("capital-mcq", "en", ["Pariss"], RIGHT, ()),
+        ("capital-mcq", "en", ["b"], WRONG, ()),
+        ("capital-mcq", "en", ["Lyon"], WRONG, ()),
+        ("capital-mcq", "en", ["Marselle"], WRONG, ()),
+        ("capital-mcq", "en", ["e"], UNCLEAR, ()),
+        ("capital-mcq", "en", ["5"], UNCLEAR, ()),
+        ("capital-mcq", "en", ["Berlin"], UNCLEAR, ()),
+        ("countries-multi", "en", ["a b"], RIGHT, ()),
+        ("countries-multi", "en", ["ab"], RIGHT, ()),
+        ("countries-multi", "en", ["b,a"], RIGHT, ()),
+        ("countries-multi", "en", ["1 2"], RIGHT, ()),
+        ("countries-multi", "en", ["France, Germany"], RIGHT, ()),
+        ("countries-multi", "fr", ["France; Allemagne"], RIGHT, ()),
+        ("countries-multi", "en", ["a"], PARTLY, (Note("missing", ("b) Germany",)),)),
+        ("countries-multi", "en", ["a c"], PARTLY, (Note("missing", ("b) Germany",)), Note("extra", ("c) Japan",)))),
+        ("countries-multi", "fr", ["a b d"], PARTLY, (Note("extra", ("d) Brésil",)),)),
+        ("countries-multi", "en", ["c d"], WRONG, (Note("missing", ("a) France, b) Germany",)), Note("extra", ("c) Japan, d) Brazil",)))),
+        ("countries-multi", "en", ["a z"], UNCLEAR, ()),
+        ("countries-multi", "en", ["France, Narnia"], UNCLEAR, ()),
+        ("earth-flat-tf", "en", ["f"], RIGHT, ()),
+        ("earth-flat-tf", "en", ["false"], RIGHT, ()),
+        ("earth-flat-tf", "en", ["n"], RIGHT, ()),
+        ("earth-flat-tf", "fr", ["faux"], RIGHT, ()),
+        ("earth-flat-tf", "fr", ["non"], RIGHT, ()),
+        ("earth-flat-tf", "fr", ["v"], WRONG, ()),
+        ("earth-flat-tf", "en", ["yes"], WRONG, ()),
+        ("earth-flat-tf", "fr", ["peut-être"], UNCLEAR, ()),
+        ("author-short", "en", ["Victor Hugo"], RIGHT, ()),
+        ("author-short", "en", ["victor hugo"], RIGHT, ()),
+        ("author-short", "en", ["  Victor  Hugo. "], RIGHT, ()),
+        ("author-short", "en", ["Hugo"], RIGHT, ()),
+        ("author-short", "fr", ["hugo"], RIGHT, ()),
+        ("author-short", "en", ["Victor Hgo"], RIGHT, (Note("spelling", ("Victor Hugo",)),)),
+        ("author-short", "en", ["Vcitor Hugo"], RIGHT, (Note("spelling", ("Victor Hugo",)),)),
+        ("author-short", "en", ["Hgo"], WRONG, ()),
+        ("author-short", "en", ["Zola"], WRONG, ()),
+        ("author-short", "en", ["?!"], WRONG, ()),
+        ("investment-numeric", "en", ["200000000"], RIGHT, ()),
+        ("investment-numeric", "en", ["200 million"], RIGHT, ()),
+        ("investment-numeric", "fr", ["200 millions"], RIGHT, ()),
+        ("investment-numeric", "en", ["200M"], RIGHT, ()),
+        ("investment-numeric", "en", ["200 m"], RIGHT, ()),
+        ("investment-numeric", "fr", ["0,2 milliard"], RIGHT, ()),
+        ("investment-numeric", "fr", ["200 000 000"], RIGHT, ()),
+        ("investment-numeric", "fr", ["200\u202f000\u202f000 dollars"], RIGHT, ()),
+        ("investment-numeric", "en", ["200,000,000"], RIGHT, ()),
+        ("investment-numeric", "en", ["2e8"], RIGHT, ()),
+        ("investment-numeric", "en", ["$200M"], RIGHT, ()),
+        ("investment-numeric", "fr", ["200 millions de dollars"], RIGHT, ()),
+        ("investment-numeric", "fr", ["200 millions d'euros"], RIGHT, (Note("unit", ("dollars",)),)),
+        ("investment-numeric", "en", ["200"], WRONG, (Note("read-as", ("200",)),)),
+        ("investment-numeric", "fr", ["200,000"], WRONG, (Note("read-as", ("200",)),)),
+        ("investment-numeric", "en", ["100 million"], WRONG, (Note("read-as", ("100,000,000",)),)),
+        ("investment-numeric", "fr", ["2e9"], WRONG, (Note("read-as", ("2\u202f000\u202f000\u202f000",)),)),
+        ("investment-numeric", "en", ["lots"], UNCLEAR, ()),
+        ("motto-cloze", "en", ["equality", "fraternity"], RIGHT, ()),
+        ("motto-cloze", "en", ["Equality", "the fraternity"], RIGHT, ()),
+        ("motto-cloze", "fr", ["egalite", "Fraternité"], RIGHT, ()),
+        ("motto-cloze", "en", ["equallity", "fraternity"], RIGHT, (Note("spelling", ("equality",)),)),
+        ("motto-cloze", "en", ["equality", "liberty"], PARTLY, (Note("blank", ("2", "fraternity")),)),
+        ("motto-cloze", "en", ["?", "x"], WRONG, (Note("blank", ("1", "equality")), Note("blank", ("2", "fraternity")))),
+        ("quotes-match", "en", ["1a 2b 3c"], RIGHT, ()),
+        ("quotes-match", "en", ["abc"], RIGHT, ()),
+        ("quotes-match", "en", ["1a 2c 3b"], PARTLY, (Note("pairs", ("2c 3b",)),)),
+        ("quotes-match", "en", ["1b 2c 3a"], WRONG, (Note("pairs", ("1b 2c 3a",)),)),
+        ("quotes-match", "en", ["1a 2b"], UNCLEAR, ()),
+        ("planets-order", "en", ["1 2 3 4"], RIGHT, ()),
+        ("planets-order", "en", ["1234"], RIGHT, ()),
+        ("planets-order", "en", ["1 2 4 3"], PARTLY, (Note("placed", ("2", "4")),)),
+        ("planets-order", "en", ["2 1 4 3"], WRONG, (Note("placed", ("0", "4")),)),
+        ("planets-order", "en", ["1 2 3"], UNCLEAR, ()),
+    ],
+)
+def test_checking_every_type(question_id: str, lang: str, typed: list[str], expected: str, notes: tuple[Note, ...]) -> None:
+    result = check_answer(shown(question_id, lang), typed)
+    assert judged(result) == expected
+    if isinstance(result, Verdict):
+        assert result.notes == notes
+
+
+@pytest.mark.parametrize(
+    ("question_id", "order", "typed", "expected"),
+    [
+        ("capital-mcq", (3, 2, 1, 0), ["d"], RIGHT),
+        ("capital-mcq", (3, 2, 1, 0), ["4"], RIGHT),
+        ("capital-mcq", (3, 2, 1, 0), ["a"], WRONG),
+        ("countries-multi", (3, 2, 1, 0), ["c d"], RIGHT),
+        ("quotes-match", (2, 0, 1), ["1b 2c 3a"], RIGHT),
+        ("planets-order", (2, 0, 3, 1), ["2 4 1 3"], RIGHT),
+        ("planets-order", (2, 0, 3, 1), ["1 2 3 4"], WRONG),
+    ],
+)
+def test_letters_and_numbers_follow_the_order_shown(question_id: str, order: tuple[int, ...], typed: list[str], expected: str) -> None:
+    assert judged(check_answer(shown(question_id, order=order), typed)) == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("3", RIGHT), ("a", RIGHT), ("4", WRONG), ("10", WRONG), ("c", WRONG)])
+def test_a_choice_written_as_a_number_is_chosen_by_its_text_first(typed: str, expected: str) -> None:
+    numbers = tuple({"en": text, "fr": text} for text in ("3", "5", "10", "12"))
+    asked = replace(question("capital-mcq"), choices=numbers, answer=0)
+    assert judged(check_answer(Presentation(asked, "en", (0, 1, 2, 3)), [typed])) == expected
+
+
+@pytest.mark.parametrize(
+    ("question_id", "lang", "order", "answer", "detail"),
+    [
+        ("capital-mcq", "en", (3, 2, 1, 0), "d) Paris", None),
+        ("countries-multi", "fr", (3, 2, 1, 0), "c) Allemagne, d) France", None),
+        ("earth-flat-tf", "fr", None, "Faux", None),
+        ("author-short", "en", None, "Victor Hugo", None),
+        ("investment-numeric", "fr", None, "200\u202f000\u202f000 dollars", None),
+        ("motto-cloze", "fr", None, "Liberté, égalité, fraternité.", None),
+        (
+            "quotes-match",
+            "en",
+            (2, 0, 1),
+            "1b 2c 3a",
+            "“I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare",
+        ),
+        ("planets-order", "en", (2, 0, 3, 1), "2 4 1 3", "Mercury → Venus → Earth → Mars"),
+    ],
+)
+def test_the_right_answer_as_shown(question_id: str, lang: str, order: tuple[int, ...] | None, answer: str, detail: str | None) -> None:
+    verdict = right_answer(shown(question_id, lang, order))
+    assert (verdict.correct, verdict.answer, verdict.detail) == (False, answer, detail)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "lang", "blank", "expected"),
+    [
+        ("capital-mcq", "en", 0, "The city of the Eiffel Tower."),
+        ("capital-mcq", "fr", 0, "La ville de la tour Eiffel."),
+        ("countries-multi", "en", 0, "2 answers are right"),
+        ("earth-flat-tf", "en", 0, None),
+        ("author-short", "fr", 0, "commence par « V »"),
+        ("investment-numeric", "en", 0, "a number with 9 digits"),
+        ("motto-cloze", "en", 0, "a word for fairness"),
+        ("motto-cloze", "fr", 1, "commence par « f »"),
+        ("quotes-match", "en", 0, "1 goes with a)"),
+        ("planets-order", "en", 0, "1. Mercury comes first"),
+    ],
+)
+def test_hints(question_id: str, lang: str, blank: int, expected: str | None) -> None:
+    assert hint(shown(question_id, lang), blank) == expected
+
+
+def test_an_mcq_hint_rules_out_all_wrong_choices_but_one() -> None:
+    presented = present(replace(question("capital-mcq"), hint=None), "en", 3)
+    text = hint(presented, 0)
+    assert text is not None
+    assert text.startswith("it is not ")
+    assert text.count(")") == 2
+    assert "Paris" not in text

@@ -1,0 +1,248 @@
+"""`quizgen export`: the command's output and errors, the format registry, and the Quizlet and JSON exports."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen.cli import cli, export
+from quizgen.exports import FORMATS, export_file
+from quizgen.exports.bank_json import to_json
+from quizgen.exports.quizlet import to_quizlet
+from quizgen.model import Bank
+
+from .conftest import BANKS, BUNDLED_BANK
+
+GIFT_SKIPPED = (
+    "every-type.yaml:67: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)\n"
+    "every-type.yaml:88: question 'planets-order': skipped: GIFT has no ordering question\n"
+)
+KAHOOT_SKIPPED = "".join(
+    f"every-type.yaml:{line}: question '{id}': skipped: Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {kind} questions\n"
+    for line, id, kind in [
+        (46, "author-short", "short"),
+        (56, "investment-numeric", "numeric"),
+        (67, "motto-cloze", "cloze"),
+        (76, "quotes-match", "match"),
+        (88, "planets-order", "order"),
+    ]
+)
+
+
+@pytest.fixture
+def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding a copy of the every-type bank, as the current folder."""
+    shutil.copy(BANKS / "every-type.yaml", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["export", *args], prog_name="quizgen")
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.usefixtures("in_copy")
+@pytest.mark.parametrize(
+    ("format_name", "file", "stdout", "stderr"),
+    [
+        ("gift", "every-type.en.gift.txt", "Wrote every-type.en.gift.txt: 6 questions (2 skipped)\n", GIFT_SKIPPED),
+        (
+            "qti",
+            "every-type.en.qti.zip",
+            "Wrote every-type.en.qti.zip: 7 questions (1 skipped)\n",
+            "every-type.yaml:88: question 'planets-order': skipped: Canvas classic quizzes have no ordering question\n",
+        ),
+        ("csv", "every-type.en.csv", "Wrote every-type.en.csv: 8 questions (0 skipped)\n", ""),
+        ("quizlet", "every-type.en.quizlet.txt", "Wrote every-type.en.quizlet.txt: 8 questions (0 skipped)\n", ""),
+        ("kahoot", "every-type.en.xlsx", "Wrote every-type.en.xlsx: 3 questions (5 skipped)\n", KAHOOT_SKIPPED),
+        ("json", "every-type.en.json", "Wrote every-type.en.json: 8 questions (0 skipped)\n", ""),
+        ("html", "every-type.en.html", "Wrote every-type.en.html: 8 questions (0 skipped)\n", ""),
+    ],
+)
+def test_each_format_writes_its_file_and_reports_what_it_left_out(format_name: str, file: str, stdout: str, stderr: str) -> None:
+    assert run("every-type.yaml", "--format", format_name) == (0, stdout, stderr)
+    data = Path(file).read_bytes()
+    rendered = FORMATS[format_name].render(load("every-type.yaml"), "en").data
+    assert data == (rendered.encode("utf-8") if isinstance(rendered, str) else rendered)
+
+
+def load(path: str) -> Bank:
+    from quizgen.bank import load_bank
+
+    return load_bank(Path(path)).bank
+
+
+@pytest.mark.usefixtures("in_copy")
+def test_lang_and_output_choose_the_language_and_the_file() -> None:
+    assert run("every-type.yaml", "--format", "quizlet", "--lang", "fr", "-o", "out/cards.txt") == (
+        0,
+        "Wrote out/cards.txt: 8 questions (0 skipped)\n",
+        "",
+    )
+    assert Path("out/cards.txt").read_text(encoding="utf-8").startswith("Quelle ville est la capitale de la France ?\tParis\n")
+
+
+@pytest.mark.usefixtures("in_copy")
+def test_a_text_format_can_go_to_standard_output() -> None:
+    code, stdout, stderr = run("every-type.yaml", "--format", "gift", "-o", "-")
+    assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 6 questions (2 skipped)\n")
+    assert stdout == to_gift_text()
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+
+
+def to_gift_text() -> str:
+    return str(FORMATS["gift"].render(load("every-type.yaml"), "en").data)
+
+
+@pytest.mark.usefixtures("in_copy")
+@pytest.mark.parametrize(
+    ("args", "code", "stderr"),
+    [
+        (["--format", "kahoot", "-o", "-"], 1, "Error: the kahoot export is a binary file (.xlsx); give a file name with -o\n"),
+        (["--format", "json", "--lang", "de"], 1, "Error: every-type.yaml has no 'de' texts; its languages are en, fr\n"),
+        (["--format", "json", "-o", "every-type.yaml/x.json"], 1, "Error: cannot write every-type.yaml/x.json: File exists\n"),
+        (
+            ["--format", "pdf"],
+            2,
+            "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\n"
+            "Error: Invalid value for '--format': 'pdf' is not one of 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'json', 'html'.\n",
+        ),
+        (
+            [],
+            2,
+            "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\nError: Missing option '--format'. Choose from:\n"
+            "\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tjson,\n\thtml\n",
+        ),
+    ],
+)
+def test_bad_requests_are_refused_with_a_message(args: list[str], code: int, stderr: str) -> None:
+    assert run("every-type.yaml", *args) == (code, "", stderr)
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+
+
+def test_an_invalid_bank_is_reported_not_exported(tmp_path: Path) -> None:
+    bank = tmp_path / "bad.yaml"
+    bank.write_text(
+        "title: T\nquestions:\n  - {id: a, type: mcq, prompt: P, choices: [X, Y], answer: Z, explanation: E, source: S}\n", encoding="utf-8"
+    )
+    assert run(str(bank), "--format", "json", "-o", str(tmp_path / "x.json")) == (
+        1,
+        "",
+        f"{bank}:3: question 'a': answer 'Z' is not one of the choices (X, Y)\n1 error in {bank}\n",
+    )
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_the_command_offers_exactly_the_registered_formats() -> None:
+    (option,) = (param for param in export.params if param.name == "format_")
+    assert list(option.type.choices) == list(FORMATS)  # type: ignore[attr-defined]
+
+
+def test_export_file_refuses_an_unknown_format() -> None:
+    from quizgen.errors import QuizgenError
+
+    with pytest.raises(QuizgenError, match="unknown export format 'pdf'; the formats are gift, qti, csv, quizlet, kahoot, json, html"):
+        export_file(BANKS / "every-type.yaml", "pdf")
+
+
+# ---------------------------------------------------------------- Quizlet
+
+
+def test_quizlet_cards_are_term_tab_definition_one_per_line(every_type_bank: Bank) -> None:
+    assert to_quizlet(every_type_bank, "en").data == (
+        "Which city is the capital of France?\tParis\n"
+        "Which of these countries are in Europe?\tFrance; Germany\n"
+        "The Earth is flat.\tFalse\n"
+        "Who wrote Les Misérables?\tVictor Hugo\n"
+        "How much did the company invest?\t200,000,000 dollars\n"
+        "Liberty, […], […].\tLiberty, equality, fraternity.\n"
+        "Match each quote with its speaker.\t“I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; "
+        "“To be or not to be.” → Shakespeare\n"
+        "Put these planets in order from the Sun.\tMercury → Venus → Earth → Mars\n"
+    )
+
+
+def test_quizlet_texts_never_break_a_card(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(
+        'title: T\nquestions:\n  - {id: s, type: short, prompt: "two\\nlines\\tand a tab", answer: "a\\r\\nb"}\n', encoding="utf-8"
+    )
+    assert to_quizlet(load(str(path)), "en").data == "two lines and a tab\ta b\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> None:
+    data = to_json(every_type_bank, "fr").data
+    assert isinstance(data, str) and "Misérables" in data
+    bank = json.loads(data)
+    assert {key: value for key, value in bank.items() if key != "questions"} == {
+        "format": "quizgen-bank",
+        "version": 1,
+        "title": "Tous les types",
+        "language": "fr",
+        "source": {"title": "A short text about tests", "url": None, "date": "2024-05-01"},
+        "deck": {"name": "Tous les types", "id": 1400000001},
+    }
+    questions = {question["id"]: question for question in bank["questions"]}
+    assert list(questions) == [question.id for question in every_type_bank.questions]
+    assert questions["capital-mcq"] == {
+        "id": "capital-mcq",
+        "type": "mcq",
+        "prompt": "Quelle ville est la capitale de la France ?",
+        "tags": ["geography", "france"],
+        "difficulty": 1,
+        "explanation": "Paris est la capitale.",
+        "source": "Paris is the capital of France.",
+        "hint": "La ville de la tour Eiffel.",
+        "draft": False,
+        "choices": ["Paris", "Lyon", "Marseille", "Lille"],
+        "answer": 0,
+    }
+    fields = {question["id"]: {key: question[key] for key in list(question)[9:]} for question in bank["questions"]}
+    assert fields == {
+        "capital-mcq": {"choices": ["Paris", "Lyon", "Marseille", "Lille"], "answer": 0},
+        "countries-multi": {"choices": ["France", "Allemagne", "Japon", "Brésil"], "answers": [0, 1]},
+        "earth-flat-tf": {"answer": False},
+        "author-short": {"answer": "Victor Hugo", "accept": ["Hugo"]},
+        "investment-numeric": {"answer": 200000000, "tolerance": 0, "range": None, "unit": "dollars"},
+        "motto-cloze": {
+            "text": "Liberté, {{c1::égalité::un mot pour l'équité}}, {{c2::fraternité}}.",
+            "deletions": [
+                {"number": 1, "answer": "égalité", "hint": "un mot pour l'équité"},
+                {"number": 2, "answer": "fraternité", "hint": None},
+            ],
+        },
+        "quotes-match": {
+            "pairs": [
+                ["« Je pense, donc je suis. »", "Descartes"],
+                ["« J'ai fait un rêve. »", "Martin Luther King"],
+                ["« Être ou ne pas être. »", "Shakespeare"],
+            ]
+        },
+        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"]},
+    }
+
+
+def test_json_of_the_bundled_bank_holds_every_question() -> None:
+    from quizgen.bank import load_bank
+
+    bank = load_bank(BUNDLED_BANK).bank
+    exported = json.loads(str(to_json(bank, "en").data))
+    assert len(exported["questions"]) == 79 and exported["language"] == "en"
+    assert {question["type"] for question in exported["questions"]} == {
+        "mcq",
+        "multi",
+        "truefalse",
+        "short",
+        "numeric",
+        "cloze",
+        "match",
+        "order",
+    }

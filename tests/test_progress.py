@@ -1,0 +1,304 @@
+"""The progress database: FSRS schedules, answers committed one by one, concurrent sessions, damage, and `quizgen stats`."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quizgen import progress
+from quizgen.cli import cli
+from quizgen.errors import QuizgenError
+from quizgen.model import Bank, Deck
+from quizgen.progress import BankReport, Tally, open_progress, progress_path, read_reports
+from quizgen.quiz import AGAIN, EASY, GOOD
+
+from .conftest import BANKS
+
+START = datetime(2024, 5, 1, 12, tzinfo=timezone.utc)
+EVERY_TYPE = str(BANKS / "every-type.yaml")
+
+
+class Clock:
+    """A settable clock, for schedules that depend on the time."""
+
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_a_new_database_is_created_in_wal_mode(tmp_path: Path) -> None:
+    db = tmp_path / "deep" / "folder" / "progress.sqlite3"
+    with open_progress(db):
+        pass
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert connection.execute("PRAGMA user_version").fetchone() == (progress.SCHEMA_VERSION,)
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"banks", "questions", "cards", "reviews"}
+
+
+def test_every_answer_is_committed_as_it_is_given(tmp_path: Path, every_type_bank: Bank) -> None:
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db) as store:
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 4.2)
+        # Another connection sees it at once, while the session is still open.
+        with sqlite3.connect(db) as reader:
+            assert reader.execute("SELECT question, rating, correct, duration_ms FROM reviews").fetchall() == [
+                ("capital-mcq", GOOD, 1, 4200)
+            ]
+            assert reader.execute("SELECT bank, question, state FROM cards").fetchall() == [("1400000001", "capital-mcq", 1)]
+
+
+def test_history_is_kept_by_bank_identity_and_question_id_when_wording_changes(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        store.record(every_type_bank, "capital-mcq", AGAIN, False, 10)
+    reworded = replace(
+        every_type_bank,
+        title={"en": "Renamed", "fr": "Renommé"},
+        questions=tuple(replace(question, prompt={"en": "New words?", "fr": "Nouveaux mots ?"}) for question in every_type_bank.questions),
+    )
+    clock.now += timedelta(hours=1)
+    with open_progress(db, clock) as store:
+        assert store.schedule(reworded).due == ("capital-mcq",)
+        other = replace(every_type_bank, deck=Deck(every_type_bank.deck.name, 42))
+        assert store.schedule(other).seen == frozenset()
+
+
+def test_due_questions_come_most_overdue_first(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    with open_progress(tmp_path / "progress.sqlite3", clock) as store:
+        for question_id in ("quotes-match", "author-short", "capital-mcq"):
+            store.record(every_type_bank, question_id, AGAIN, False, 10)
+            clock.now += timedelta(minutes=5)
+        store.record(every_type_bank, "earth-flat-tf", EASY, True, 2)
+        schedule = store.schedule(every_type_bank)
+    assert schedule.due == ("quotes-match", "author-short", "capital-mcq")
+    assert schedule.seen == {"quotes-match", "author-short", "capital-mcq", "earth-flat-tf"}
+    assert schedule.next_due is not None
+    assert schedule.next_due > clock.now + timedelta(days=2)
+
+
+def test_fsrs_spaces_reviews_further_apart_as_answers_stay_right(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    intervals = []
+    with open_progress(tmp_path / "progress.sqlite3", clock) as store:
+        for _ in range(5):
+            store.record(every_type_bank, "author-short", GOOD, True, 8)
+            next_due = store.schedule(every_type_bank).next_due
+            assert next_due is not None
+            intervals.append(next_due - clock.now)
+            clock.now = next_due
+    assert intervals[0] <= timedelta(minutes=11)
+    assert intervals == sorted(intervals)
+    assert intervals[-1] > timedelta(days=5)
+
+
+def test_two_sessions_write_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quizgen.bank import load_bank\n"
+        "from quizgen.progress import open_progress\n"
+        f"bank = load_bank(Path({EVERY_TYPE!r})).bank\n"
+        f"with open_progress(Path({str(db)!r})) as store:\n"
+        "    store.remember(bank)\n"
+        "    for round in range(40):\n"
+        "        for question in bank.questions:\n"
+        "            store.record(bank, question.id, 3, True, 1.0)\n"
+    )
+    sessions = [subprocess.Popen([sys.executable, "-c", script]) for _ in range(2)]
+    assert [session.wait(timeout=120) for session in sessions] == [0, 0]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (2 * 40 * 8,)
+        assert connection.execute("SELECT count(*) FROM cards").fetchone() == (8,)
+
+
+def damaged(path: Path) -> None:
+    path.write_bytes(bytes(range(256)) * 16)
+
+
+def truncated(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE filler (text TEXT)")
+        connection.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+    path.write_bytes(path.read_bytes()[:20000])
+
+
+def foreign(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+
+
+def newer(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 99")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            damaged,
+            "progress database {db} is damaged (file is not a database); "
+            "move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm",
+        ),
+        (
+            truncated,
+            "progress database {db} is damaged (database disk image is malformed); "
+            "move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm",
+        ),
+        (foreign, "progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db"),
+        (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 1); upgrade quizgen"),
+    ],
+)
+def test_a_database_that_cannot_be_used_is_named_with_what_to_do(
+    tmp_path: Path, every_type_bank: Bank, spoil: Callable[[Path], None], message: str
+) -> None:
+    db = tmp_path / "progress.sqlite3"
+    spoil(db)
+    with pytest.raises(QuizgenError) as error:
+        start_session(db, every_type_bank)
+    assert str(error.value) == message.format(db=db)
+
+
+def start_session(db: Path, bank: Bank) -> None:
+    with open_progress(db) as store:
+        store.remember(bank)
+        store.schedule(bank)
+
+
+def test_an_empty_file_becomes_a_database(tmp_path: Path, every_type_bank: Bank) -> None:
+    db = tmp_path / "progress.sqlite3"
+    db.touch()
+    with open_progress(db) as store:
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 3)
+
+
+def test_a_folder_in_the_way(tmp_path: Path) -> None:
+    with pytest.raises(QuizgenError, match=r"^cannot use progress database .*: unable to open database file$"), open_progress(tmp_path):
+        pass
+
+
+def test_where_progress_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("QUIZGEN_DATA_DIR", str(tmp_path))
+    assert progress_path(None) == tmp_path / "progress.sqlite3"
+    assert progress_path("mine.db") == Path("mine.db")
+    monkeypatch.delenv("QUIZGEN_DATA_DIR")
+    assert progress_path(None).name == "progress.sqlite3"
+    assert progress_path(None).parent.name == "quizgen"
+
+
+def answered_bank(db: Path, bank: Bank, clock: Clock) -> None:
+    """Four questions answered: two learned, one due again, one learning; four new."""
+    with open_progress(db, clock) as store:
+        store.remember(bank)
+        store.record(bank, "capital-mcq", EASY, True, 2)
+        store.record(bank, "earth-flat-tf", EASY, True, 2)
+        store.record(bank, "countries-multi", AGAIN, False, 20)
+        store.record(bank, "countries-multi", AGAIN, False, 20)
+        clock.now += timedelta(minutes=5)
+        store.record(bank, "quotes-match", GOOD, True, 30)
+
+
+def test_report(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, clock)
+    (report,) = read_reports(db, clock=clock)
+    assert report == BankReport(
+        "Every type",
+        (
+            Tally(None, new=4, learning=1, due=1, learned=2, answers=5, right=3),
+            Tally("france", new=1, learning=0, due=0, learned=1, answers=1, right=1),
+            Tally("geography", new=0, learning=0, due=1, learned=1, answers=3, right=1),
+            Tally("people", new=1, learning=1, due=0, learned=0, answers=1, right=1),
+            Tally("science", new=1, learning=0, due=0, learned=1, answers=1, right=1),
+            Tally("figures", new=1, learning=0, due=0, learned=0, answers=0, right=0),
+            Tally("literature", new=1, learning=0, due=0, learned=0, answers=0, right=0),
+            Tally("quotes", new=0, learning=1, due=0, learned=0, answers=1, right=1),
+        ),
+    )
+    assert read_reports(db, [every_type_bank], clock) == [report]
+
+
+def test_reports_without_a_database_write_nothing(tmp_path: Path, every_type_bank: Bank) -> None:
+    db = tmp_path / "none.sqlite3"
+    assert read_reports(db) == []
+    (report,) = read_reports(db, [every_type_bank])
+    assert report.tallies[0] == Tally(None, new=8, learning=0, due=0, learned=0, answers=0, right=0)
+    assert not db.exists()
+
+
+STATS = """\
+Every type · 8 questions · 5 answers, 60% right
+  tag           new  learning   due  learned  right
+  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░
+  france          1         0     0        1   100%  ██████████░░░░░░░░░░
+  geography       0         0     1        1    33%  ██████████▒▒▒▒▒▒▒▒▒▒
+  people          1         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒░░░░░░░░░░
+  science         1         0     0        1   100%  ██████████░░░░░░░░░░
+  figures         1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
+  literature      1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
+  quotes          0         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒
+
+█ learned  ▒ learning or due  ░ new · {db}
+"""
+
+
+def test_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, clock)
+    monkeypatch.setattr(progress, "utc_now", clock)
+    expected = STATS.format(db=db)
+    for args in ([], [EVERY_TYPE]):
+        result = CliRunner().invoke(cli, ["stats", *args, "--db", str(db)])
+        assert (result.output, result.exit_code) == (expected, 0)
+
+
+def test_stats_before_any_quiz(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    result = CliRunner().invoke(cli, ["stats", "--db", str(db)])
+    assert (result.output, result.exit_code) == (f"No progress in {db} yet: answer some questions with `quizgen quiz` first.\n", 0)
+    with_bank = CliRunner().invoke(cli, ["stats", EVERY_TYPE, "--db", str(db)])
+    assert with_bank.output.startswith("Every type · 8 questions · no answers yet\n")
+    assert not db.exists()
+
+
+def test_stats_of_a_damaged_database(tmp_path: Path) -> None:
+    db = tmp_path / "progress.sqlite3"
+    damaged(db)
+    result = CliRunner().invoke(cli, ["stats", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: progress database {db} is damaged (file is not a database); move it away")
+
+
+def test_stats_in_colour(tmp_path: Path, every_type_bank: Bank) -> None:
+    from rich.console import Console
+
+    from quizgen import terminal
+
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, clock)
+    output = terminal.RichOutput()
+    output.console = Console(record=True, force_terminal=True, width=200, file=io.StringIO())
+    output.write(terminal.stats_lines(read_reports(db, clock=clock), db))
+    screen = output.console.export_text()
+    assert screen.startswith("Every type · 8 questions · 5 answers, 60% right ─────")
+    assert "  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░" in screen
