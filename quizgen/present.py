@@ -34,8 +34,9 @@ LABELS: dict[str, dict[str, str]] = {
         "or": "or",
         "between": "between {low} and {high}",
         "within": "give or take {tolerance}",
-        "excerpt": "Source: “{excerpt}”",
-        "excerpt_from": "Source ({title}): “{excerpt}”",
+        "quote": "“{text}”",
+        "excerpt": "Source: {excerpt}",
+        "excerpt_from": "Source ({title}): {excerpt}",
         "web_check": "Check",
         "web_next": "Next",
         "web_right": "Right!",
@@ -78,8 +79,9 @@ LABELS: dict[str, dict[str, str]] = {
         "or": "ou",
         "between": "entre {low} et {high}",
         "within": "à {tolerance} près",
-        "excerpt": "Source\u00a0: « {excerpt} »",
-        "excerpt_from": "Source ({title})\u00a0: « {excerpt} »",
+        "quote": "«\u00a0{text}\u00a0»",
+        "excerpt": "Source\u00a0: {excerpt}",
+        "excerpt_from": "Source ({title})\u00a0: {excerpt}",
         "web_check": "Valider",
         "web_next": "Suivant",
         "web_right": "Bonne réponse\u00a0!",
@@ -191,6 +193,17 @@ def answer_text(question: Question, lang: str) -> str:
     if isinstance(question, Order):
         return " → ".join(item[lang] for item in question.items)
     raise TypeError(question.type)
+
+
+OPENING_QUOTES = '«“"'
+CLOSING_QUOTES = '»”"'
+
+
+def quoted(excerpt: str, lang: str) -> str:
+    """An excerpt in the language's quotation marks, unless it comes with its own."""
+    if len(excerpt) > 1 and excerpt[0] in OPENING_QUOTES and excerpt[-1] in CLOSING_QUOTES:
+        return excerpt
+    return label("quote", lang).format(text=excerpt)
 
 
 def shuffled(items: Sequence[T], *seed: object) -> list[T]:

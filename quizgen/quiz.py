@@ -76,7 +76,6 @@ WORDS: dict[str, dict[str, str]] = {
         "comes-first": "{0} comes first",
         "no-hint": "No hint for this one; ? again skips it.",
         "again-skips": "(? again skips)",
-        "quote": "“{0}”",
         "colon": ": ",
         "summary": "Summary",
         "score": "Score: {0}/{1} ({2})",
@@ -138,7 +137,6 @@ WORDS: dict[str, dict[str, str]] = {
         "comes-first": "{0} vient en premier",
         "no-hint": "Pas d’indice pour celle-ci ; ? encore pour passer.",
         "again-skips": "(? encore pour passer)",
-        "quote": "« {0} »",
         "colon": " : ",
         "summary": "Bilan",
         "score": "Score : {0}/{1} ({2})",
@@ -222,8 +220,8 @@ def present(question: Question, lang: str, seed: int) -> Presentation:
     else:
         return Presentation(question, lang)
     order = tuple(shuffled(range(size), seed, question.id))
-    if isinstance(question, Order) and order == tuple(range(size)):
-        # Shown in the right order, an order question would answer itself.
+    if isinstance(question, Order | Match) and order == tuple(range(size)):
+        # Shown in the right order, an order or match question would answer itself.
         order = order[1:] + order[:1]
     return Presentation(question, lang, order)
 

@@ -23,7 +23,7 @@ import click
 
 from .bank import load_bank
 from .model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Order
-from .present import cloze_text, label, prompt_text
+from .present import cloze_text, label, prompt_text, quoted
 from .progress import BankReport, ProgressStore, Tally, open_progress, progress_path, read_reports
 from .quiz import (
     DIFFICULTY_WORDS,
@@ -66,8 +66,6 @@ STYLES = {
     "new": "bright_black",
 }
 MARKS = {"right": "✓", "wrong": "✗", "partly": "✗", "skipped": "→"}
-OPENING_QUOTES = '«“"'
-CLOSING_QUOTES = '»”"'
 BAR_WIDTH = 10
 TAGS_SHOWN = 12
 """Tags in a session's summary, so that the questions missed stay on screen."""
@@ -200,13 +198,6 @@ def feedback_lines(presentation: Presentation, verdict: Verdict | None, source_t
             source.append(("dim", f" — {source_title}"))
         lines.append(line(*source))
     return lines
-
-
-def quoted(excerpt: str, lang: str) -> str:
-    """An excerpt in quotation marks, unless it comes with its own."""
-    if len(excerpt) > 1 and excerpt[0] in OPENING_QUOTES and excerpt[-1] in CLOSING_QUOTES:
-        return excerpt
-    return say("quote", lang, excerpt)
 
 
 def duration(seconds: float) -> str:

@@ -20,6 +20,7 @@ from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.model import Bank, Order
+from quizgen.present import quoted
 from quizgen.quiz import (
     AGAIN,
     EASY,
@@ -301,14 +302,14 @@ Match each quote with its speaker.
   1. “I think, therefore I am.”
   2. “I have a dream.”
   3. “To be or not to be.”
-  a) Descartes
-  b) Martin Luther King
-  c) Shakespeare
+  a) Martin Luther King
+  b) Shakespeare
+  c) Descartes
 Answer with pairs, e.g. 1c 2a 3b.
 > 1a 2c 3b
-✗ Not quite. Answer: 1a 2b 3c
+✗ Not quite. Answer: 1c 2a 3b
   “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
-  wrong pairs: 2c 3b
+  wrong pairs: 1a 2c
 Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 
@@ -330,7 +331,7 @@ Missed
   • Liberty, […], […].
     Answer: Liberty, equality, fraternity.
   • Match each quote with its speaker.
-    Answer: 1a 2b 3c
+    Answer: 1c 2a 3b
     “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
 """
 
@@ -369,7 +370,7 @@ Répondez par une ou plusieurs lettres, par ex. a c.
 ✗ Pas tout à fait. Réponse : c) Allemagne, d) France
   oublié : d) France
 Explication : La France et l'Allemagne sont en Europe.
-Source : « France and Germany are in Europe; Japan and Brazil are not. » — A short text about tests
+Source : « France and Germany are in Europe; Japan and Brazil are not. » — A short text about tests
 
 Question 2/3 · figures · moyenne
 Combien l'entreprise a-t-elle investi ?
@@ -377,7 +378,7 @@ Répondez par un nombre ; unité : dollars.
 > 200 000 000 dollars
 ✓ Bonne réponse ! Réponse : 200\u202f000\u202f000 dollars
 Explication : Elle a investi 200 millions de dollars.
-Source : « The company invested 200 million dollars. » — A short text about tests
+Source : « The company invested 200 million dollars. » — A short text about tests
 
 Question 3/3 · france · moyenne
 Complétez la devise.
@@ -477,14 +478,14 @@ def test_a_rich_screen_shows_hostile_text_literally() -> None:
     ("excerpt", "lang", "shown"),
     [
         ("Paris is the capital.", "en", "“Paris is the capital.”"),
-        ("Paris est la capitale.", "fr", "« Paris est la capitale. »"),
+        ("Paris est la capitale.", "fr", "«\u00a0Paris est la capitale.\u00a0»"),
         ("« Vive la French Tech ! »", "en", "« Vive la French Tech ! »"),
         ("“I have a dream.”", "fr", "“I have a dream.”"),
-        ("« Vive la French Tech !", "fr", "« « Vive la French Tech ! »"),
+        ("« Vive la French Tech !", "fr", "«\u00a0« Vive la French Tech !\u00a0»"),
     ],
 )
 def test_excerpts_are_quoted_once(excerpt: str, lang: str, shown: str) -> None:
-    assert terminal.quoted(excerpt, lang) == shown
+    assert quoted(excerpt, lang) == shown
 
 
 @pytest.mark.parametrize(

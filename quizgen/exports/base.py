@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem, QuizgenError
 from ..model import Bank, Numeric, Question
-from ..present import label, prompt_text
+from ..present import label, prompt_text, quoted
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def source_line(bank: Bank, question: Question, lang: str) -> str | None:
     if question.source is None:
         return None
     if bank.source is None:
-        return label("excerpt", lang).format(excerpt=question.source)
-    return label("excerpt_from", lang).format(excerpt=question.source, title=bank.source.title[lang])
+        return label("excerpt", lang).format(excerpt=quoted(question.source, lang))
+    return label("excerpt_from", lang).format(excerpt=quoted(question.source, lang), title=bank.source.title[lang])
 
 
 def feedback_lines(bank: Bank, question: Question, lang: str) -> list[str]:
