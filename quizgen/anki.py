@@ -2,7 +2,8 @@
 
 Identity. The note-type ids below are constants. A note's GUID comes from the
 bank's deck id, the language and the question id, never from the wording, so
-fixing a typo updates a note instead of adding a second one.
+fixing a typo updates a note instead of adding a second one (quizgen.identity,
+shared with the Anki text-import export).
 
 Time. Anki updates a note on import only when the incoming copy is newer than
 its own and the note type has the same fields and templates; equal times are
@@ -23,15 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import html
-import io
 import itertools
 import json
-import os
 import sqlite3
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -43,7 +41,8 @@ import genanki
 from .bank import load_bank
 from .check import check_bank
 from .errors import Problem, QuizgenError, count
-from .files import read_bytes, read_text, write_atomic
+from .files import LATEST_EPOCH, read_bytes, read_text, source_date_epoch, write_atomic, zip_bytes
+from .identity import deck_id, deck_name, note_guid, web_link
 from .model import (
     TYPES,
     Bank,
@@ -58,9 +57,8 @@ from .model import (
     TrueFalse,
     cloze_deletions,
     cloze_parts,
-    stable_id,
 )
-from .present import BLANK, LABELS, accepted_values, answer_text, label, prompt_text, quantity, shuffled
+from .present import BLANK, LABELS, accepted_values, answer_text, html_text, label, letter, prompt_text, quantity, scrambled, shuffled
 
 
 @dataclass(frozen=True)
@@ -263,21 +261,6 @@ class Option:
     rank: int | None = None
 
 
-def escaped(text: str) -> str:
-    """Bank text as HTML that shows every character as written; line breaks are kept."""
-    return html.escape(text).replace("\n", "<br>")
-
-
-def letter(index: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(ord("A") + rest) + name
-    return name
-
-
 def keyed(key: str, text: str) -> str:
     return f'<span class="key">{key}</span><span class="text">{text}</span>'
 
@@ -292,59 +275,53 @@ def option_list(options: Sequence[Option]) -> str:
     return f'<ul class="options">{"".join(lines)}</ul>'
 
 
-def mixed(size: int, *seed: object) -> list[int]:
-    """Positions 0..size-1 in a fixed shuffled order that is never the right order, which would give the answer away."""
-    order = shuffled(range(size), *seed)
-    return order[1:] + order[:1] if order == sorted(order) else order
-
-
 def choice_parts(question: MultipleChoice | MultipleAnswer, lang: str) -> tuple[str, str]:
     right = {question.answer} if isinstance(question, MultipleChoice) else set(question.answers)
     order = shuffled(range(len(question.choices)), question.id)
-    texts = [(letter(shown), escaped(question.choices[index][lang]), index in right) for shown, index in enumerate(order)]
+    texts = [(letter(shown).upper(), html_text(question.choices[index][lang]), index in right) for shown, index in enumerate(order)]
     front = option_list([Option(key, text) for key, text, _ in texts])
     back = option_list([Option(key, text, "right" if good else "wrong") for key, text, good in texts])
     return front, back
 
 
 def true_false_parts(question: TrueFalse, lang: str) -> tuple[str, str]:
-    words = [escaped(label("true", lang)), escaped(label("false", lang))]
+    words = [html_text(label("true", lang)), html_text(label("false", lang))]
     front = f'<div class="chips"><span>{words[0]}</span><span>{words[1]}</span></div>'
     return front, f'<div class="verdict">{words[0] if question.answer else words[1]}</div>'
 
 
 def short_parts(question: ShortAnswer, lang: str) -> tuple[str, str]:
-    back = f'<div class="verdict">{escaped(question.answer[lang])}</div>'
-    others = [escaped(text[lang]) for text in question.accept if text[lang] != question.answer[lang]]
+    back = f'<div class="verdict">{html_text(question.answer[lang])}</div>'
+    others = [html_text(text[lang]) for text in question.accept if text[lang] != question.answer[lang]]
     if others:
-        back += f'<div class="also">{escaped(label("or", lang))} {" · ".join(others)}</div>'
+        back += f'<div class="also">{html_text(label("or", lang))} {" · ".join(others)}</div>'
     return "", back
 
 
 def numeric_parts(question: Numeric, lang: str) -> tuple[str, str]:
-    front = f'<div class="blank">{BLANK} {escaped(question.unit[lang])}</div>' if question.unit is not None else ""
-    back = f'<div class="verdict">{escaped(quantity(question, lang))}</div>'
+    front = f'<div class="blank">{BLANK} {html_text(question.unit[lang])}</div>' if question.unit is not None else ""
+    back = f'<div class="verdict">{html_text(quantity(question, lang))}</div>'
     accepted = accepted_values(question, lang)
     if accepted:
-        back += f'<div class="also">({escaped(accepted)})</div>'
+        back += f'<div class="also">({html_text(accepted)})</div>'
     return front, back
 
 
 def order_parts(question: Order, lang: str) -> tuple[str, str]:
-    order = mixed(len(question.items), question.id)
-    keys = {index: letter(shown) for shown, index in enumerate(order)}
-    front = option_list([Option(keys[index], escaped(question.items[index][lang])) for index in order])
-    back = option_list([Option(keys[index], escaped(item[lang]), rank=index + 1) for index, item in enumerate(question.items)])
+    order = scrambled(len(question.items), question.id)
+    keys = {index: letter(shown).upper() for shown, index in enumerate(order)}
+    front = option_list([Option(keys[index], html_text(question.items[index][lang])) for index in order])
+    back = option_list([Option(keys[index], html_text(item[lang]), rank=index + 1) for index, item in enumerate(question.items)])
     return front, back
 
 
 def match_parts(question: Match, lang: str) -> tuple[str, str]:
-    order = mixed(len(question.pairs), question.id)
-    keys = {index: letter(shown) for shown, index in enumerate(order)}
-    lefts = option_list([Option(str(number), escaped(left[lang])) for number, (left, _) in enumerate(question.pairs, 1)])
-    rights = option_list([Option(keys[index], escaped(question.pairs[index][1][lang])) for index in order])
+    order = scrambled(len(question.pairs), question.id)
+    keys = {index: letter(shown).upper() for shown, index in enumerate(order)}
+    lefts = option_list([Option(str(number), html_text(left[lang])) for number, (left, _) in enumerate(question.pairs, 1)])
+    rights = option_list([Option(keys[index], html_text(question.pairs[index][1][lang])) for index in order])
     rows = "".join(
-        f"<tr><td>{keyed(str(number), escaped(left[lang]))}</td><td>{keyed(keys[number - 1], escaped(right[lang]))}</td></tr>"
+        f"<tr><td>{keyed(str(number), html_text(left[lang]))}</td><td>{keyed(keys[number - 1], html_text(right[lang]))}</td></tr>"
         for number, (left, right) in enumerate(question.pairs, 1)
     )
     return f'<div class="columns">{lefts}{rights}</div>', f'<table class="pairs">{rows}</table>'
@@ -355,10 +332,10 @@ def cloze_body(text: str) -> str:
     pieces = []
     for part in cloze_parts(text):
         if isinstance(part, str):
-            pieces.append(escaped(part))
+            pieces.append(html_text(part))
         else:
-            hint = f"::{escaped(part.hint)}" if part.hint is not None else ""
-            pieces.append(f"{{{{c{part.number}::{escaped(part.answer)}{hint}}}}}")
+            hint = f"::{html_text(part.hint)}" if part.hint is not None else ""
+            pieces.append(f"{{{{c{part.number}::{html_text(part.answer)}{hint}}}}}")
     return "".join(pieces)
 
 
@@ -384,45 +361,31 @@ def front_and_back(question: Question, lang: str) -> tuple[str, str]:
 def note_content(question: Question, bank: Bank, lang: str) -> NoteContent:
     body, answer = front_and_back(question, lang)
     source = bank.source
-    link = source.url if source is not None and source.url is not None and source.url.startswith(("https://", "http://")) else ""
     fields = {
         "Id": question.id,
-        "Prompt": escaped(prompt_text(question, lang)),
+        "Prompt": html_text(prompt_text(question, lang)),
         "Body": body,
         "Answer": answer,
-        "AnswerText": escaped(answer_text(question, lang)),
-        "Explanation": escaped(question.explanation[lang]) if question.explanation is not None else "",
-        "Source": escaped(question.source) if question.source is not None else "",
-        "SourceTitle": escaped(source.title[lang]) if source is not None else "",
-        "SourceLink": html.escape(link),
-        "Hint": escaped(question.hint[lang]) if question.hint is not None else "",
+        "AnswerText": html_text(answer_text(question, lang)),
+        "Explanation": html_text(question.explanation[lang]) if question.explanation is not None else "",
+        "Source": html_text(question.source) if question.source is not None else "",
+        "SourceTitle": html_text(source.title[lang]) if source is not None else "",
+        "SourceLink": html.escape(web_link(bank) or ""),
+        "Hint": html_text(question.hint[lang]) if question.hint is not None else "",
         "Lang": html.escape(lang),
         "Extra": "",
     }
     cards = len({deletion.number for deletion in cloze_deletions(question.text[lang])}) if isinstance(question, Cloze) else 1
-    guid = str(genanki.guid_for(bank.deck.id, lang, question.id))
+    guid = note_guid(bank, lang, question.id)
     return NoteContent(question.id, question.type, guid, tuple(fields[name] for name in FIELDS), question.tags, cards)
 
 
-def deck_id(bank: Bank, lang: str) -> int:
-    """The bank's deck id for its first language; every other language gets its own, derived from it."""
-    return bank.deck.id if lang == bank.default_language else stable_id(f"{bank.deck.id}:{lang}")
-
-
-def deck_name(bank: Bank, lang: str) -> str:
-    """The deck name in `lang`, with the language added when another language has the same name:
-    Anki puts the cards of two decks with one name into one deck."""
-    name = bank.deck.name[lang]
-    shared = any(bank.deck.name[other] == name for other in bank.languages if other != lang)
-    return f"{name} ({lang})" if shared else name
-
-
 def deck_description(bank: Bank, lang: str) -> str:
-    text = f"<p>{escaped(bank.title[lang])}</p>"
+    text = f"<p>{html_text(bank.title[lang])}</p>"
     source = bank.source
     if source is not None:
-        date = f" ({escaped(source.date)})" if source.date is not None else ""
-        text += f"<p>\u2014 {escaped(source.title[lang])}{date}</p>"
+        date = f" ({html_text(source.date)})" if source.date is not None else ""
+        text += f"<p>\u2014 {html_text(source.title[lang])}{date}</p>"
     return text
 
 
@@ -479,9 +442,9 @@ def parse_lock(text: str, path: Path) -> Lock:
         document = json.loads(text)
         if document["version"] != LOCK_VERSION:
             raise ValueError(f"version {document['version']!r}, quizgen reads version {LOCK_VERSION}")
-        created = whole(document["created"])
+        created = seconds(document["created"])
         note_types, notes = (
-            {str(key): Stamp(str(value["hash"]), whole(value["mtime"])) for key, value in document[table].items()}
+            {str(key): Stamp(str(value["hash"]), seconds(value["mtime"])) for key, value in document[table].items()}
             for table in ("note_types", "notes")
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -493,9 +456,11 @@ def parse_lock(text: str, path: Path) -> Lock:
     return Lock(created, note_types, notes)
 
 
-def whole(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{value!r} is not a time in seconds")
+def seconds(value: object) -> int:
+    """A lock file's time, checked to be in the range every output can date (1970 to 2106): a larger one
+    would overflow the note ids, which count from it in milliseconds."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= LATEST_EPOCH:
+        raise ValueError(f"{value!r} is not a time in seconds from 0 to {LATEST_EPOCH}")
     return value
 
 
@@ -531,12 +496,8 @@ def build_time(now: int | None = None) -> int:
     """The time given new and edited notes: `now`, else $SOURCE_DATE_EPOCH, else the clock."""
     if now is not None:
         return now
-    configured = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not configured:
-        return int(time.time())
-    if not (configured.isascii() and configured.isdigit()):
-        raise QuizgenError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found {configured!r}")
-    return int(configured)
+    configured = source_date_epoch()
+    return int(time.time()) if configured is None else configured
 
 
 # ---------------------------------------------------------------- package
@@ -616,7 +577,7 @@ def deck_bytes(deck: DeckContent, lock: Lock, advance: Advance = ignore) -> byte
             collection = database.read_bytes()
     except (OSError, sqlite3.Error) as exc:
         raise QuizgenError(f"cannot build the deck {deck.name!r}: {exc}") from exc
-    return zipped([("collection.anki2", without_sqlite_version(collection)), ("media", b"{}")], lock.latest)
+    return zip_bytes([("collection.anki2", without_sqlite_version(collection)), ("media", b"{}")], lock.latest)
 
 
 PINNED_SQLITE_SETTINGS = "PRAGMA page_size = 4096; PRAGMA auto_vacuum = NONE; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;"
@@ -629,23 +590,6 @@ def without_sqlite_version(database: bytes) -> bytes:
     zeroed, machines with another SQLite build the same bytes.
     """
     return database[:96] + bytes(4) + database[100:]
-
-
-def zipped(entries: Sequence[tuple[str, bytes]], mtime: int) -> bytes:
-    """A zip whose bytes depend only on its entries and `mtime`.
-
-    Entries are stored, not compressed: zlib builds (zlib-ng, Apple's) deflate
-    the same data to different bytes.
-    """
-    date = max(time.gmtime(mtime)[:6], (1980, 1, 1, 0, 0, 0))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for name, data in entries:
-            entry = zipfile.ZipInfo(name, date)
-            entry.create_system = 3
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, data)
-    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- writing decks
@@ -681,9 +625,14 @@ class BuildReport:
 
 
 def write_deck(bank: Bank, lang: str, path: Path, now: int | None = None) -> DeckReport:
-    """Write the deck of `bank` in `lang` to `path`, then its lock file; each is rewritten only if it changed.
+    """Write the lock file of the deck of `bank` in `lang`, then the deck to `path`; each is rewritten only if it changed.
 
-    A failed build leaves the previous deck and lock as they were.
+    A build that fails before the lock is written leaves the previous deck and
+    lock as they were; one that fails after leaves the previous deck with the
+    new lock, which is harmless: the next build makes the deck from that lock.
+    The other order could leave a new deck beside the old lock: the next build
+    could then date an edited note with a time that deck already used, and
+    Anki, which updates only notes newer than its own, would keep the old one.
     """
     if path.suffix.lower() != ".apkg":
         raise QuizgenError(f"{path}: an Anki deck file name must end in .apkg")
@@ -692,9 +641,11 @@ def write_deck(bank: Bank, lang: str, path: Path, now: int | None = None) -> Dec
     with progress(len(bank.questions), f"Building {path}") as advance:
         deck = deck_content(bank, bank.language(lang), advance)
         lock = relock(previous, deck, build_time(now))
+        if lock.latest > LATEST_EPOCH:
+            raise QuizgenError(f"{lock_file}: an edited note would be dated after {LATEST_EPOCH}; delete the lock file to start afresh")
         data = deck_bytes(deck, lock, advance)
-    written = write_if_changed(path, data)
-    written = write_if_changed(lock_file, lock.to_json().encode("utf-8")) or written
+    written = write_if_changed(lock_file, lock.to_json().encode("utf-8"))
+    written = write_if_changed(path, data) or written
     old = previous.notes if previous is not None else {}
     changed = sum(stamp != old[key] for key, stamp in lock.notes.items() if key in old)
     new = sum(key not in old for key in lock.notes)

@@ -14,15 +14,19 @@ dot in French) and is a decimal mark otherwise. Any other single mark is a
 decimal mark ("200,5", "2.5"). Then come an optional exponent ("2e8",
 "2×10^8"), an optional scale word ("k", "M", "million", "milliard", "Md",
 "bn"; "billion" is 10^9 in English and 10^12 in French) and an optional unit.
+A number a float cannot hold ("1e999") or longer than MAX_DIGITS is not read.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException, InvalidOperation
+
+from .present import base_language
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an"})
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
@@ -38,7 +42,7 @@ TRUTHS = {
 
 GROUP_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "'": " ", "\u2019": " "})
 NUMBER = re.compile(
-    r"""\s*(?P<sign>[-+\u2212]?)\s*[$€£¥]?\s*
+    r"""\s*(?P<sign>[-+\u2212]?)\s*(?:[$€£¥]\s*)?
     (?P<digits>\d(?:[\d.,]|[ \u00a0\u202f\u2009'\u2019](?=\d))*)
     (?:\s*[eE]\s*(?P<exponent>[-+]?\d+)|\s*[x×*]\s*10\s*\^\s*(?P<power>[-+]?\d+))?
     (?P<rest>.*)""",
@@ -54,9 +58,15 @@ SCALES: dict[str, int] = {
 }
 LONG_SCALE = {"billion": 12, "billions": 12, "trillion": 18, "trillions": 18}
 """French counts billions and trillions in the long scale."""
+MAX_DIGITS = 50
+"""Digits and marks in a number: more is not an answer anyone means, and Decimal and float need not see it."""
 THOUSANDS_MARK = {"en": ",", "fr": "."}
 UNIT_LINKS = frozenset({"de", "d", "of", "en", "in"})
 PERCENT_WORDS = frozenset({"percent", "per cent", "pour cent", "pourcent", "pct"})
+PAIRED = r"\s*(?:[-:=>→.)]+\s*)?"
+"""What may join a number to its letter in '1b', '1 b', '1-b', '1) b', '1 -> b'; written so that a long run of spaces is read once."""
+POSITION = "[0-9]{1,3}"
+"""A number in a list answer: ASCII digits (int() refuses '²', and numbers of more than 4300 digits), as many as a position needs."""
 
 
 def normalize(text: str) -> str:
@@ -117,15 +127,20 @@ class TextMatch:
     misspelt: bool
 
 
+def comparable(text: str) -> str:
+    """normalize(text); an answer made only of symbols ('€', '?', '🎉') is compared as written, not as nothing."""
+    return normalize(text) or " ".join(text.casefold().split())
+
+
 def match_text(given: str, candidates: Sequence[str]) -> TextMatch | None:
     """The candidate that `given` spells (exactly first, then with a slip if only one fits), or None.
 
     Words written together, hyphenated or apart are the same ('start-up', 'startup', 'start up').
     """
-    mine = normalize(given)
+    mine = comparable(given)
     if not mine:
         return None
-    normalized = [normalize(candidate) for candidate in candidates]
+    normalized = [comparable(candidate) for candidate in candidates]
     for index, candidate in enumerate(normalized):
         if joined(mine) == joined(candidate):
             return TextMatch(index, False)
@@ -146,7 +161,10 @@ def read_truth(text: str) -> bool | None:
 
 @dataclass(frozen=True)
 class NumberReading:
-    """A number read from an answer, and whether the words after it named the expected unit (or none)."""
+    """A number read from an answer, and whether the words after it named the expected unit (or none).
+
+    `value` is always within what a float holds, so that it can be compared and shown.
+    """
 
     value: Decimal
     unit_ok: bool
@@ -154,29 +172,39 @@ class NumberReading:
 
 def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReading | None:
     """The number in `text` (see the module's rules), or None if `text` does not start with one."""
-    text = APPROXIMATELY.sub("", text, count=1)
-    found = NUMBER.fullmatch(text.strip())
-    if found is None:
+    approximately = APPROXIMATELY.match(text)
+    found = NUMBER.fullmatch(text[approximately.end() if approximately else 0 :].strip())
+    if found is None or len(found["digits"]) > MAX_DIGITS:
         return None
-    value = read_digits(found["digits"].translate(GROUP_SPACES), lang.split("-")[0])
-    if value is None:
+    digits = read_digits(found["digits"].translate(GROUP_SPACES), base_language(lang))
+    if digits is None:
         return None
-    exponent = found["exponent"] or found["power"]
-    if exponent is not None:
-        value = value.scaleb(int(exponent))
     rest = found["rest"].strip()
+    power = 0
     if rest and not unit_matches(rest, units):
         scale = re.match(r"([^\W\d_]+)\.?(.*)", rest, re.DOTALL)
         if scale is not None and normalize(scale[1]) in scale_words(lang):
-            value = value.scaleb(scale_words(lang)[normalize(scale[1])])
+            power = scale_words(lang)[normalize(scale[1])]
             rest = scale[2].strip()
+    value = scaled(digits, found["exponent"] or found["power"], power)
+    if value is None:
+        return None
     if found["sign"] in ("-", "\u2212"):
         value = -value
     return NumberReading(value, unit_matches(rest, units))
 
 
+def scaled(digits: Decimal, exponent: str | None, power: int) -> Decimal | None:
+    """`digits` × 10^(exponent + power), or None beyond a float's range ('1e999') or Decimal's ('2×10^400000000')."""
+    try:
+        value = digits.scaleb(Decimal(exponent or 0) + power)
+    except DecimalException:
+        return None
+    return value if math.isfinite(float(value)) else None
+
+
 def scale_words(lang: str) -> dict[str, int]:
-    if lang.split("-")[0] == "fr":
+    if base_language(lang) == "fr":
         return {**SCALES, **LONG_SCALE}
     return {**SCALES, "billion": 9, "billions": 9}
 
@@ -237,8 +265,8 @@ def read_letters(text: str, count: int) -> tuple[int, ...] | None:
     compact = text.strip().lower()
     if re.fullmatch(r"[a-z](?:[\s,;]*[a-z])*", compact):
         positions = [ord(letter) - ord("a") for letter in compact if letter.isalpha()]
-    elif re.fullmatch(r"\d+(?:[\s,;]+\d+)*", compact):
-        positions = [int(number) - 1 for number in re.findall(r"\d+", compact)]
+    elif re.fullmatch(rf"{POSITION}(?:[\s,;]+{POSITION})*", compact):
+        positions = [int(number) - 1 for number in re.findall(POSITION, compact)]
     else:
         return None
     if not positions or not all(0 <= position < count for position in positions):
@@ -252,8 +280,8 @@ def read_pairs(text: str, lefts: int, rights: int) -> tuple[int, ...] | None:
     if re.fullmatch(r"[a-z](?:[\s,;]*[a-z])*", compact):
         chosen = [ord(letter) - ord("a") for letter in compact if letter.isalpha()]
         pairs = list(enumerate(chosen))
-    elif re.fullmatch(r"(?:\d+\s*[-:=>→.)]*\s*[a-z][\s,;]*)+", compact):
-        pairs = [(int(number) - 1, ord(letter) - ord("a")) for number, letter in re.findall(r"(\d+)\s*[-:=>→.)]*\s*([a-z])", compact)]
+    elif re.fullmatch(rf"(?:{POSITION}{PAIRED}[a-z][\s,;]*)+", compact):
+        pairs = [(int(number) - 1, ord(letter) - ord("a")) for number, letter in re.findall(rf"([0-9]+){PAIRED}([a-z])", compact)]
     else:
         return None
     numbers = [number for number, _ in pairs]
@@ -265,10 +293,10 @@ def read_pairs(text: str, lefts: int, rights: int) -> tuple[int, ...] | None:
 def read_order(text: str, count: int) -> tuple[int, ...] | None:
     """Positions from '3 1 2' (or '312' when there are fewer than ten items); None unless each appears once."""
     compact = text.strip()
-    if count < 10 and re.fullmatch(r"\d{2,}", compact):
+    if count < 10 and re.fullmatch(r"[0-9]{2,}", compact):
         numbers = [int(digit) for digit in compact]
-    elif re.fullmatch(r"\d+(?:[\s,;>\-→]+\d+)*", compact):
-        numbers = [int(number) for number in re.findall(r"\d+", compact)]
+    elif re.fullmatch(rf"{POSITION}(?:[\s,;>\-→]+{POSITION})*", compact):
+        numbers = [int(number) for number in re.findall(POSITION, compact)]
     else:
         return None
     if sorted(numbers) != list(range(1, count + 1)):

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -35,7 +37,7 @@ from yaml.events import (
 )
 
 from .errors import BankError, Problem
-from .files import read_bytes
+from .files import is_file, read_bytes
 from .model import QUESTION_CLASSES, TYPES, Bank, Deck, Localized, Question, Source, cloze_deletions, slugify, stable_id
 
 YamlParser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,6 +62,10 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?\Z")
 PERCENT_PATTERN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*\Z")
 SPACE = re.compile(r"\s")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Characters that break XML exports and terminals; tabs and line breaks are fine."""
+MAX_CHOICES = 26
+"""Choices, pairs and items are lettered a to z in the quiz and on paper."""
 EXPONENT_PATTERN = re.compile(r"[-+]?[\d.]+[eE][-+]?\d+\Z")
 MAX_DEPTH = 16
 """A valid bank nests 7 levels at most; deeper input is refused, not recursed into."""
@@ -386,7 +392,7 @@ class BankReader:
     def text(self, node: Node, what: str) -> Localized | None:
         """A plain string (for every language) or a mapping with one string per declared language."""
         languages = self.languages
-        if type(node) is Scalar and node.tag is STR and (plain := node.value.strip()):
+        if type(node) is Scalar and node.tag is STR and (plain := node.value.strip()) and not CONTROL.search(plain):
             return dict.fromkeys(languages, plain)  # the common case, kept short: loading time is spent here
         if isinstance(node, Scalar):
             string = self.string(node, what)
@@ -419,6 +425,9 @@ class BankReader:
         if not value:
             self.error(node.line, f"{what} is empty")
             return None
+        if control := CONTROL.search(value):
+            self.error(node.line, f"{what} holds the control character U+{ord(control.group()):04X}, which no output can show; remove it")
+            return None
         return value
 
     def number(self, node: Node, what: str) -> float | None:
@@ -428,7 +437,11 @@ class BankReader:
                 value = CONSTRUCTOR.construct_yaml_int(yaml_node) if node.tag == INT else CONSTRUCTOR.construct_yaml_float(yaml_node)
             except ValueError:
                 value = None
-            if value is not None and value == value and abs(value) != float("inf"):
+            try:
+                finite = value is not None and math.isfinite(value)
+            except OverflowError:  # an integer of hundreds of digits
+                finite = False
+            if finite:
                 return value
         elif isinstance(node, Scalar) and node.tag == STR and EXPONENT_PATTERN.match(node.value):
             self.error(node.line, f"{what} {node.value!r} is text to YAML 1.1; write it in full (1000) or as 1.0e+3")
@@ -451,12 +464,15 @@ class BankReader:
         self.error(node.line, f"{what} must be true or false; found {describe(node)}")
         return None
 
-    def sequence(self, node: Node, what: str, at_least: int = 0) -> Sequence | None:
+    def sequence(self, node: Node, what: str, at_least: int = 0, at_most: int | None = None) -> Sequence | None:
         if not isinstance(node, Sequence):
             self.error(node.line, f"{what} must be a list; found {describe(node)}")
             return None
         if len(node) < at_least:
             self.error(node.line, f"{what} must have at least {at_least} items; found {len(node)}")
+            return None
+        if at_most is not None and len(node) > at_most:
+            self.error(node.line, f"{what} must have at most {at_most} items (they are lettered a to z); found {len(node)}")
             return None
         return node
 
@@ -469,9 +485,9 @@ class BankReader:
                 self.error(node.key_lines[key], f"unknown key '{key}' in {what}{did_you_mean(key, fields)}; valid keys: {listing(fields)}")
         return node
 
-    def texts(self, node: Node, what: str, at_least: int) -> tuple[Localized, ...] | None:
+    def texts(self, node: Node, what: str, at_least: int, at_most: int | None = None) -> tuple[Localized, ...] | None:
         """A list of texts, each different from the others in every language."""
-        items = self.sequence(node, what, at_least)
+        items = self.sequence(node, what, at_least, at_most)
         if items is None:
             return None
         texts = [self.text(item, f"{what} item {number}") for number, item in enumerate(items, 1)]
@@ -520,7 +536,7 @@ class BankReader:
             self.error(questions.line, "questions is empty: a bank needs at least one question")
         if title is None or deck is None or any(not problem.warning for problem in self.problems):
             return None
-        return Bank(title, self.languages, deck, tuple(self.questions), source, self.path)
+        return Bank(title, self.languages, deck, tuple(self.questions), self.path, source)
 
     def read_source(self, node: Node) -> Source | None:
         source = self.mapping(node, "source", SOURCE_FIELDS)
@@ -529,10 +545,23 @@ class BankReader:
         if "title" not in source:
             self.error(source.line, "source has no 'title'")
         title = self.text(source["title"], "source title") if "title" in source else None
-        url = self.string(source["url"], "source url") if "url" in source else None
+        url = self.read_url(source["url"]) if "url" in source else None
         file = self.string(source["file"], "source file") if "file" in source else None
         when = self.read_date(source["date"]) if "date" in source else None
         return None if title is None else Source(title, url, when, file)
+
+    def read_url(self, node: Node) -> str | None:
+        url = self.string(node, "source url")
+        if url is None:
+            return None
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or SPACE.search(url):
+            self.error(node.line, f"source url must be a web address such as https://example.org/article; found {url!r}")
+            return None
+        return url
 
     def read_date(self, node: Node) -> str | None:
         if isinstance(node, Scalar) and node.tag in (STR, "tag:yaml.org,2002:timestamp"):
@@ -557,7 +586,8 @@ class BankReader:
         """A deck named after the bank, with an id derived from that name."""
         if name is None:
             return None
-        return Deck(name, stable_id(slugify(name[self.languages[0]])))
+        default_name = name[self.languages[0]]
+        return Deck(name, stable_id(slugify(default_name) or default_name))
 
     # Questions
 
@@ -583,7 +613,7 @@ class BankReader:
         if question_id is None:
             return None
         if not ID_PATTERN.match(question_id):
-            self.error(id_node.line, f"id must be a slug of lowercase letters, digits and '-', like '{slugify(question_id)}'")
+            self.error(id_node.line, f"id must be a slug of lowercase letters, digits, '-' and '_', like '{slugify(question_id)}'")
             return None
         if question_id in self.seen_ids:
             self.error(id_node.line, f"duplicate id (first used on line {self.seen_ids[question_id]}); ids must be unique")
@@ -688,7 +718,7 @@ class BankReader:
         return self.boolean(node, "draft")
 
     def field_choices(self, node: Node, kind: str, fields: dict[str, Any]) -> tuple[Localized, ...] | None:
-        return self.texts(node, "choices", 2 if kind == "mcq" else 3)
+        return self.texts(node, "choices", 2 if kind == "mcq" else 3, MAX_CHOICES)
 
     def field_answer(self, node: Node, kind: str, fields: dict[str, Any]) -> Any:
         if kind == "mcq":
@@ -778,6 +808,8 @@ class BankReader:
                 self.error(node.line, f"text{which} has no deletion; mark what to hide as {{{{c1::answer}}}}")
             elif any(not deletion.answer.strip() for deletion in deletions):
                 self.error(node.line, f"text{which} has an empty deletion")
+            elif any(deletion.number == 0 for deletion in deletions):
+                self.error(node.line, f"text{which} has a deletion c0; deletions are numbered from c1, as in Anki")
             else:
                 numbers.update(dict.fromkeys(languages, sorted({deletion.number for deletion in deletions})))
         if len(numbers) < len(text):
@@ -789,7 +821,7 @@ class BankReader:
         return text
 
     def field_pairs(self, node: Node, kind: str, fields: dict[str, Any]) -> tuple[tuple[Localized, Localized], ...] | None:
-        items = self.sequence(node, "pairs", 2)
+        items = self.sequence(node, "pairs", 2, MAX_CHOICES)
         if items is None:
             return None
         pairs: list[tuple[Localized, Localized]] = []
@@ -809,7 +841,7 @@ class BankReader:
         return tuple(pairs)
 
     def field_items(self, node: Node, kind: str, fields: dict[str, Any]) -> tuple[Localized, ...] | None:
-        return self.texts(node, "items", 3)
+        return self.texts(node, "items", 3, MAX_CHOICES)
 
 
 def text_reader(what: str) -> Reader:
@@ -855,7 +887,7 @@ def bank_path(argument: str | None) -> Path:
     if argument is not None:
         return Path(argument)
     local = Path("questions.yaml")
-    return local if local.is_file() else bundled_bank_path()
+    return local if is_file(local) else bundled_bank_path()
 
 
 def bundled_bank_path() -> Path:
@@ -866,4 +898,4 @@ def bundled_bank_path() -> Path:
     """
     package = Path(__file__).parent
     packaged = package / "data" / "questions.yaml"
-    return packaged if packaged.is_file() else package.parent / "questions.yaml"
+    return packaged if is_file(packaged) else package.parent / "questions.yaml"

@@ -186,17 +186,23 @@ def stats(bank: str | None, db: str | None) -> None:
 @cli.command()
 @BANK_ARGUMENT
 @click.option("--format", "format_", type=click.Choice(["pdf", "html", "md"]), help="Output format [default: from -o's suffix, else pdf].")
-@click.option("--versions", type=click.IntRange(1, 26), default=1, show_default=True, help="How many versions (A, B, C...).")
+@click.option("--versions", type=click.IntRange(1, 99), default=1, show_default=True, help="How many versions (A to Z, then AA...).")
 @click.option("--count", type=click.IntRange(min=1), help="How many questions, picked by the seed [default: all the selected ones].")
 @click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).")
 @click.option("--type", "types", multiple=True, help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).")
+@click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
 @click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
 @click.option("--key/--no-key", default=True, show_default=True, help="Each version's answer key, on its own page, after the versions.")
 @click.option("--key-only", is_flag=True, help="Print the answer keys alone (the teacher's copy).")
 @click.option("--title", help="The title on every sheet [default: the bank's].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The file to write [default: SLUG-handout.FORMAT, here].")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The file to write, ending in .pdf, .html or .md, or - for standard output [default: SLUG-handout.FORMAT, here].",
+)
 def handout(
     bank: str | None,
     format_: str | None,
@@ -204,6 +210,7 @@ def handout(
     count: int | None,
     tags: tuple[str, ...],
     types: tuple[str, ...],
+    difficulty: str | None,
     seed: int,
     lang: str | None,
     paper: str,
@@ -217,13 +224,14 @@ def handout(
     Every version holds the same questions, in its own order, with its choices
     shuffled, so that neighbours cannot copy. The same command (and seed)
     always prints the same versions. Each answer key gives, for each number,
-    the answer and the excerpt of the source it comes from.
+    the answer, the excerpt of the source it comes from, and the question's id.
 
     \b
     Example:
         quizgen handout questions.yaml --versions 3 --count 20 --lang fr
         quizgen handout --versions 3 --count 20 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
+        quizgen handout --versions 30 --count 50 -o - > class.pdf
     """
     from .bank import bank_path
     from .handouts import HandoutOptions, write_handout
@@ -236,6 +244,7 @@ def handout(
         count=count,
         tags=tags,
         types=types,
+        difficulty=difficulty,
         seed=seed,
         lang=lang,
         paper=paper,
@@ -243,8 +252,10 @@ def handout(
         title=title,
     )
     with reported():
-        written = write_handout(bank_path(bank), options, Path(output) if output else None)
-    click.echo(written.summary())
+        written = write_handout(bank_path(bank), options, output)
+    if written.path is None:
+        click.echo(written.data, nl=False)
+    click.echo(written.summary(), err=written.path is None)
 
 
 @cli.command()
@@ -270,7 +281,8 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
     Each question keeps its id wherever the format has a place for it. A
     question that a format cannot hold (GIFT has no ordering question, Kahoot
     takes at most 4 answers...) is left out and reported on stderr, one line
-    each with its reason; the others are still written (exit code 0).
+    each with its reason; the others are still written (exit code 0). When
+    none is left, nothing is written (exit code 1).
 
     \b
     Example:

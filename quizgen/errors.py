@@ -47,3 +47,7 @@ class BankError(QuizgenError):
             summary += " (--strict: warnings count as errors)"
         lines = [str(problem) for problem in problems] + [summary]
         super().__init__("\n".join(lines))
+
+
+class DraftError(QuizgenError):
+    """An article that gives nothing to draft, or an output that must not be overwritten."""

@@ -7,6 +7,7 @@ fonts bundled with typst are used, so the PDF is the same on every machine.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -39,9 +40,9 @@ LONG_RUN = re.compile(r"\S{24}(?=\S)")
 LINE_WIDTH = 80
 """Characters on a line of a question, on A4 and on letter paper (fewer than fit, to err on the safe side)."""
 COLUMN_WIDTH = 35
-"""Characters on a line of either column of a match."""
+"""Characters on a line of either column of a match, or of the answer and excerpt columns of a key."""
 LINES_KEPT_TOGETHER = 35
-"""A question estimated at more lines than this may break across pages; a page holds about 50."""
+"""A question, or a row of a key, estimated at more lines than this may break across pages; a page holds about 50."""
 
 
 def to_pdf(handout: Handout, key: KeyMode = "include", paper: str = "a4", timestamp: int | None = None) -> bytes:
@@ -83,7 +84,9 @@ def document_data(handout: Handout, key: KeyMode, paper: str, dated: bool) -> di
                         "layout": layout_data(item.layout),
                         "keep": estimated_lines(item) <= LINES_KEPT_TOGETHER,
                         "answer": item.answer,
+                        "keep_row": estimated_row_lines(item) <= LINES_KEPT_TOGETHER,
                         "excerpt": item.excerpt,
+                        "id": item.question.id,
                     }
                     for item in version.items
                 ],
@@ -102,12 +105,20 @@ def breakable(value: Any) -> Any:
     typeset, as it runs over every text.)
     """
     if isinstance(value, str):
-        return LONG_RUN.sub("\\g<0>\u200b", value)
+        return break_long_runs(value)
     if isinstance(value, dict):
-        return {name: breakable(item) for name, item in value.items()}
+        # An id keeps its characters: a zero-width space in an id copied from the key would not be found in the bank.
+        # The template gives a long id its own break points instead.
+        return {name: item if name == "id" else breakable(item) for name, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [breakable(item) for item in value]
     return value
+
+
+@functools.lru_cache(maxsize=4096)
+def break_long_runs(text: str) -> str:
+    """Cached: every version holds the same texts."""
+    return LONG_RUN.sub("\\g<0>\u200b", text)
 
 
 def layout_data(layout: Layout) -> dict[str, Any]:
@@ -152,6 +163,12 @@ def estimated_lines(item: Item) -> int:
         pairs = zip(layout.left, layout.printed, strict=True)
         return lines + sum(max(text_lines(len(left), COLUMN_WIDTH), text_lines(len(right), COLUMN_WIDTH)) for left, right in pairs)
     return lines + sum(text_lines(len(entry)) for entry in layout.items)
+
+
+def estimated_row_lines(item: Item) -> int:
+    """The lines of the question's row in the answer key: those of its answer or of its excerpt and id, the longer."""
+    source = (text_lines(len(item.excerpt), COLUMN_WIDTH) if item.excerpt else 0) + text_lines(len(item.question.id), COLUMN_WIDTH)
+    return max(text_lines(len(item.answer), COLUMN_WIDTH), source)
 
 
 def text_lines(characters: int, width: int = LINE_WIDTH) -> int:

@@ -9,22 +9,20 @@ files.
 
 from __future__ import annotations
 
-import difflib
+import functools
 import html
-import os
 import re
-import string
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import errors
+from . import errors, present
 from .bank import load_bank
 from .errors import QuizgenError
-from .files import write_atomic
+from .files import source_date_epoch, write_atomic
 from .model import (
-    TYPES,
     Bank,
     Cloze,
     Deletion,
@@ -40,13 +38,20 @@ from .model import (
     cloze_parts,
 )
 from .present import answer_text, label, prompt_text, shuffled
+from .select import Filters, matching, parse_difficulty
 
 KeyMode = Literal["include", "omit", "only"]
 """Answer keys after the versions, none, or the keys alone (the teacher's copy)."""
 FORMATS = ("pdf", "html", "md")
 PAPERS = ("a4", "letter")
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
-MAX_VERSIONS = len(string.ascii_uppercase)
+"""The suffixes a handout's file name may end in, and the format each names."""
+FORMAT_NAMES = {"pdf": "a pdf", "html": "an html", "md": "an md"}
+"""Each format with its article, for messages."""
+STDOUT = "-"
+"""The output that means standard output."""
+MAX_VERSIONS = 99
+"""Versions are lettered A to Z, then AA, AB... up to CU: far more than a class needs."""
 
 # Room for handwriting: a blank is this much wider than the printed answer, within these bounds (in characters).
 BLANK_STRETCH = 1.3
@@ -182,11 +187,13 @@ class HandoutOptions:
     """What `quizgen handout` is asked for; None picks the default."""
 
     format: str | None = None
-    """pdf, html or md; None: from the output's suffix, else pdf."""
+    """pdf, html or md; None: from the output file's suffix, else pdf."""
     versions: int = 1
     count: int | None = None
     tags: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
+    difficulty: str | None = None
+    """As typed: '2' or '2-3'."""
     seed: int = 0
     lang: str | None = None
     paper: str = "a4"
@@ -196,11 +203,13 @@ class HandoutOptions:
 
 @dataclass(frozen=True)
 class Written:
-    """A handout written to disk, to report."""
+    """A handout written to a file, or made for standard output, to report."""
 
-    path: Path
+    path: Path | None
+    """None: standard output, where the caller prints `data`."""
     handout: Handout
     key: KeyMode
+    data: bytes | str
 
     def summary(self) -> str:
         """'Wrote x.pdf: 3 versions (A to C) of 20 questions, then their answer keys; seed 0'."""
@@ -213,49 +222,33 @@ class Written:
             what += ", then its answer key" if one else ", then their answer keys"
         else:
             what += ", without answer key" if one else ", without answer keys"
-        return f"Wrote {self.path}: {what}; seed {self.handout.seed}"
+        where = "standard output" if self.path is None else str(self.path)
+        return f"Wrote {where}: {what}; seed {self.handout.seed}"
 
 
 # Choosing and shuffling
 
 
 def select_questions(
-    bank: Bank, tags: tuple[str, ...] = (), types: tuple[str, ...] = (), count: int | None = None, seed: int = 0
+    bank: Bank,
+    tags: tuple[str, ...] = (),
+    types: tuple[str, ...] = (),
+    count: int | None = None,
+    seed: int = 0,
+    difficulty: tuple[int, int] | None = None,
 ) -> tuple[Question, ...]:
-    """The questions of the handout, in bank order: those with any of `tags` and any of `types`, `count` of them picked by the seed."""
-    check_filters(bank, tags, types)
-    chosen = [
-        question for question in bank.questions if (not tags or set(question.tags) & set(tags)) and (not types or question.type in types)
-    ]
-    if not chosen:
-        raise QuizgenError(f"no question in {bank.path} matches {describe_filters(tags, types)}")
+    """The questions of the handout, in bank order: those that pass the filters, `count` of them picked by the seed."""
+    filters = Filters(tags, types, difficulty)
+    chosen = matching(bank, filters)
     if count is None:
         return tuple(chosen)
     if count < 1:
         raise QuizgenError(f"--count {count}: give 1 or more questions")
     if count > len(chosen):
-        among = f" matching {describe_filters(tags, types)}" if tags or types else ""
+        among = f" matching {filters.describe()}" if filters.describe() else ""
         raise QuizgenError(f"--count {count}: {bank.path} has only {errors.count(len(chosen), 'question')}{among}")
     picked = {question.id for question in shuffled(chosen, seed, "pick")[:count]}
     return tuple(question for question in chosen if question.id in picked)
-
-
-def check_filters(bank: Bank, tags: tuple[str, ...], types: tuple[str, ...]) -> None:
-    """Refuse a tag no question has, or a type that does not exist, naming the ones that do."""
-    for kind in types:
-        if kind not in TYPES:
-            raise QuizgenError(f"--type {kind}: not a question type; the types are {', '.join(TYPES)}")
-    known = sorted({tag for question in bank.questions for tag in question.tags})
-    for tag in tags:
-        if tag not in known:
-            close = difflib.get_close_matches(tag, known, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise QuizgenError(f"--tag {tag}: no question in {bank.path} has this tag{hint}")
-
-
-def describe_filters(tags: tuple[str, ...], types: tuple[str, ...]) -> str:
-    """'--tag cisco --type order', as the user typed the filters."""
-    return " ".join([f"--tag {tag}" for tag in tags] + [f"--type {kind}" for kind in types])
 
 
 def make_handout(
@@ -266,20 +259,22 @@ def make_handout(
     count: int | None = None,
     tags: tuple[str, ...] = (),
     types: tuple[str, ...] = (),
+    difficulty: tuple[int, int] | None = None,
     seed: int = 0,
     title: str | None = None,
 ) -> Handout:
     """The versions of a worksheet: the same questions, shuffled (with their choices) per version from the seed."""
     lang = bank.language(lang)
     if not 1 <= versions <= MAX_VERSIONS:
-        raise QuizgenError(f"--versions {versions}: give 1 to {MAX_VERSIONS} versions (they are lettered A to Z)")
-    questions = select_questions(bank, tags, types, count, seed)
+        last = version_letter(MAX_VERSIONS - 1)
+        raise QuizgenError(f"--versions {versions}: give 1 to {MAX_VERSIONS} versions (they are lettered A to Z, then AA to {last})")
+    questions = select_questions(bank, tags, types, count, seed, difficulty)
     return Handout(
         title=typographic(title if title is not None else bank.title[lang], lang),
         source=source_line(bank, lang),
         lang=lang,
         seed=seed,
-        versions=tuple(make_version(letter, questions, lang, seed) for letter in string.ascii_uppercase[:versions]),
+        versions=tuple(make_version(version_letter(index), questions, lang, seed) for index in range(versions)),
     )
 
 
@@ -316,7 +311,16 @@ class Sheet:
 
     def order(self, size: int) -> list[int]:
         """Positions 0..size-1, shuffled for this question on this version."""
-        return shuffled(range(size), self.seed, self.letter, self.question_id)
+        return shuffled(range(size), *self.seed_parts)
+
+    def scrambled(self, size: int) -> list[int]:
+        """The same shuffle, never in the right order (which would give a match or an order away)."""
+        return present.scrambled(size, *self.seed_parts)
+
+    @property
+    def seed_parts(self) -> tuple[object, ...]:
+        """What shuffles this question on this version: another version, or another question, shuffles otherwise."""
+        return (self.seed, self.letter, self.question_id)
 
 
 Laid = tuple[Layout, str, str | None]
@@ -326,7 +330,7 @@ Laid = tuple[Layout, str, str | None]
 def lay_out_choices(question: MultipleChoice | MultipleAnswer, sheet: Sheet) -> Laid:
     positions = sheet.order(len(question.choices))
     options = tuple(sheet.text(question.choices[index]) for index in positions)
-    layout = Boxes(options, tuple(f"{mark_letter(index)})" for index in range(len(options))), choice_columns(options))
+    layout = Boxes(options, tuple(f"{present.letter(index)})" for index in range(len(options))), choice_columns(options))
     right = question.answers if isinstance(question, MultipleAnswer) else (question.answer,)
     answer = "; ".join(layout.printed[shown] for shown in sorted(positions.index(index) for index in right))
     instruction = "handout_tick_one" if isinstance(question, MultipleChoice) else "handout_tick_all"
@@ -359,18 +363,18 @@ def lay_out_cloze(question: Cloze, sheet: Sheet) -> Laid:
 
 
 def lay_out_match(question: Match, sheet: Sheet) -> Laid:
-    positions = deranged(sheet.order(len(question.pairs)))
+    positions = sheet.scrambled(len(question.pairs))
     layout = Columns(
         tuple(sheet.text(left) for left, _ in question.pairs),
         tuple(sheet.text(question.pairs[index][1]) for index in positions),
-        tuple(f"{mark_letter(index)})" for index in range(len(positions))),
+        tuple(f"{present.letter(index)})" for index in range(len(positions))),
     )
     answer = "; ".join(f"{number} → {layout.printed[positions.index(number - 1)]}" for number in range(1, len(positions) + 1))
     return layout, answer, label("handout_link", sheet.lang)
 
 
 def lay_out_order(question: Order, sheet: Sheet) -> Laid:
-    positions = deranged(sheet.order(len(question.items)))
+    positions = sheet.scrambled(len(question.items))
     layout = Ranking(tuple(sheet.text(question.items[index]) for index in positions))
     return layout, ", ".join(str(index + 1) for index in positions), label("handout_rank", sheet.lang)
 
@@ -388,21 +392,9 @@ LAYOUT_MAKERS: dict[type[Question], Callable[[Any, Sheet], Laid]] = {
 """How each type of question is laid out on paper; each maker takes a question of its own type."""
 
 
-def deranged(positions: list[int]) -> list[int]:
-    """A shuffle that is not the right order, which would give the answer away: rotated by one if it is."""
-    if positions == sorted(positions):
-        return positions[1:] + positions[:1]
-    return positions
-
-
-def mark_letter(index: int) -> str:
-    """0 -> 'a', 25 -> 'z', 26 -> 'aa'."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = string.ascii_lowercase[rest] + letters
-    return letters
+def version_letter(index: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA', 27 -> 'AB': versions are lettered like spreadsheet columns."""
+    return present.letter(index).upper()
 
 
 def choice_columns(options: tuple[str, ...]) -> int:
@@ -417,8 +409,9 @@ def blank(answer: str, hint: str | None) -> Blank:
     return Blank(max(low, min(high, round(len(answer) * BLANK_STRETCH) + 2)), hint)
 
 
+@functools.lru_cache(maxsize=4096)
 def typographic(text: str, lang: str) -> str:
-    """French spacing made unbreakable: 'Cisco ?' keeps its '?' on the same line."""
+    """French spacing made unbreakable: 'Cisco ?' keeps its '?' on the same line (cached: every version prints the same texts)."""
     if lang.split("-")[0] != "fr":
         return text
     return FRENCH_SPACE_AFTER.sub("\u00a0", FRENCH_SPACE_BEFORE.sub("\u00a0", text))
@@ -511,8 +504,13 @@ def markdown_key(handout: Handout, version: Version) -> str:
         f"| {label('handout_number', lang)} | {label('answer', lang)} | {label('source', lang)} |",
         "| --- | --- | --- |",
     ]
-    lines += [f"| {item.number} | {md(item.answer)} | {md(item.excerpt or '')} |" for item in version.items]
+    lines += [f"| {item.number} | {md(item.answer)} | {markdown_source(item)} |" for item in version.items]
     return "\n".join([*lines, ""])
+
+
+def markdown_source(item: Item) -> str:
+    """The excerpt, then the question's id in code (a slug, so it needs no escaping), to find it in the bank."""
+    return " ".join([*([md(item.excerpt)] if item.excerpt else []), f"`{item.question.id}`"])
 
 
 # HTML
@@ -561,6 +559,7 @@ h1 { font-size: 17pt; line-height: 1.2; margin: 0; }
 .key th, .key td { text-align: left; vertical-align: top; padding: 1.5mm 2mm; border-bottom: .4pt solid #bbb; }
 .key th { border-bottom: 1pt solid var(--ink); }
 .key td.excerpt { font-style: italic; color: #333; }
+.key .id { float: right; margin-left: 1em; font: 8pt/1.8 ui-monospace, monospace; color: #888; }
 @media print {
   body { background: none; }
   .sheet { box-shadow: none; margin: 0; padding: 0; max-width: none; break-before: page; }
@@ -680,10 +679,16 @@ def html_sentence_part(part: str | Blank) -> str:
     return f'<span class="blank" style="width: {part.width * 0.55:.2f}em"></span>{hint}'
 
 
+def html_excerpt(excerpt: str | None) -> str:
+    """The excerpt, with a space to keep it apart from the id that follows when the text is copied or read aloud."""
+    return f"{html.escape(excerpt)} " if excerpt else ""
+
+
 def html_key(handout: Handout, version: Version) -> str:
     lang = handout.lang
     rows = "".join(
-        f'<tr><td>{item.number}</td><td>{html.escape(item.answer)}</td><td class="excerpt">{html.escape(item.excerpt or "")}</td></tr>'
+        f'<tr><td>{item.number}</td><td>{html.escape(item.answer)}</td><td class="excerpt">{html_excerpt(item.excerpt)}'
+        f'<span class="id">{html.escape(item.question.id)}</span></td></tr>'
         for item in version.items
     )
     return "\n".join(
@@ -715,12 +720,19 @@ def render(handout: Handout, format: str, key: KeyMode = "include", paper: str =
 
 
 def output_format(requested: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output's suffix names, else pdf."""
-    if requested is not None:
-        return requested
-    if output is not None:
-        return SUFFIXES.get(output.suffix.lower(), "pdf")
-    return "pdf"
+    """The format asked for, else the one the output file's suffix names, else pdf.
+
+    A file whose suffix names another format, or none, is refused: a PDF in
+    out.txt, or Markdown in x.pdf, would open as garbage.
+    """
+    if requested is not None and requested not in FORMATS:
+        raise QuizgenError(f"--format {requested}: the formats are {', '.join(FORMATS)}")
+    named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    format = requested or named or "pdf"
+    if output is not None and named != format:
+        suffixes = " or ".join(suffix for suffix, kind in SUFFIXES.items() if kind == format)
+        raise QuizgenError(f"{output}: {FORMAT_NAMES[format]} handout's file name ends in {suffixes}")
+    return format
 
 
 def default_output(bank: Bank, format: str, key: KeyMode) -> Path:
@@ -728,23 +740,27 @@ def default_output(bank: Bank, format: str, key: KeyMode) -> Path:
     return Path(f"{bank.slug}-handout{'-key' if key == 'only' else ''}.{format}")
 
 
-def source_date_epoch() -> int | None:
-    """$SOURCE_DATE_EPOCH, the date reproducible builds put in files, if it is set."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise QuizgenError(f"SOURCE_DATE_EPOCH={value!r}: give a whole number of seconds since 1970") from None
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal, where a PDF's bytes would only garble the screen."""
+    return sys.stdout.isatty()
 
 
-def write_handout(bank_file: Path, options: HandoutOptions, output: Path | None = None) -> Written:
-    """Build the handout and write it; a handout that fails to build leaves the old file as it was."""
-    bank = load_bank(bank_file).bank
-    format = output_format(options.format, output)
+def write_handout(bank_file: Path, options: HandoutOptions, output: str | None = None) -> Written:
+    """Build the handout and write it to `output` (None: the default name; "-": no file, the caller prints `Written.data`).
+
+    A handout that fails to build leaves the old file as it was.
+    """
+    to_stdout = output == STDOUT
+    path = Path(output) if output is not None and not to_stdout else None
+    format = output_format(options.format, path)
+    if to_stdout and format == "pdf" and stdout_is_terminal():
+        raise QuizgenError("refusing to write a PDF to the terminal; redirect it: quizgen handout -o - > worksheet.pdf")
+    # Only a PDF is dated, so a bad SOURCE_DATE_EPOCH stops no other format.
+    timestamp = source_date_epoch() if format == "pdf" else None
     if options.paper not in PAPERS:
         raise QuizgenError(f"--paper {options.paper}: the paper sizes are {', '.join(PAPERS)}")
+    difficulty = parse_difficulty(options.difficulty)
+    bank = load_bank(bank_file).bank
     handout = make_handout(
         bank,
         lang=options.lang,
@@ -752,10 +768,14 @@ def write_handout(bank_file: Path, options: HandoutOptions, output: Path | None 
         count=options.count,
         tags=options.tags,
         types=options.types,
+        difficulty=difficulty,
         seed=options.seed,
         title=options.title,
     )
-    data = render(handout, format, options.key, options.paper, source_date_epoch())
-    path = output if output is not None else default_output(bank, format, options.key)
+    data = render(handout, format, options.key, options.paper, timestamp)
+    if to_stdout:
+        return Written(None, handout, options.key, data)
+    if path is None:
+        path = default_output(bank, format, options.key)
     write_atomic(path, data)
-    return Written(path, handout, options.key)
+    return Written(path, handout, options.key, data)

@@ -149,9 +149,9 @@ class Bank:
     languages: tuple[str, ...]
     deck: Deck
     questions: tuple[Question, ...]
-    source: Source | None = None
-    path: str = field(default="questions.yaml", compare=False)
+    path: str = field(compare=False)
     """Where the bank was read from, as the user named it."""
+    source: Source | None = None
 
     @property
     def default_language(self) -> str:

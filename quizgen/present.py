@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from .model import (
@@ -122,7 +123,17 @@ BLANK = "[…]"
 
 def label(key: str, lang: str) -> str:
     """A quizgen word in `lang` (English for a language it does not know)."""
-    return LABELS.get(lang.split("-")[0], LABELS["en"])[key]
+    return localized(LABELS, key, lang)
+
+
+def localized(table: Mapping[str, Mapping[str, str]], key: str, lang: str) -> str:
+    """`key` in `table`'s words for `lang`, or for English when the table does not have that language."""
+    return table.get(base_language(lang), table["en"])[key]
+
+
+def base_language(lang: str) -> str:
+    """'fr-CA' -> 'fr': quizgen's words and number formats go by language, not by region."""
+    return lang.split("-")[0]
 
 
 def prompt_text(question: Question, lang: str) -> str:
@@ -134,9 +145,9 @@ def prompt_text(question: Question, lang: str) -> str:
 
 def format_number(value: float, lang: str) -> str:
     """200000000 -> '200,000,000' (en) or '200 000 000' (fr, with narrow no-break spaces); 2.5 -> '2.5' or '2,5'."""
-    whole = value == int(value) and abs(value) < 1e15
-    text = f"{int(value):,}" if whole else f"{value:,.6f}".rstrip("0").rstrip(".")
-    if lang.split("-")[0] == "fr":
+    whole = abs(value) < 1e15 and value == int(value)
+    text = f"{int(value):,}" if whole else f"{value:,.15g}"
+    if base_language(lang) == "fr":
         text = text.replace(",", "\u202f").replace(".", ",")
     return text
 
@@ -204,6 +215,27 @@ def quoted(excerpt: str, lang: str) -> str:
     if len(excerpt) > 1 and excerpt[0] in OPENING_QUOTES and excerpt[-1] in CLOSING_QUOTES:
         return excerpt
     return label("quote", lang).format(text=excerpt)
+
+
+def html_text(text: str) -> str:
+    """Bank text as HTML that shows every character as written, line breaks included."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def letter(index: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa', 27 -> 'ab': the letters of spreadsheet columns, for choices and versions."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(ord("a") + rest) + name
+    return name
+
+
+def scrambled(size: int, *seed: object) -> list[int]:
+    """Positions 0..size-1 in a seeded order that is never the right order, which would give an answer away."""
+    order = shuffled(range(size), *seed)
+    return order[1:] + order[:1] if size > 1 and order == sorted(order) else order
 
 
 def shuffled(items: Sequence[T], *seed: object) -> list[T]:

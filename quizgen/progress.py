@@ -14,7 +14,7 @@ import os
 import shlex
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -39,10 +39,15 @@ SCHEMA = (
     "CREATE INDEX reviews_by_question ON reviews (bank, question)",
 )
 """`questions` keeps each bank's question ids and tags, so that `quizgen stats` can count new questions without the bank file."""
-BUSY_TIMEOUT_MS = 5000
+# SQLite's wait for a lock is not fair: a session committing in a tight loop can hold off another
+# for seconds on a loaded machine. People answer every few seconds, so a long wait costs nothing.
+BUSY_TIMEOUT_MS = 30_000
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 """UTC to the second, so that stored times sort as text."""
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+ROW_ERRORS = (ValueError, KeyError, TypeError)
+"""What decoding a damaged or hand-edited row raises: a bad time, number or JSON (json.JSONDecodeError is a ValueError),
+card JSON without a field (KeyError), a value of the wrong kind (TypeError)."""
 
 
 def utc_now() -> datetime:
@@ -79,13 +84,27 @@ def problem(error: sqlite3.Error, path: Path) -> QuizgenError:
     name = getattr(error, "sqlite_errorname", None)
     damaged = name in DAMAGED if name is not None else type(error) is sqlite3.DatabaseError
     if damaged:
-        return QuizgenError(
-            f"progress database {path} is damaged ({error}); move it away or delete it to start afresh: "
-            f"rm -f {' '.join(shlex.quote(f'{path}{suffix}') for suffix in ('', '-wal', '-shm'))}"
-        )
+        return damage(path, str(error))
     if "locked" in str(error) or "busy" in str(error):
         return QuizgenError(f"progress database {path} is busy: another quizgen has held it for {BUSY_TIMEOUT_MS // 1000} s; try again")
     return QuizgenError(f"cannot use progress database {path}: {error}")
+
+
+def damage(path: Path, what: str) -> QuizgenError:
+    """A damaged database: what is wrong, and how to start afresh."""
+    return QuizgenError(
+        f"progress database {path} is damaged ({what}); move it away or delete it to start afresh: "
+        f"rm -f {' '.join(shlex.quote(f'{path}{suffix}') for suffix in ('', '-wal', '-shm'))}"
+    )
+
+
+def checked(card: Card) -> Card:
+    """Refuse what Card.from_json lets through but fsrs cannot schedule: a time without a zone, a learning card without a step."""
+    if card.due.tzinfo is None or (card.last_review is not None and card.last_review.tzinfo is None):
+        raise ValueError("a time without a zone")
+    if card.state != State.Review and not isinstance(card.step, int):
+        raise ValueError(f"a learning card at step {card.step!r}")
+    return card
 
 
 @dataclass(frozen=True)
@@ -179,14 +198,30 @@ class ProgressStore:
                 "INSERT INTO questions VALUES (?, ?, ?)", [(key, question.id, " ".join(question.tags)) for question in bank.questions]
             )
 
+    @contextmanager
+    def decoding(self, question: str) -> Iterator[None]:
+        """A row that cannot be decoded was damaged or edited by hand: say so as for a damaged file, not with a traceback."""
+        try:
+            yield
+        except ROW_ERRORS as error:
+            raise damage(self.path, f"the card of question '{question}' cannot be read") from error
+
+    def cards(self, key: str) -> dict[str, tuple[State, datetime]]:
+        """Each answered question of a bank: its FSRS state and when it is due."""
+        found = self.connection.execute("SELECT question, state, due FROM cards WHERE bank = ?", (key,))
+        return {question: self.card_row(question, state, due) for question, state, due in found}
+
+    def card_row(self, question: str, state: int, due: str) -> tuple[State, datetime]:
+        with self.decoding(question):
+            return State(state), unstamp(due)
+
     def schedule(self, bank: Bank) -> Schedule:
-        now = stamp(self.clock())
+        now = self.clock()
         ids = {question.id for question in bank.questions}
-        found = self.connection.execute("SELECT question, due FROM cards WHERE bank = ?", (bank_key(bank),))
-        rows = [row for row in found if row[0] in ids]
-        due = tuple(question for question, when in sorted(rows, key=lambda row: (row[1], row[0])) if when <= now)
-        later = [when for _, when in rows if when > now]
-        return Schedule(due, frozenset(question for question, _ in rows), unstamp(min(later)) if later else None)
+        due_times = {question: due for question, (_, due) in self.cards(bank_key(bank)).items() if question in ids}
+        due = tuple(question for when, question in sorted((when, question) for question, when in due_times.items()) if when <= now)
+        later = [when for when in due_times.values() if when > now]
+        return Schedule(due, frozenset(due_times), min(later, default=None))
 
     def record(self, bank: Bank, question_id: str, rating: int, correct: bool, seconds: float) -> None:
         """Schedule the question's next review from this answer, and log the answer; both committed before returning."""
@@ -195,7 +230,7 @@ class ProgressStore:
         duration_ms = round(seconds * 1000)
         with self.transaction() as connection:
             row = connection.execute("SELECT card FROM cards WHERE bank = ? AND question = ?", (key, question_id)).fetchone()
-            card = Card.from_json(row[0]) if row else Card(card_id=stable_id(f"{key}/{question_id}"), due=now)
+            card = self.stored_card(question_id, row[0]) if row else Card(card_id=stable_id(f"{key}/{question_id}"), due=now)
             card, _ = self.scheduler.review_card(card, Rating(rating), review_datetime=now, review_duration=duration_ms)
             connection.execute(
                 "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?)", (key, question_id, card.to_json(), int(card.state), stamp(card.due))
@@ -204,6 +239,10 @@ class ProgressStore:
                 "INSERT INTO reviews (bank, question, answered_at, rating, correct, duration_ms) VALUES (?, ?, ?, ?, ?, ?)",
                 (key, question_id, stamp(now), rating, int(correct), duration_ms),
             )
+
+    def stored_card(self, question: str, text: str) -> Card:
+        with self.decoding(question):
+            return checked(Card.from_json(text))
 
     def banks(self) -> list[tuple[str, str]]:
         """(key, title) of every bank with progress, by title."""
@@ -216,30 +255,31 @@ class ProgressStore:
 
     def report(self, key: str, title: str, questions: dict[str, tuple[str, ...]]) -> BankReport:
         """The bank's counts of new, learning, due and learned questions, and its answers, overall and per tag."""
-        found = self.connection.execute("SELECT question, state, due FROM cards WHERE bank = ?", (key,))
-        cards = {question: (state, due) for question, state, due in found}
+        cards = self.cards(key)
         answers = {
             question: (right, total)
             for question, right, total in self.connection.execute(
                 "SELECT question, sum(correct), count(*) FROM reviews WHERE bank = ? GROUP BY question", (key,)
             )
         }
-        return tally(title, questions, cards, answers, stamp(self.clock()))
+        return tally(title, questions, cards, answers, self.clock())
 
 
 def tally(
-    title: str, questions: dict[str, tuple[str, ...]], cards: dict[str, tuple[int, str]], answers: dict[str, tuple[int, int]], now: str
+    title: str,
+    questions: Mapping[str, tuple[str, ...]],
+    cards: Mapping[str, tuple[State, datetime]],
+    answers: Mapping[str, tuple[int, int]],
+    now: datetime,
 ) -> BankReport:
     """Count each question once for the bank and once for each of its tags."""
     counts: dict[str | None, Counter[str]] = {None: Counter()}
     for question, tags in questions.items():
-        state, due = cards.get(question, (0, ""))
-        if not due:
+        if question not in cards:
             standing = "new"
-        elif due <= now:
-            standing = "due"
         else:
-            standing = "learned" if state == State.Review else "learning"
+            state, due = cards[question]
+            standing = "due" if due <= now else "learned" if state == State.Review else "learning"
         right, total = answers.get(question, (0, 0))
         for tag in (None, *tags):
             counter = counts.setdefault(tag, Counter())
@@ -279,7 +319,7 @@ def open_progress(path: Path, clock: Callable[[], datetime] | None = None) -> It
 def read_reports(path: Path, banks: Sequence[Bank] = (), clock: Callable[[], datetime] | None = None) -> list[BankReport]:
     """Progress for `banks`, or for every bank in the database when none is given; a missing database is not created."""
     if not path.exists():
-        return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, "") for bank in banks]
+        return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, utc_now()) for bank in banks]
     with open_progress(path, clock) as store:
         if banks:
             return [store.report(bank_key(bank), bank.title[bank.default_language], questions_of(bank)) for bank in banks]

@@ -13,9 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from . import answers
-from .errors import QuizgenError
 from .model import (
-    TYPES,
     Bank,
     Cloze,
     Deletion,
@@ -30,7 +28,8 @@ from .model import (
     cloze_deletions,
     cloze_parts,
 )
-from .present import BLANK, answer_text, format_number, prompt_text, shuffled
+from .present import BLANK, answer_text, format_number, letter, localized, prompt_text, scrambled, shuffled
+from .select import Filters, matching
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -168,11 +167,7 @@ READING_SPEED = 25
 
 def say(key: str, lang: str, *values: object) -> str:
     """A quiz word in `lang` (English for a language it does not know), filled with `values`."""
-    return WORDS.get(lang.split("-")[0], WORDS["en"])[key].format(*values)
-
-
-def letter(position: int) -> str:
-    return chr(ord("a") + position)
+    return localized(WORDS, key, lang).format(*values)
 
 
 @dataclass(frozen=True)
@@ -212,18 +207,13 @@ class Presentation:
 def present(question: Question, lang: str, seed: int) -> Presentation:
     """How `question` is shown in a session with `seed`: the same seed gives the same order in every language."""
     if isinstance(question, (MultipleChoice, MultipleAnswer)):
-        size = len(question.choices)
-    elif isinstance(question, Match):
-        size = len(question.pairs)
-    elif isinstance(question, Order):
-        size = len(question.items)
-    else:
-        return Presentation(question, lang)
-    order = tuple(shuffled(range(size), seed, question.id))
-    if isinstance(question, Order | Match) and order == tuple(range(size)):
-        # Shown in the right order, an order or match question would answer itself.
-        order = order[1:] + order[:1]
-    return Presentation(question, lang, order)
+        return Presentation(question, lang, tuple(shuffled(range(len(question.choices)), seed, question.id)))
+    # Shown in the right order, an order or match question would answer itself.
+    if isinstance(question, Match):
+        return Presentation(question, lang, tuple(scrambled(len(question.pairs), seed, question.id)))
+    if isinstance(question, Order):
+        return Presentation(question, lang, tuple(scrambled(len(question.items), seed, question.id)))
+    return Presentation(question, lang)
 
 
 def cloze_prompt(text: str) -> str:
@@ -338,7 +328,8 @@ def chosen_position(presentation: Presentation, response: str) -> int | None:
     found = answers.match_text(response, candidates)
     if found is not None and not found.misspelt:
         return found.index % count
-    if text.isdigit() and 1 <= int(text) <= count:
+    # ASCII digits only: str.isdigit() is true of '²', which int() refuses.
+    if re.fullmatch(r"[0-9]{1,3}", text) and 1 <= int(text) <= count:
         return int(text) - 1
     if found is not None:
         return found.index % count
@@ -493,58 +484,6 @@ def hint(presentation: Presentation, blank: int = 0) -> str | None:
         first = presentation.order.index(0)
         return say("comes-first", lang, f"{first + 1}. {presentation.shown(first)}")
     return None
-
-
-def parse_difficulty(text: str | None) -> tuple[int, int] | None:
-    """'2' -> (2, 2); '2-3' -> (2, 3); None -> None (every difficulty)."""
-    if text is None:
-        return None
-    found = re.fullmatch(r"\s*([123])\s*(?:-\s*([123])\s*)?", text)
-    if found is None or int(found[2] or found[1]) < int(found[1]):
-        raise QuizgenError(f"--difficulty must be 1, 2 or 3, or a range such as 2-3 (got '{text}')")
-    return int(found[1]), int(found[2] or found[1])
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which questions a session may ask: any of `tags`, any of `types`, within `difficulty`; empty means all."""
-
-    tags: tuple[str, ...] = ()
-    types: tuple[str, ...] = ()
-    difficulty: tuple[int, int] | None = None
-
-
-def matching(bank: Bank, filters: Filters) -> list[Question]:
-    """The bank's questions that pass `filters`; a filter that selects nothing says what the bank has."""
-    tags = sorted({tag for question in bank.questions for tag in question.tags})
-    types = [kind for kind in TYPES if any(question.type == kind for question in bank.questions)]
-    for kind in filters.types:
-        if kind not in TYPES:
-            raise QuizgenError(f"unknown question type '{kind}'; the types are {', '.join(TYPES)}")
-    for tag in filters.tags:
-        if tag not in tags:
-            raise QuizgenError(f"no question in {bank.path} has the tag '{tag}'; its tags are {', '.join(tags)}")
-    low, high = filters.difficulty or (1, 3)
-    found = [
-        question
-        for question in bank.questions
-        if (not filters.tags or set(filters.tags) & set(question.tags))
-        and (not filters.types or question.type in filters.types)
-        and low <= question.difficulty <= high
-    ]
-    if not found:
-        raise QuizgenError(
-            f"no question in {bank.path} matches {describe(filters)}; its types are {', '.join(types)} and its tags {', '.join(tags)}"
-        )
-    return found
-
-
-def describe(filters: Filters) -> str:
-    parts = [f"--tag {tag}" for tag in filters.tags] + [f"--type {kind}" for kind in filters.types]
-    if filters.difficulty is not None:
-        low, high = filters.difficulty
-        parts.append(f"--difficulty {low}" if low == high else f"--difficulty {low}-{high}")
-    return " ".join(parts)
 
 
 SPREAD_WINDOW = 8

@@ -23,11 +23,10 @@ import click
 
 from .bank import load_bank
 from .model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Order
-from .present import cloze_text, label, prompt_text, quoted
+from .present import cloze_text, label, letter, prompt_text, quoted
 from .progress import BankReport, ProgressStore, Tally, open_progress, progress_path, read_reports
 from .quiz import (
     DIFFICULTY_WORDS,
-    Filters,
     Outcome,
     Presentation,
     Summary,
@@ -37,8 +36,6 @@ from .quiz import (
     cloze_prompt,
     hint,
     how_to_answer,
-    letter,
-    parse_difficulty,
     present,
     rating,
     review_questions,
@@ -46,6 +43,7 @@ from .quiz import (
     say,
     select_questions,
 )
+from .select import Filters, parse_difficulty
 
 Span = tuple[str, str]
 """A piece of a line: a style name (a key of STYLES) and its text."""

@@ -12,13 +12,14 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportLogWithChanges
 from anki.models import NotetypeId
 from click.testing import CliRunner
 
-from quizgen import anki
+from quizgen import anki, files, identity, present
 from quizgen.anki import (
     FIELDS,
     NOTE_TYPES,
@@ -26,9 +27,7 @@ from quizgen.anki import (
     Stamp,
     deck_bytes,
     deck_content,
-    letter,
     lock_path,
-    mixed,
     parse_lock,
     relock,
     write_deck,
@@ -36,6 +35,9 @@ from quizgen.anki import (
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
+from quizgen.exports import anki_csv, base, qti, webquiz
+from quizgen.files import LATEST_EPOCH
+from quizgen.identity import web_link
 from quizgen.model import TYPES, Bank
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
@@ -269,16 +271,23 @@ def test_source_date_epoch_makes_a_first_build_reproducible(tmp_path: Path, monk
     assert {mod for _, mod, _ in notes} == {T0}
 
 
+@pytest.mark.parametrize("value", ["soon", "-5", "²", "1_000", " 5", "99999999999999999999", "5000000000", str(LATEST_EPOCH + 1)])
+def test_a_bad_source_date_epoch_is_refused(tmp_path: Path, value: str) -> None:
+    message = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to {LATEST_EPOCH}; found {value!r}"
+    for command in (["anki", "-o", str(tmp_path / "x.apkg")], ["build", "--out-dir", str(tmp_path)]):
+        assert run(command[0], str(EVERY_TYPE), *command[1:], env={"SOURCE_DATE_EPOCH": value}) == (1, "", f"Error: {message}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("soon", "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found 'soon'"),
-        ("-5", "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found '-5'"),
-    ],
+    ("epoch", "date"), [("0", (1980, 1, 1, 0, 0, 0)), (str(LATEST_EPOCH), (2106, 2, 7, 6, 28, 14))], ids=["earliest", "latest"]
 )
-def test_a_bad_source_date_epoch_is_refused(tmp_path: Path, value: str, message: str) -> None:
-    assert run("anki", str(EVERY_TYPE), "-o", str(tmp_path / "x.apkg"), env={"SOURCE_DATE_EPOCH": value}) == (1, "", f"Error: {message}\n")
-    assert not (tmp_path / "x.apkg").exists()
+def test_the_deck_is_a_stored_zip_dated_within_what_zip_can_hold(tmp_path: Path, epoch: str, date: tuple[int, ...]) -> None:
+    assert run("anki", str(EVERY_TYPE), "-o", str(tmp_path / "x.apkg"), env={"SOURCE_DATE_EPOCH": epoch})[0] == 0
+    with zipfile.ZipFile(tmp_path / "x.apkg") as archive:
+        assert {(entry.date_time, entry.compress_type) for entry in archive.infolist()} == {(date, zipfile.ZIP_STORED)}
+    _, notes = package_tables((tmp_path / "x.apkg").read_bytes(), tmp_path)
+    assert {mod for _, mod, _ in notes} == {int(epoch)}
 
 
 def test_notes_carry_their_own_times_and_ids_count_from_the_first_build(every_type_bank: Bank, tmp_path: Path) -> None:
@@ -298,6 +307,30 @@ def test_no_temporary_file_is_left_behind(every_type_bank: Bank, tmp_path: Path,
     write_deck(every_type_bank, "en", tmp_path / "out" / "every.en.apkg", now=T0)
     assert list(scratch.iterdir()) == []
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["every.en.apkg", "every.en.lock.json"]
+
+
+def test_a_lock_file_that_cannot_be_written_leaves_the_previous_deck(tmp_path: Path) -> None:
+    deck = tmp_path / "every.apkg"
+    write_deck(load_bank(EVERY_TYPE).bank, "en", deck, now=T0)
+    before = deck.read_bytes()
+    lock_path(deck).unlink()
+    lock_path(deck).mkdir()
+    bank = edited(tmp_path, "Which city is the capital of France?", "Capital?")
+    code, stdout, stderr = run("anki", str(bank), "-o", str(deck), env={"SOURCE_DATE_EPOCH": str(T0 + 60)})
+    assert (code, stdout, stderr) == (1, "", f"Error: {lock_path(deck)} is a folder; give a file name\n")
+    assert deck.read_bytes() == before
+
+
+def test_a_note_dated_at_the_last_time_cannot_be_edited_again(every_type_bank: Bank, tmp_path: Path) -> None:
+    deck = tmp_path / "every.apkg"
+    write_deck(every_type_bank, "en", deck, now=LATEST_EPOCH)
+    bank = load_bank(edited(tmp_path, "Which city is the capital of France?", "Capital?")).bank
+    with pytest.raises(QuizgenError) as caught:
+        write_deck(bank, "en", deck, now=LATEST_EPOCH)
+    assert str(caught.value) == (
+        f"{lock_path(deck)}: an edited note would be dated after {LATEST_EPOCH}; delete the lock file to start afresh"
+    )
+    assert parse_lock(lock_path(deck).read_text(encoding="utf-8"), lock_path(deck)).latest == LATEST_EPOCH
 
 
 def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -324,7 +357,17 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank,
         ("not json", "Expecting value: line 1 column 1 (char 0)"),
         ('{"version": 2}', "version 2, quizgen reads version 1"),
         ('{"version": 1, "created": 5, "notes": {}}', "missing 'note_types'"),
-        ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', "True is not a time in seconds"),
+        ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', f"True is not a time in seconds from 0 to {LATEST_EPOCH}"),
+        ('{"version": 1, "created": -5, "note_types": {}, "notes": {}}', f"-5 is not a time in seconds from 0 to {LATEST_EPOCH}"),
+        ('{"version": 1, "created": 5.0, "note_types": {}, "notes": {}}', f"5.0 is not a time in seconds from 0 to {LATEST_EPOCH}"),
+        (
+            '{"version": 1, "created": 99999999999999999, "note_types": {}, "notes": {}}',
+            f"99999999999999999 is not a time in seconds from 0 to {LATEST_EPOCH}",
+        ),
+        (
+            '{"version": 1, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 4294967296}}}',
+            f"4294967296 is not a time in seconds from 0 to {LATEST_EPOCH}",
+        ),
         ('{"version": 1, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h"}}}', "missing 'mtime'"),
         ('{"version": 1, "created": 5, "note_types": [], "notes": {}}', "'list' object has no attribute 'items'"),
     ],
@@ -357,15 +400,37 @@ def test_the_lock_file_sits_beside_its_deck(deck: str, lock: str) -> None:
 # ---------------------------------------------------------------- building blocks
 
 
-@pytest.mark.parametrize(("index", "name"), [(0, "A"), (2, "C"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA")])
-def test_letters_name_choices(index: int, name: str) -> None:
-    assert letter(index) == name
+@pytest.mark.parametrize(
+    ("module", "name", "shared"),
+    [
+        (anki, "letter", present.letter),
+        (anki, "mixed", present.scrambled),
+        (anki, "escaped", present.html_text),
+        (anki, "deck_id", identity.deck_id),
+        (anki, "deck_name", identity.deck_name),
+        (anki, "zipped", files.zip_bytes),
+        (anki_csv, "escaped", present.html_text),
+        (anki_csv, "note_guid", identity.note_guid),
+        (qti, "html_text", present.html_text),
+        (base, "zip_bytes", files.zip_bytes),
+        (base, "zip_date", files.source_date_epoch),
+        (webquiz, "web_link", identity.web_link),
+    ],
+)
+def test_shared_helpers_have_one_definition(module: ModuleType, name: str, shared: object) -> None:
+    assert getattr(module, name, shared) is shared, f"{module.__name__}.{name} is a copy of {shared}"
 
 
-def test_items_to_order_are_never_shown_in_their_right_order() -> None:
-    for size in range(2, 7):
-        for seed in range(40):
-            assert sorted(mixed(size, f"q{seed}")) == list(range(size)) != mixed(size, f"q{seed}")
+def test_choices_are_lettered_in_capitals_and_items_never_in_their_right_order(tmp_path: Path) -> None:
+    items = ", ".join(f"i{number}" for number in range(26))
+    questions = "".join(f"  - {{id: q{seed}, type: order, prompt: P, items: [{items}]}}\n" for seed in range(20))
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(f"title: T\nquestions:\n{questions}", encoding="utf-8")
+    for note in deck_content(load_bank(bank).bank, "en").notes:
+        front = note.fields[FIELDS.index("Body")]
+        keys = re.findall(r'<span class="key">(\w+)</span><span class="text">i(\d+)</span>', front)
+        assert [key for key, _ in keys] == [chr(ord("A") + shown) for shown in range(26)]
+        assert sorted(int(item) for _, item in keys) == list(range(26)) != [int(item) for _, item in keys]
 
 
 def test_note_fields_are_planned_once_for_every_type() -> None:
@@ -387,14 +452,20 @@ def test_note_fields_are_planned_once_for_every_type() -> None:
     assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(TYPES)
 
 
-def test_only_web_links_become_links(tmp_path: Path) -> None:
-    bank = tmp_path / "bank.yaml"
-    for url, link in [("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&amp;c=2"), ("javascript:alert(1)", "")]:
-        bank.write_text(
-            f"title: T\nsource: {{title: S, url: '{url}'}}\nquestions:\n  - {{id: a, type: truefalse, prompt: P, answer: true}}\n"
-        )
-        (note,) = deck_content(load_bank(bank).bank, "en").notes
-        assert note.fields[FIELDS.index("SourceLink")] == link
+@pytest.mark.parametrize(
+    ("source", "link"),
+    [
+        ("{title: S, url: 'https://example.org/a?b=1&c=2'}", "https://example.org/a?b=1&amp;c=2"),
+        ("{title: S, url: 'http://example.org/\"><script>x</script>'}", "http://example.org/&quot;&gt;&lt;script&gt;x&lt;/script&gt;"),
+        ("{title: S}", ""),
+    ],
+)
+def test_the_source_link_is_the_web_link_of_every_output(tmp_path: Path, source: str, link: str) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(f"title: T\nsource: {source}\nquestions:\n  - {{id: a, type: truefalse, prompt: P, answer: true}}\n")
+    bank = load_bank(path).bank
+    (note,) = deck_content(bank, "en").notes
+    assert note.fields[FIELDS.index("SourceLink")] == link == html.escape(web_link(bank) or "")
 
 
 # ---------------------------------------------------------------- commands

@@ -6,7 +6,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from quizgen import terminal
 from quizgen.answers import (
     TextMatch,
     match_text,
@@ -20,7 +23,7 @@ from quizgen.answers import (
     within_one_edit,
 )
 from quizgen.bank import load_bank
-from quizgen.model import Bank, Question
+from quizgen.model import Bank, MultipleChoice, Question
 from quizgen.quiz import Note, Presentation, Unclear, Verdict, check_answer, hint, present, right_answer
 
 from .conftest import BANKS
@@ -86,6 +89,10 @@ def shown(question_id: str, lang: str = "en", order: tuple[int, ...] | None = No
         ("about 200 million", "en", "200000000"),
         ("~200", "en", "200"),
         ("200 dollars", "en", "200"),
+        ("1e308", "en", "1e308"),
+        ("1e-400", "en", "1e-400"),
+        ("1" + "0" * 49, "en", "1e49"),
+        ("２００", "en", "200"),
     ],
 )
 def test_numbers_in_every_spelling(typed: str, lang: str, value: str) -> None:
@@ -95,7 +102,29 @@ def test_numbers_in_every_spelling(typed: str, lang: str, value: str) -> None:
     assert reading.unit_ok
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "two hundred", "200 5", "1,2,3", "12,34,567", "1,234.5.6", "1.234,5,6"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        "abc",
+        "two hundred",
+        "200 5",
+        "1,2,3",
+        "12,34,567",
+        "1,234.5.6",
+        "1.234,5,6",
+        "²",
+        "1e999",
+        "-1e999",
+        "2×10^400000000",
+        "2×10^-400000000",
+        "1e" + "9" * 5000,
+        "1" * 51,
+        "1" * 5000,
+        "1e300 trillion",
+        "1e300 billions",
+    ],
+)
 def test_what_is_not_a_number(typed: str) -> None:
     assert read_number(typed, "en") is None
 
@@ -242,6 +271,11 @@ def test_true_or_false_in_english_and_french(typed: str, truth: bool | None) -> 
         ("5", None),
         ("a 1", None),
         ("", None),
+        ("²", None),
+        ("1 ²", None),
+        ("٣", None),
+        ("1" * 5000, None),
+        ("1 " + "2" * 5000, None),
     ],
 )
 def test_letters(typed: str, positions: tuple[int, ...] | None) -> None:
@@ -265,6 +299,11 @@ def test_letters(typed: str, positions: tuple[int, ...] | None) -> None:
         ("1b 2a 4c", None),
         ("ba", None),
         ("hello", None),
+        ("1 -> b 2 -> a 3 -> c", (1, 0, 2)),
+        ("1) b 2) a 3) c", (1, 0, 2)),
+        ("1" * 5000 + "a", None),
+        ("1b 2a 3² c", None),
+        ("1b 2a" + " " * 5000 + "!", None),
     ],
 )
 def test_pairs(typed: str, chosen: tuple[int, ...] | None) -> None:
@@ -282,6 +321,9 @@ def test_pairs(typed: str, chosen: tuple[int, ...] | None) -> None:
         ("3 1 2 2", None),
         ("3 1 2 5", None),
         ("a b c d", None),
+        ("3 1 2 ⁴", None),
+        ("3 1 2 " + "4" * 5000, None),
+        ("1" * 5000, None),
     ],
 )
 def test_order(typed: str, order: tuple[int, ...] | None) -> None:
@@ -315,6 +357,9 @@ def judged(result: Verdict | Unclear) -> str:
         ("capital-mcq", "en", ["e"], UNCLEAR, ()),
         ("capital-mcq", "en", ["5"], UNCLEAR, ()),
         ("capital-mcq", "en", ["Berlin"], UNCLEAR, ()),
+        ("capital-mcq", "en", ["²"], UNCLEAR, ()),
+        ("capital-mcq", "en", ["٣"], UNCLEAR, ()),
+        ("capital-mcq", "en", ["1" * 5000], UNCLEAR, ()),
         ("countries-multi", "en", ["a b"], RIGHT, ()),
         ("countries-multi", "en", ["ab"], RIGHT, ()),
         ("countries-multi", "en", ["b,a"], RIGHT, ()),
@@ -327,6 +372,9 @@ def judged(result: Verdict | Unclear) -> str:
         ("countries-multi", "en", ["c d"], WRONG, (Note("missing", ("a) France, b) Germany",)), Note("extra", ("c) Japan, d) Brazil",)))),
         ("countries-multi", "en", ["a z"], UNCLEAR, ()),
         ("countries-multi", "en", ["France, Narnia"], UNCLEAR, ()),
+        ("countries-multi", "en", ["²"], UNCLEAR, ()),
+        ("countries-multi", "en", ["France, ²"], UNCLEAR, ()),
+        ("countries-multi", "en", ["1" * 5000], UNCLEAR, ()),
         ("earth-flat-tf", "en", ["f"], RIGHT, ()),
         ("earth-flat-tf", "en", ["false"], RIGHT, ()),
         ("earth-flat-tf", "en", ["n"], RIGHT, ()),
@@ -363,6 +411,11 @@ def judged(result: Verdict | Unclear) -> str:
         ("investment-numeric", "en", ["100 million"], WRONG, (Note("read-as", ("100,000,000",)),)),
         ("investment-numeric", "fr", ["2e9"], WRONG, (Note("read-as", ("2\u202f000\u202f000\u202f000",)),)),
         ("investment-numeric", "en", ["lots"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["1e999"], UNCLEAR, ()),
+        ("investment-numeric", "fr", ["2×10^400000000"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["1" * 5000], UNCLEAR, ()),
+        ("investment-numeric", "fr", ["1e300 billions"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["1e300"], WRONG, (Note("read-as", ("1e+300",)),)),
         ("motto-cloze", "en", ["equality", "fraternity"], RIGHT, ()),
         ("motto-cloze", "en", ["Equality", "the fraternity"], RIGHT, ()),
         ("motto-cloze", "fr", ["egalite", "Fraternité"], RIGHT, ()),
@@ -374,6 +427,7 @@ def judged(result: Verdict | Unclear) -> str:
         ("quotes-match", "en", ["1a 2c 3b"], PARTLY, (Note("pairs", ("2c 3b",)),)),
         ("quotes-match", "en", ["1b 2c 3a"], WRONG, (Note("pairs", ("1b 2c 3a",)),)),
         ("quotes-match", "en", ["1a 2b"], UNCLEAR, ()),
+        ("quotes-match", "en", ["1" * 5000 + "a"], UNCLEAR, ()),
         ("planets-order", "en", ["1 2 3 4"], RIGHT, ()),
         ("planets-order", "en", ["1234"], RIGHT, ()),
         ("planets-order", "en", ["1 2 4 3"], PARTLY, (Note("placed", ("2", "4")),)),
@@ -407,7 +461,9 @@ def test_letters_and_numbers_follow_the_order_shown(question_id: str, order: tup
 @pytest.mark.parametrize(("typed", "expected"), [("3", RIGHT), ("a", RIGHT), ("4", WRONG), ("10", WRONG), ("c", WRONG)])
 def test_a_choice_written_as_a_number_is_chosen_by_its_text_first(typed: str, expected: str) -> None:
     numbers = tuple({"en": text, "fr": text} for text in ("3", "5", "10", "12"))
-    asked = replace(question("capital-mcq"), choices=numbers, answer=0)
+    capital = question("capital-mcq")
+    assert isinstance(capital, MultipleChoice)
+    asked = replace(capital, choices=numbers, answer=0)
     assert judged(check_answer(Presentation(asked, "en", (0, 1, 2, 3)), [typed])) == expected
 
 
@@ -461,3 +517,38 @@ def test_an_mcq_hint_rules_out_all_wrong_choices_but_one() -> None:
     assert text.startswith("it is not ")
     assert text.count(")") == 2
     assert "Paris" not in text
+
+
+TRICKY = (
+    *("1e999", "-1e999", "2×10^400000000", "1e300 trillion", "1" * 5000, "1e" + "9" * 5000),
+    *("²", "³", "½", "٣", "１２", "⁴", "Ⅻ", "İ", "ß", "K", "\x00", "\n", "\t"),
+    *("1", "9", "10", "0", "e", "E", "×10^", "x", "^", "-", "\u2212", "+", "$", "~", "environ ", "about "),
+    *(" ", "\u00a0", "\u202f", "\u2009", "'", "’", ",", ".", ";", ":", "->", "→", ")", "?", "q"),
+    *("a", "b", "z", "aa", "million", "billion", "milliards", "k", "dollars", "%", "pour cent", "de"),
+    *("Paris", "Hugo", "vrai", "faux", "égalité", "Descartes", "Mercury"),
+)
+"""Pieces that have broken or could break a reader: huge exponents, digits that are not ASCII, separators, scale words."""
+TYPED = st.one_of(
+    st.sampled_from(TRICKY),
+    st.lists(st.sampled_from(TRICKY), min_size=2, max_size=4).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=3)), max_size=8).map("".join),
+    st.text(),
+)
+"""Any text, and the pieces alone or joined, which arbitrary text would seldom hit."""
+
+
+@pytest.mark.parametrize("question_id", [each.id for each in BANK.questions])
+@settings(max_examples=200, deadline=None)
+@given(lang=st.sampled_from(["en", "fr"]), seed=st.integers(0, 10_000), typed=st.lists(TYPED, min_size=2, max_size=2))
+def test_any_answer_gets_a_verdict_or_is_asked_again(question_id: str, lang: str, seed: int, typed: list[str]) -> None:
+    presentation = present(question(question_id), lang, seed)
+    result = check_answer(presentation, typed[: len(presentation.blanks) or 1])
+    assert isinstance(result, (Verdict, Unclear))
+    if isinstance(result, Verdict):
+        assert terminal.feedback_lines(presentation, result, None)
+
+
+@pytest.mark.parametrize("symbols", ["€", "?", "&", "🎉", "$ & %"])
+def test_an_answer_of_symbols_only_matches_itself(symbols: str) -> None:
+    assert match_text(symbols, [symbols]) == TextMatch(0, False)
+    assert match_text("x", [symbols]) is None

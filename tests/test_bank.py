@@ -95,7 +95,7 @@ BAD_QUESTIONS = [
     (
         "id not a slug",
         {"id": "  - id: Cisco Invest\n"},
-        ["bank.yaml:4: question 'Cisco Invest': id must be a slug of lowercase letters, digits and '-', like 'cisco-invest'"],
+        ["bank.yaml:4: question 'Cisco Invest': id must be a slug of lowercase letters, digits, '-' and '_', like 'cisco-invest'"],
     ),
     (
         "YAML 1.1 boolean where text is expected",
@@ -286,6 +286,31 @@ TYPED = [
         "  - just text\n",
         ["bank.yaml:4: a question must be a mapping with id, type and prompt; found 'just text'"],
     ),
+    (
+        "cloze c0",
+        "  - id: c\n    type: cloze\n    text: 'A {{c0::b}}'\n",
+        ["bank.yaml:6: question 'c': text has a deletion c0; deletions are numbered from c1, as in Anki"],
+    ),
+    (
+        "27 choices",
+        "  - id: m\n    type: mcq\n    prompt: P\n    choices: [" + ", ".join(f"c{n}" for n in range(27)) + "]\n    answer: c0\n",
+        ["bank.yaml:7: question 'm': choices must have at most 26 items (they are lettered a to z); found 27"],
+    ),
+    (
+        "a control character in text",
+        '  - id: s\n    type: short\n    prompt: "P\\x01Q"\n    answer: A\n',
+        ["bank.yaml:6: question 's': prompt holds the control character U+0001, which no output can show; remove it"],
+    ),
+    (
+        "a number too large for any output",
+        "  - id: n\n    type: numeric\n    prompt: P\n    answer: 1" + "0" * 400 + "\n",
+        ["bank.yaml:7: question 'n': answer must be a number; found '1" + "0" * 400 + "'"],
+    ),
+    (
+        "an infinite number",
+        "  - id: n\n    type: numeric\n    prompt: P\n    answer: .inf\n",
+        ["bank.yaml:7: question 'n': answer must be a number; found '.inf'"],
+    ),
 ]
 
 
@@ -329,6 +354,10 @@ BAD_FILES = [
     ]),
     ("bad source date", b"title: T\nsource: {title: S, date: June}\nquestions: []\n", [
         "bank.yaml:2: source date must be a date like 2016-06-30; found 'June'",
+        "bank.yaml:3: questions is empty: a bank needs at least one question",
+    ]),
+    ("source url not a web address", b"title: T\nsource: {title: S, url: 'http://[bad'}\nquestions: []\n", [
+        "bank.yaml:2: source url must be a web address such as https://example.org/article; found 'http://[bad'",
         "bank.yaml:3: questions is empty: a bank needs at least one question",
     ]),
     ("deck id as text", b"title: T\ndeck: {id: abc}\nquestions: []\n", [
@@ -385,6 +414,15 @@ def test_warnings_do_not_stop_loading() -> None:
 
 
 # Valid banks
+
+
+def test_banks_named_in_other_scripts_get_their_own_deck_id() -> None:
+    names = ["Русская история", "日本の歴史", "Ελληνικά"]
+    ids = {
+        parse_bank(f"title: {name}\nquestions: [{{id: a, type: truefalse, prompt: P, answer: true}}]\n".encode(), "b.yaml").bank.deck.id
+        for name in names
+    }
+    assert len(ids) == 3
 
 
 def test_minimal_bank_takes_defaults() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -99,3 +100,12 @@ def test_answers_spell_carney_right_while_excerpts_stay_verbatim(bundled_bank: B
     answers = [text for question in bundled_bank.questions for name, text in texts(question) if name != "explanation"]
     assert not any("Carner" in value for text in answers for value in text.values())
     assert any("Jay Carner" in (question.source or "") for question in bundled_bank.questions)
+
+
+def test_the_facts_list_names_every_question_and_only_them(bundled_bank: Bank) -> None:
+    """docs/bundled-bank-facts.md lists the article's facts with the ids of the questions that cover them."""
+    facts = (BUNDLED_BANK.parent / "docs" / "bundled-bank-facts.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`", facts))
+    ids = {question.id for question in bundled_bank.questions}
+    assert ids - named == set(), "questions missing from the facts list"
+    assert {name for name in named if "-" in name} - ids == set(), "ids in the facts list that the bank does not have"

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from quizgen.cli import cli, export
-from quizgen.exports import FORMATS, export_file
+from quizgen.exports import FORMATS, Exported, Format, export_file
 from quizgen.exports.bank_json import to_json
 from quizgen.exports.quizlet import to_quizlet
+from quizgen.files import LATEST_EPOCH
 from quizgen.model import Bank
 
 from .conftest import BANKS, BUNDLED_BANK
@@ -105,7 +111,7 @@ def to_gift_text() -> str:
     [
         (["--format", "kahoot", "-o", "-"], 1, "Error: the kahoot export is a binary file (.xlsx); give a file name with -o\n"),
         (["--format", "json", "--lang", "de"], 1, "Error: every-type.yaml has no 'de' texts; its languages are en, fr\n"),
-        (["--format", "json", "-o", "every-type.yaml/x.json"], 1, "Error: cannot write every-type.yaml/x.json: File exists\n"),
+        (["--format", "json", "-o", "every-type.yaml/x.json"], 1, "Error: cannot write every-type.yaml/x.json: Not a directory\n"),
         (
             ["--format", "pdf"],
             2,
@@ -123,6 +129,89 @@ def to_gift_text() -> str:
 def test_bad_requests_are_refused_with_a_message(args: list[str], code: int, stderr: str) -> None:
     assert run("every-type.yaml", *args) == (code, "", stderr)
     assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+
+
+ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: P, items: [a, b, c]}\n"
+
+
+@pytest.mark.parametrize(
+    ("format_name", "output", "reason"),
+    [
+        ("gift", "t.en.gift.txt", "GIFT has no ordering question"),
+        ("gift", "-", "GIFT has no ordering question"),
+        ("qti", "t.en.qti.zip", "Canvas classic quizzes have no ordering question"),
+        ("kahoot", "t.en.xlsx", "Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not order questions"),
+    ],
+)
+def test_an_export_that_would_hold_no_question_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str, output: str, reason: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("bank.yaml").write_text(ORDER_ONLY, encoding="utf-8")
+    Path("t.en.gift.txt").write_text("a previous export", encoding="utf-8")
+    args = ["-o", "-"] if output == "-" else []
+    assert run("bank.yaml", "--format", format_name, *args) == (
+        1,
+        "",
+        f"bank.yaml:3: question 'steps': skipped: {reason}\nnothing written: no question of bank.yaml fits the {format_name} format (1 skipped)\n",
+    )
+    assert sorted(path.name for path in Path().iterdir()) == ["bank.yaml", "t.en.gift.txt"]
+    assert Path("t.en.gift.txt").read_text(encoding="utf-8") == "a previous export"
+
+
+@pytest.mark.usefixtures("in_copy")
+@pytest.mark.parametrize("format_name", ["qti", "kahoot"])
+@pytest.mark.parametrize("value", ["soon", "-5", "²", "1_000", "99999999999999999999", str(LATEST_EPOCH + 1)])
+def test_a_bad_source_date_epoch_is_refused(monkeypatch: pytest.MonkeyPatch, format_name: str, value: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    message = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to {LATEST_EPOCH}; found {value!r}"
+    assert run("every-type.yaml", "--format", format_name) == (1, "", f"Error: {message}\n")
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+
+
+@pytest.mark.parametrize("format_name", ["qti", "kahoot"])
+@pytest.mark.parametrize(
+    ("epoch", "date"),
+    [
+        (None, (1980, 1, 1, 0, 0, 0)),
+        ("0", (1980, 1, 1, 0, 0, 0)),
+        ("1467244800", (2016, 6, 30, 0, 0, 0)),
+        (str(LATEST_EPOCH), (2106, 2, 7, 6, 28, 14)),
+    ],
+)
+def test_zips_are_stored_and_dated_by_source_date_epoch(
+    every_type_bank: Bank, monkeypatch: pytest.MonkeyPatch, format_name: str, epoch: str | None, date: tuple[int, ...]
+) -> None:
+    if epoch is not None:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    data = FORMATS[format_name].render(every_type_bank, "en").data
+    assert isinstance(data, bytes)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        # Stored, not deflated: zlib builds deflate the same data to different bytes.
+        assert {(entry.date_time, entry.compress_type) for entry in archive.infolist()} == {(date, zipfile.ZIP_STORED)}
+
+
+HEAVY = frozenset({"genanki", "typst", "rich", "quizgen.anki", "quizgen.check"})
+EXPORT = "from pathlib import Path\nfrom quizgen.exports import export_file\nexport_file(Path({bank!r}), '{format}', output={out!r})"
+LOADS = {
+    **{name: (EXPORT.replace("{format}", name), HEAVY) for name in ("gift", "json", "quizlet", "html", "qti", "kahoot")},
+    "csv": (EXPORT.replace("{format}", "csv"), HEAVY - {"genanki"}),
+    "cli": ("import quizgen.cli", HEAVY | {"yaml", "quizgen.bank", "quizgen.exports"}),
+}
+"""What each use of the library must not import (genanki, slow to import, is for the GUIDs of Anki's import file only)."""
+
+
+@pytest.mark.parametrize(("statement", "unwanted"), LOADS.values(), ids=LOADS)
+def test_an_export_imports_only_what_its_format_needs(tmp_path: Path, statement: str, unwanted: frozenset[str]) -> None:
+    run_it = statement.format(bank=str(BANKS / "every-type.yaml"), out=str(tmp_path / "out"))
+    code = f"import sys\n{run_it}\nprint(' '.join(sys.modules))\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert sorted(unwanted & set(result.stdout.split())) == []
+
+
+def test_the_registry_and_its_result_hold_only_what_is_read() -> None:
+    assert [field.name for field in dataclasses.fields(Format)] == ["name", "renderer", "extension", "binary"]
+    assert [field.name for field in dataclasses.fields(Exported)] == ["bank", "result", "target"]
 
 
 def test_an_invalid_bank_is_reported_not_exported(tmp_path: Path) -> None:
@@ -170,7 +259,7 @@ def test_quizlet_cards_are_term_tab_definition_one_per_line(every_type_bank: Ban
 def test_quizlet_texts_never_break_a_card(tmp_path: Path) -> None:
     path = tmp_path / "bank.yaml"
     path.write_text(
-        'title: T\nquestions:\n  - {id: s, type: short, prompt: "two\\nlines\\tand a tab", answer: "a\\r\\nb"}\n', encoding="utf-8"
+        'title: T\nquestions:\n  - {id: s, type: short, prompt: "two\\nlines\\tand a tab", answer: "a\\u2028b"}\n', encoding="utf-8"
     )
     assert to_quizlet(load(str(path)), "en").data == "two lines and a tab\ta b\n"
 

@@ -11,7 +11,7 @@ from typing import Any
 import genanki
 import pytest
 
-from quizgen.anki import deck_content
+from quizgen.anki import deck_content, write_deck
 from quizgen.bank import load_bank
 from quizgen.exports.anki_csv import to_csv
 from quizgen.exports.base import feedback_lines
@@ -85,11 +85,11 @@ def test_bank_markup_is_escaped_html(hostile_bank: Bank) -> None:
     assert front.startswith("<p>What does &lt;script&gt;")
 
 
-def import_into(collection: Any, path: Path) -> None:
-    """What Anki's File > Import does with the file, taking every setting from its headers."""
+def import_into(collection: Any, path: Path) -> Any:
+    """What Anki's File > Import does with the file, taking every setting from its headers; returns Anki's log."""
     from anki.import_export_pb2 import ImportCsvRequest
 
-    collection.import_csv(ImportCsvRequest(path=str(path), metadata=collection.get_csv_metadata(str(path), None)))
+    return collection.import_csv(ImportCsvRequest(path=str(path), metadata=collection.get_csv_metadata(str(path), None))).log
 
 
 def test_anki_imports_the_file_and_a_second_import_updates_in_place(tmp_path: Path) -> None:
@@ -118,5 +118,26 @@ def test_anki_imports_the_file_and_a_second_import_updates_in_place(tmp_path: Pa
         import_into(collection, export)
         assert len(collection.find_notes("")) == 8
         assert "Paris has been the capital since 987." in collection.get_note(first.id).fields[1]
+    finally:
+        collection.close()
+
+
+def test_in_a_collection_holding_the_apkg_notes_anki_reports_conflicts_and_changes_nothing(tmp_path: Path) -> None:
+    anki_collection = pytest.importorskip("anki.collection")
+    from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    write_deck(bank, "en", tmp_path / "every.apkg", now=1_700_000_000)
+    export = tmp_path / "every-type.csv"
+    export.write_text(str(to_csv(bank, "en").data), encoding="utf-8")
+    collection = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        collection.import_anki_package(
+            ImportAnkiPackageRequest(package_path=str(tmp_path / "every.apkg"), options=ImportAnkiPackageOptions())
+        )
+        before = {note_id: collection.get_note(note_id).fields for note_id in collection.find_notes("")}
+        log = import_into(collection, export)
+        assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 0, 8)
+        assert {note_id: collection.get_note(note_id).fields for note_id in collection.find_notes("")} == before
     finally:
         collection.close()

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from quizgen import handout_pdf
+from quizgen import handout_pdf, handouts
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.handouts import (
+    SUFFIXES,
     Blank,
     Boxes,
     Columns,
@@ -26,11 +27,12 @@ from quizgen.handouts import (
     Ranking,
     Sentence,
     make_handout,
-    mark_letter,
+    output_format,
     select_questions,
     to_html,
     to_markdown,
     typographic,
+    version_letter,
 )
 from quizgen.model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Numeric, Order, ShortAnswer, TrueFalse, cloze_deletions
 from quizgen.present import answer_text
@@ -219,21 +221,59 @@ def test_filters_keep_questions_with_any_tag_and_any_type(bundled_bank: Bank) ->
 
 
 @pytest.mark.parametrize(
+    ("difficulty", "ids"),
+    [
+        (None, [question.id for question in load_bank(EVERY_TYPE).bank.questions]),
+        ((1, 1), ["capital-mcq", "earth-flat-tf"]),
+        ((2, 2), ["countries-multi", "author-short", "investment-numeric", "motto-cloze", "planets-order"]),
+        ((3, 3), ["quotes-match"]),
+        ((2, 3), ["countries-multi", "author-short", "investment-numeric", "motto-cloze", "quotes-match", "planets-order"]),
+    ],
+)
+def test_difficulty_keeps_questions_within_its_range(every_type_bank: Bank, difficulty: tuple[int, int] | None, ids: list[str]) -> None:
+    assert [question.id for question in select_questions(every_type_bank, difficulty=difficulty)] == ids
+    handout = make_handout(every_type_bank, difficulty=difficulty, versions=2)
+    assert all(sorted(item.question.id for item in version.items) == sorted(ids) for version in handout.versions)
+
+
+TAGS = "its tags are figures, france, geography, literature, people, quotes, science"
+TYPES = "the types are mcq, multi, truefalse, short, numeric, cloze, match, order"
+HOLDINGS = (
+    "the bank has types mcq, multi, truefalse, short, numeric, cloze, match, order; "
+    "tags figures, france, geography, literature, people, quotes, science; difficulties 1, 2, 3"
+)
+"""What the shared filters say about the every-type bank when a filter cannot match."""
+
+
+@pytest.mark.parametrize(
     ("arguments", "message"),
     [
         ({"lang": "de"}, "{path} has no 'de' texts; its languages are en, fr"),
-        ({"versions": 0}, "--versions 0: give 1 to 26 versions (they are lettered A to Z)"),
-        ({"versions": 27}, "--versions 27: give 1 to 26 versions (they are lettered A to Z)"),
+        ({"versions": 0}, "--versions 0: give 1 to 99 versions (they are lettered A to Z, then AA to CU)"),
+        ({"versions": 100}, "--versions 100: give 1 to 99 versions (they are lettered A to Z, then AA to CU)"),
         ({"count": 0}, "--count 0: give 1 or more questions"),
         ({"count": 9}, "--count 9: {path} has only 8 questions"),
         ({"count": 2, "types": ("mcq",)}, "--count 2: {path} has only 1 question matching --type mcq"),
-        ({"tags": ("sciense",)}, "--tag sciense: no question in {path} has this tag (did you mean 'science'?)"),
-        ({"tags": ("zzz",)}, "--tag zzz: no question in {path} has this tag"),
+        ({"count": 2, "difficulty": (3, 3)}, "--count 2: {path} has only 1 question matching --difficulty 3"),
         (
-            {"types": ("essay",)},
-            "--type essay: not a question type; the types are mcq, multi, truefalse, short, numeric, cloze, match, order",
+            {"count": 3, "tags": ("science",), "difficulty": (1, 2)},
+            "--count 3: {path} has only 2 questions matching --tag science --difficulty 1-2",
         ),
-        ({"tags": ("science",), "types": ("mcq",)}, "no question in {path} matches --tag science --type mcq"),
+        ({"tags": ("sciense",)}, "--tag sciense: no question in {path} has this tag (did you mean 'science'?); " + TAGS),
+        ({"tags": ("zzz",)}, "--tag zzz: no question in {path} has this tag; " + TAGS),
+        ({"types": ("essay",)}, "--type essay: not a question type; " + TYPES),
+        (
+            {"tags": ("zzz",), "types": ("essay", "MCQ")},
+            "--type essay: not a question type; " + TYPES + "\n"
+            "--type MCQ: not a question type (did you mean 'mcq'?); " + TYPES + "\n"
+            "--tag zzz: no question in {path} has this tag; " + TAGS,
+        ),
+        ({"tags": ("science",), "types": ("mcq",)}, "no question in {path} matches --tag science --type mcq (" + HOLDINGS + ")"),
+        (
+            {"tags": ("quotes",), "types": ("mcq",), "difficulty": (2, 3)},
+            "no question in {path} matches --tag quotes --type mcq --difficulty 2-3 (" + HOLDINGS + ")",
+        ),
+        ({"types": ("order",), "difficulty": (1, 1)}, "no question in {path} matches --type order --difficulty 1 (" + HOLDINGS + ")"),
     ],
 )
 def test_bad_choices_are_refused_with_what_is_valid(every_type_bank: Bank, arguments: dict[str, object], message: str) -> None:
@@ -256,9 +296,16 @@ def test_french_spacing_never_breaks_before_punctuation(text: str, lang: str, ex
     assert typographic(text, lang) == expected
 
 
-@pytest.mark.parametrize(("index", "letter"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (701, "zz"), (702, "aaa")])
-def test_choices_are_lettered_past_z(index: int, letter: str) -> None:
-    assert mark_letter(index) == letter
+@pytest.mark.parametrize(("index", "letter"), [(0, "A"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"), (98, "CU")])
+def test_versions_are_lettered_like_spreadsheet_columns(index: int, letter: str) -> None:
+    assert version_letter(index) == letter
+
+
+def test_versions_go_on_past_z(every_type_bank: Bank) -> None:
+    handout = make_handout(every_type_bank, versions=28)
+    assert [version.letter for version in handout.versions[24:]] == ["Y", "Z", "AA", "AB"]
+    assert handout.letters == "A to AB"
+    assert len({tuple(item.question.id for item in version.items) for version in handout.versions}) > 20
 
 
 def test_title_and_source_head_the_sheet(every_type_bank: Bank, bundled_bank: Bank) -> None:
@@ -288,7 +335,7 @@ def test_each_pdf_key_follows_the_order_of_its_version(bundled_handout: Handout,
     grouped = sections(pdf_pages(bundled_pdf))
     for version in bundled_handout.versions:
         key = "\n".join(grouped[f"Corrigé, version {version.letter}"])
-        rows = [f"{item.number}{item.answer}{item.excerpt or ''}" for item in version.items]
+        rows = [f"{item.number}{item.answer}{item.excerpt or ''}{item.question.id}" for item in version.items]
         assert in_order(key, [bundled_handout.title, f"Corrigé — version {version.letter}", "N°RéponseSource", *rows])
 
 
@@ -320,6 +367,18 @@ def test_paper_size(every_type_bank: Bank, paper: str, size: tuple[float, float]
 def test_keys_can_be_left_out_or_printed_alone(every_type_bank: Bank, key: str, names: list[str]) -> None:
     pdf = handout_pdf.to_pdf(make_handout(every_type_bank, versions=2), key=key)  # type: ignore[arg-type]
     assert list(sections(pdf_pages(pdf))) == names
+
+
+def test_pdf_footers_go_on_past_version_z(every_type_bank: Bank) -> None:
+    pages = pdf_pages(handout_pdf.to_pdf(make_handout(every_type_bank, versions=28), paper="letter"))
+    grouped = sections(pages)
+    assert list(grouped)[25:28] == ["Version Z", "Version AA", "Version AB"]
+    assert list(grouped)[-2:] == ["Answer key, version AA", "Answer key, version AB"]
+    assert len(grouped) == 56
+    footers = [page.strip().splitlines()[-1] for page in pages]
+    assert "Version AB — page 1/2" in footers
+    assert "Version AB — page 2/2" in footers
+    assert footers[-1] == "Answer key, version AB — page 1/1"
 
 
 def test_hostile_text_prints_literally_in_the_pdf(hostile_bank: Bank) -> None:
@@ -375,14 +434,14 @@ def text_positions(data: bytes) -> list[tuple[float, float, float, float, str]]:
 
 
 def test_nothing_runs_off_the_page(tmp_path: Path) -> None:
-    """A word longer than a line, and a match taller than a page: both stay inside the page."""
-    pairs = [[f"Item {number} " + "word " * 12, f"Answer {number}"] for number in range(60)]
+    """A word longer than a line, a match taller than a page, a key row taller than a page and a long id all stay inside the page."""
+    pairs = [[f"Item {number} " + "word " * 40, f"Answer {number}"] for number in range(26)]  # 26: the most a match may have
     bank = write_bank(
         tmp_path,
         {
             "title": "Long",
             "questions": [
-                {"id": "long-word", "type": "short", "prompt": "x" * 400, "answer": "y" * 300},
+                {"id": LONG_ID, "type": "short", "prompt": "x" * 400, "answer": "y" * 300, "source": "note " * 800},
                 {"id": "tall-match", "type": "match", "prompt": "Link.", "pairs": pairs},
             ],
         },
@@ -396,7 +455,15 @@ def test_nothing_runs_off_the_page(tmp_path: Path) -> None:
     lines = text.replace("\u200b", "\n").splitlines()
     assert max(len(line) for line in lines) < 100
     assert "x" * 400 in squeeze(text)
-    assert all(f"Item {number} word" in text for number in range(60))
+    assert all(f"Item {number} word" in text for number in range(26))
+    assert len(sections(pdf_pages(pdf))["Version A"]) >= 3
+    assert len(sections(pdf_pages(pdf))["Answer key, version A"]) >= 2
+    assert squeeze(text).count("note") == 800
+    assert LONG_ID in text.replace("\n", "")  # whole, without a zero-width space to spoil a search in the bank
+
+
+LONG_ID = "_".join(["identifier"] * 12)
+"""An id that no rule breaks (an underscore is no break point), longer than the key's column."""
 
 
 @pytest.mark.parametrize(
@@ -459,7 +526,9 @@ def test_markdown_sheet(every_type_bank: Bank) -> None:
 def test_markdown_key(every_type_bank: Bank) -> None:
     text = to_markdown(make_handout(every_type_bank, versions=2, seed=0), key="only")
     assert text.startswith(
-        "# Answer key — version A\n\nEvery type\n\n| No. | Answer | Source |\n| --- | --- | --- |\n| 1 | False | The Earth is round. |\n"
+        "# Answer key — version A\n\nEvery type\n\n| No. | Answer | Source |\n| --- | --- | --- |\n"
+        "| 1 | False | The Earth is round. `earth-flat-tf` |\n"
+        "| 2 | Victor Hugo (or Hugo) | Les Misérables was written by Victor Hugo in 1862. `author-short` |\n"
     )
     assert '\n<div style="break-before: page"></div>\n\n# Answer key — version B\n' in text
     assert "Version A" not in text
@@ -470,7 +539,7 @@ def test_markdown_shows_hostile_text_literally(hostile_bank: Bank) -> None:
     assert "\\<script\\>alert('x')\\</script\\>" in text
     assert "\\{braces\\} \\~tilde =equals \\#hash :colon \\\\backslash \\*star\\* \\_under\\_ \\`tick\\` \\$dollar\\$ @at" in text
     assert "\n- [ ] b) \\#hash \\{x\\} \\~y =z\n" in text
-    assert "\n| 1 | c) \\<b\\>bold\\</b\\> | \\<script\\>alert('x')\\</script\\> |\n" in text
+    assert "\n| 1 | c) \\<b\\>bold\\</b\\> | \\<script\\>alert('x')\\</script\\> `html-prompt` |\n" in text
     assert text.startswith("# Hostile \\<b\\>text\\</b\\> \\& co — Version A\n")
 
 
@@ -502,6 +571,56 @@ def test_html_key_modes(bundled_handout: Handout, key: str, versions: int, keys:
     page = to_html(bundled_handout, key=key)  # type: ignore[arg-type]
     assert page.count('<section class="sheet version') == versions
     assert page.count('<section class="sheet key') == keys
+
+
+def key_ids(handout: Handout, format: str) -> dict[str, list[str]]:
+    """The question ids each version's key shows, in the order it shows them, read back from the rendered handout."""
+    if format == "pdf":
+        # Each id ends a line: the excerpt's last one, or its own.
+        ids = {item.question.id for item in handout.versions[0].items}
+        grouped = sections(pdf_pages(handout_pdf.to_pdf(handout, key="only")))
+        lines = {name.rpartition(" ")[2]: "\n".join(pages).splitlines() for name, pages in grouped.items()}
+        return {letter: [line.split()[-1] for line in text if line.split() and line.split()[-1] in ids] for letter, text in lines.items()}
+    if format == "html":
+        keys = by_letter(re.split(r'<section class="sheet key page-k\w+" id="key-(\w+)">', to_html(handout, key="only")))
+        return {letter: re.findall(r'<span class="id">([^<]*)</span></td></tr>', body) for letter, body in keys.items()}
+    keys = by_letter(re.split(r"^# .* (\w+)$", to_markdown(handout, key="only"), flags=re.MULTILINE))
+    return {letter: re.findall(r"^\| \d+ \| .* `([a-z0-9_-]+)` \|$", body, flags=re.MULTILINE) for letter, body in keys.items()}
+
+
+def by_letter(parts: list[str]) -> dict[str, str]:
+    """re.split's parts (text before, letter, section, letter, section...) as {letter: section}."""
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+@pytest.mark.parametrize("format", ["pdf", "html", "md"])
+def test_each_key_shows_the_ids_of_its_questions_in_its_order(bundled_handout: Handout, format: str) -> None:
+    expected = {version.letter: [item.question.id for item in version.items] for version in bundled_handout.versions}
+    assert key_ids(bundled_handout, format) == expected
+    assert len({tuple(ids) for ids in expected.values()}) == 3
+
+
+@pytest.mark.parametrize(
+    ("question", "markdown", "html"),
+    [
+        (
+            {"id": "no-source_2", "type": "short", "prompt": "Who?", "answer": "Me"},
+            "| 1 | Me | `no-source_2` |",
+            '<tr><td>1</td><td>Me</td><td class="excerpt"><span class="id">no-source_2</span></td></tr>',
+        ),
+        (
+            {"id": "sourced", "type": "truefalse", "prompt": "Yes?", "answer": True, "source": "It is <so> & *so*."},
+            "| 1 | True | It is \\<so\\> \\& \\*so\\*. `sourced` |",
+            '<tr><td>1</td><td>True</td><td class="excerpt">It is &lt;so&gt; &amp; *so*. <span class="id">sourced</span></td></tr>',
+        ),
+    ],
+)
+def test_a_key_row_ends_with_the_question_id(tmp_path: Path, question: dict[str, object], markdown: str, html: str) -> None:
+    handout = make_handout(write_bank(tmp_path, {"title": "T", "questions": [question]}))
+    assert f"\n{markdown}\n" in to_markdown(handout)
+    assert html in to_html(handout)
+    key = pdf_pages(handout_pdf.to_pdf(handout, key="only"))[0].splitlines()
+    assert key[-2].split()[-1] == question["id"]
 
 
 def test_html_shows_hostile_text_literally(hostile_bank: Bank) -> None:
@@ -537,14 +656,20 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ),
         (["--format", "html", "--count", "3"], "every-type-handout.html", "1 version (A) of 3 questions, then its answer key; seed 0"),
         (["-o", "sheets/monday.md", "--tag", "science"], "sheets/monday.md", "1 version (A) of 2 questions, then its answer key; seed 0"),
-        (["-o", "monday.HTML", "--format", "md"], "monday.HTML", "1 version (A) of 8 questions, then its answer key; seed 0"),
+        (["-o", "monday.HTML"], "monday.HTML", "1 version (A) of 8 questions, then its answer key; seed 0"),
+        (["-o", "monday.htm", "--format", "html"], "monday.htm", "1 version (A) of 8 questions, then its answer key; seed 0"),
+        (["-o", "notes.markdown"], "notes.markdown", "1 version (A) of 8 questions, then its answer key; seed 0"),
+        (["-o", "Sheet.PDF", "--format", "pdf"], "Sheet.PDF", "1 version (A) of 8 questions, then its answer key; seed 0"),
+        (["-o", "many.md", "--versions", "28"], "many.md", "28 versions (A to AB) of 8 questions, then their answer keys; seed 0"),
+        (["--difficulty", "2-3", "-o", "hard.md"], "hard.md", "1 version (A) of 6 questions, then its answer key; seed 0"),
+        (["--difficulty", "1", "--type", "mcq", "-o", "easy.md"], "easy.md", "1 version (A) of 1 question, then its answer key; seed 0"),
     ],
 )
 def test_handout_writes_and_says_what(here: Path, arguments: list[str], name: str, summary: str) -> None:
     assert invoke([str(EVERY_TYPE), *arguments]) == (0, f"Wrote {name}: {summary}\n")
     data = (here / name).read_bytes()
-    suffix = ".md" if "md" in arguments else Path(name).suffix.lower()
-    assert data.startswith({".pdf": b"%PDF-", ".html": b"<!DOCTYPE html>", ".md": b"# "}[suffix])
+    format = SUFFIXES[Path(name).suffix.lower()]
+    assert data.startswith({"pdf": b"%PDF-", "html": b"<!DOCTYPE html>", "md": b"# "}[format])
 
 
 def test_the_same_command_writes_the_same_bytes_twice(here: Path) -> None:
@@ -555,30 +680,100 @@ def test_the_same_command_writes_the_same_bytes_twice(here: Path) -> None:
         assert (here / f"first.{format}").read_bytes() == (here / f"second.{format}").read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("requested", "output", "expected"),
+    [
+        (None, None, "pdf"),
+        ("md", None, "md"),
+        (None, "a.pdf", "pdf"),
+        (None, "a.HTM", "html"),
+        (None, "a.Markdown", "md"),
+        ("html", "sub/a.html", "html"),
+        (None, "a.txt", "a.txt: a pdf handout's file name ends in .pdf"),
+        (None, ".md", ".md: a pdf handout's file name ends in .pdf"),
+        ("pdf", "a.md", "a.md: a pdf handout's file name ends in .pdf"),
+        ("md", "a.pdf.bak", "a.pdf.bak: an md handout's file name ends in .md or .markdown"),
+        ("docx", None, "--format docx: the formats are pdf, html, md"),
+    ],
+)
+def test_the_format_and_the_file_name_agree(requested: str | None, output: str | None, expected: str) -> None:
+    """The suffix gives the format when --format does not; a suffix that says otherwise is refused rather than mislabel the file."""
+    try:
+        found = output_format(requested, None if output is None else Path(output))
+    except QuizgenError as error:
+        found = str(error)
+    assert found == expected
+
+
 def test_source_date_epoch_dates_the_pdf(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1467244800")
     assert invoke([str(EVERY_TYPE)])[0] == 0
     metadata = pypdf.PdfReader(here / "every-type-handout.pdf").metadata
     assert metadata is not None and metadata.creation_date is not None
     assert metadata.creation_date.timestamp() == 1467244800
+
+
+@pytest.mark.parametrize("value", ["0", "4294967295"])
+def test_source_date_epoch_may_be_any_second_up_to_2106(here: Path, monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    assert invoke([str(EVERY_TYPE), "--count", "1"])[0] == 0
+    metadata = pypdf.PdfReader(here / "every-type-handout.pdf").metadata
+    assert metadata is not None and metadata.creation_date is not None
+    assert metadata.creation_date.timestamp() == int(value)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "²", "-5", "1_000", "99999999999999999999", "4294967296", "1.5", " 12"])
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])
+def test_a_bad_source_date_epoch_is_refused(here: Path, monkeypatch: pytest.MonkeyPatch, value: str, output: list[str]) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    result = CliRunner().invoke(cli, ["handout", str(EVERY_TYPE), *output])
+    message = f"Error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to 4294967295; found {value!r}\n"
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+    assert not any(here.iterdir())
+
+
+@pytest.mark.parametrize("format", ["html", "md"])
+def test_source_date_epoch_is_read_only_for_a_pdf(here: Path, monkeypatch: pytest.MonkeyPatch, format: str) -> None:
+    """Only a PDF carries a date, so a bad value does not stop the other formats."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    assert invoke([str(EVERY_TYPE)]) == (1, "Error: SOURCE_DATE_EPOCH='yesterday': give a whole number of seconds since 1970\n")
+    assert invoke([str(EVERY_TYPE), "--format", format]) == (
+        0,
+        f"Wrote every-type-handout.{format}: 1 version (A) of 8 questions, then its answer key; seed 0\n",
+    )
 
 
 @pytest.mark.parametrize(
     ("arguments", "code", "output"),
     [
         (["--lang", "de"], 1, "Error: {bank} has no 'de' texts; its languages are en, fr\n"),
-        (["--tag", "sciense"], 1, "Error: --tag sciense: no question in {bank} has this tag (did you mean 'science'?)\n"),
+        (["--tag", "sciense"], 1, "Error: --tag sciense: no question in {bank} has this tag (did you mean 'science'?); " + TAGS + "\n"),
+        (["--type", "essay"], 1, "Error: --type essay: not a question type; " + TYPES + "\n"),
         (
-            ["--type", "essay"],
+            ["--tag", "zzz", "--type", "Order"],
             1,
-            "Error: --type essay: not a question type; the types are mcq, multi, truefalse, short, numeric, cloze, match, order\n",
+            "Error: --type Order: not a question type (did you mean 'order'?); " + TYPES + "\n"
+            "--tag zzz: no question in {bank} has this tag; " + TAGS + "\n",
         ),
-        (["--tag", "science", "--type", "mcq"], 1, "Error: no question in {bank} matches --tag science --type mcq\n"),
+        (["--tag", "science", "--type", "mcq"], 1, "Error: no question in {bank} matches --tag science --type mcq (" + HOLDINGS + ")\n"),
+        (
+            ["--tag", "science", "--difficulty", "3"],
+            1,
+            "Error: no question in {bank} matches --tag science --difficulty 3 (" + HOLDINGS + ")\n",
+        ),
         (["--count", "9"], 1, "Error: --count 9: {bank} has only 8 questions\n"),
-        (["--versions", "0"], 2, "Error: Invalid value for '--versions': 0 is not in the range 1<=x<=26.\n"),
-        (["--versions", "27"], 2, "Error: Invalid value for '--versions': 27 is not in the range 1<=x<=26.\n"),
+        (["--count", "3", "--difficulty", "1"], 1, "Error: --count 3: {bank} has only 2 questions matching --difficulty 1\n"),
+        (["--difficulty", "4"], 1, "Error: --difficulty '4': give 1 (easy), 2 (medium) or 3 (hard), or a range such as 2-3\n"),
+        (["--difficulty", "3-2"], 1, "Error: --difficulty '3-2': give 1 (easy), 2 (medium) or 3 (hard), or a range such as 2-3\n"),
+        (["--difficulty", "hard"], 1, "Error: --difficulty 'hard': give 1 (easy), 2 (medium) or 3 (hard), or a range such as 2-3\n"),
+        (["-o", "out.txt"], 1, "Error: out.txt: a pdf handout's file name ends in .pdf\n"),
+        (["-o", "sheets/out"], 1, "Error: sheets/out: a pdf handout's file name ends in .pdf\n"),
+        (["--format", "pdf", "-o", "out.html"], 1, "Error: out.html: a pdf handout's file name ends in .pdf\n"),
+        (["--format", "md", "-o", "x.pdf"], 1, "Error: x.pdf: an md handout's file name ends in .md or .markdown\n"),
+        (["--format", "md", "-o", "notes.txt"], 1, "Error: notes.txt: an md handout's file name ends in .md or .markdown\n"),
+        (["--format", "html", "-o", "page.md"], 1, "Error: page.md: an html handout's file name ends in .html or .htm\n"),
+        (["--format", "html", "-o", "page"], 1, "Error: page: an html handout's file name ends in .html or .htm\n"),
+        (["--versions", "0"], 2, "Error: Invalid value for '--versions': 0 is not in the range 1<=x<=99.\n"),
+        (["--versions", "100"], 2, "Error: Invalid value for '--versions': 100 is not in the range 1<=x<=99.\n"),
         (["--count", "0"], 2, "Error: Invalid value for '--count': 0 is not in the range x>=1.\n"),
         (["--paper", "a3"], 2, "Error: Invalid value for '--paper': 'a3' is not one of 'a4', 'letter'.\n"),
         (["--key-only", "--no-key"], 2, "Error: --key-only and --no-key contradict each other; give one of them.\n"),
@@ -588,6 +783,67 @@ def test_source_date_epoch_dates_the_pdf(here: Path, monkeypatch: pytest.MonkeyP
 def test_handout_refuses_bad_options(here: Path, arguments: list[str], code: int, output: str) -> None:
     exit_code, shown = invoke([str(EVERY_TYPE), *arguments])
     assert (exit_code, shown.split("\n\n")[-1] if code == 2 else shown) == (code, output.format(bank=EVERY_TYPE))
+    assert not any(here.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("arguments", "name", "start"),
+    [
+        ([], "file.pdf", b"%PDF-"),
+        (["--format", "pdf", "--versions", "28", "--no-key"], "file.pdf", b"%PDF-"),
+        (["--format", "html"], "file.html", b"<!DOCTYPE html>\n"),
+        (["--format", "md", "--key-only"], "file.md", b"# Answer key \xe2\x80\x94 version A\n"),
+    ],
+)
+def test_dash_writes_to_standard_output(here: Path, arguments: list[str], name: str, start: bytes) -> None:
+    """`-o -` prints the handout, and nothing else, on stdout: the summary goes to stderr, and no file is written."""
+    result = CliRunner().invoke(cli, ["handout", str(EVERY_TYPE), *arguments, "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout_bytes.startswith(start)
+    assert result.stderr == f"Wrote standard output: {invoke([str(EVERY_TYPE), *arguments, '-o', name])[1].split(': ', 1)[1]}"
+    assert result.stdout_bytes == (here / name).read_bytes()
+    assert [path.name for path in here.iterdir()] == [name]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "code", "start"),
+    [
+        (["-o", "-"], 1, b""),
+        (["--format", "pdf", "-o", "-"], 1, b""),
+        (["--format", "html", "-o", "-"], 0, b"<!DOCTYPE html>\n"),
+        (["--format", "md", "-o", "-"], 0, b"# Every type"),
+        (["-o", "sheet.pdf"], 0, b"Wrote sheet.pdf: 1 version (A) of 8 questions"),
+    ],
+)
+def test_a_pdf_is_not_printed_on_a_terminal(
+    here: Path, monkeypatch: pytest.MonkeyPatch, arguments: list[str], code: int, start: bytes
+) -> None:
+    """As curl does: a PDF's bytes would garble the screen. Text formats, and files, are written as usual."""
+    monkeypatch.setattr(handouts, "stdout_is_terminal", lambda: True)
+    result = CliRunner().invoke(cli, ["handout", str(EVERY_TYPE), *arguments])
+    assert result.exit_code == code
+    if code:
+        refusal = "Error: refusing to write a PDF to the terminal; redirect it: quizgen handout -o - > worksheet.pdf\n"
+        assert (result.stdout, result.stderr) == ("", refusal)
+        assert not any(here.iterdir())
+    else:
+        assert result.stdout_bytes.startswith(start)
+
+
+def test_the_terminal_check_reads_standard_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdout", Terminal())
+    assert handouts.stdout_is_terminal()
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    assert not handouts.stdout_is_terminal()
+
+
+def test_dash_prints_nothing_on_standard_output_when_the_build_fails(here: Path) -> None:
+    result = CliRunner().invoke(cli, ["handout", str(EVERY_TYPE), "--lang", "de", "-o", "-"])
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {EVERY_TYPE} has no 'de' texts; its languages are en, fr\n")
     assert not any(here.iterdir())
 
 

@@ -187,6 +187,11 @@ def test_an_empty_file_becomes_a_database(tmp_path: Path, every_type_bank: Bank)
     db.touch()
     with open_progress(db) as store:
         store.record(every_type_bank, "capital-mcq", GOOD, True, 3)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (progress.SCHEMA_VERSION,)
+        assert connection.execute("SELECT bank, question, rating, correct, duration_ms FROM reviews").fetchall() == [
+            ("1400000001", "capital-mcq", GOOD, 1, 3000)
+        ]
 
 
 def test_a_folder_in_the_way(tmp_path: Path) -> None:
@@ -286,6 +291,58 @@ def test_stats_of_a_damaged_database(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(db)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: progress database {db} is damaged (file is not a database); move it away")
+
+
+DUE_OR_STATE = "due or state"
+"""Damage that both `quiz --review` (the schedule) and `stats` (the counts) read; the card's JSON only an answer reads."""
+CARD_JSON = "card JSON"
+
+
+@pytest.mark.parametrize(
+    ("damage", "read_by"),
+    [
+        ("UPDATE cards SET due = 'soon'", DUE_OR_STATE),
+        ("UPDATE cards SET due = 20240502", DUE_OR_STATE),
+        ("UPDATE cards SET due = x'00ff'", DUE_OR_STATE),
+        ("UPDATE cards SET state = 9", DUE_OR_STATE),
+        ("UPDATE cards SET state = 'learning'", DUE_OR_STATE),
+        ("UPDATE cards SET card = '{}'", CARD_JSON),
+        ("UPDATE cards SET card = 'not json'", CARD_JSON),
+        ("UPDATE cards SET card = '[1, 2]'", CARD_JSON),
+        ("UPDATE cards SET card = 'null'", CARD_JSON),
+        ("UPDATE cards SET card = json_set(card, '$.stability', 'high')", CARD_JSON),
+        ("UPDATE cards SET card = json_set(card, '$.due', 'tomorrow')", CARD_JSON),
+        ("UPDATE cards SET card = replace(card, '+00:00', '')", CARD_JSON),
+        ("UPDATE cards SET card = json_set(card, '$.step', 'first')", CARD_JSON),
+    ],
+)
+def test_a_damaged_row_is_named_with_how_to_reset_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank: Bank, damage: str, read_by: str
+) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        store.remember(every_type_bank)
+        store.record(every_type_bank, "earth-flat-tf", AGAIN, False, 5)
+    with sqlite3.connect(db) as connection:
+        connection.execute(damage)
+    clock.now += timedelta(days=1)
+    monkeypatch.setattr(progress, "utc_now", clock)
+    message = (
+        f"Error: progress database {db} is damaged (the card of question 'earth-flat-tf' cannot be read); "
+        f"move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm\n"
+    )
+    review = CliRunner().invoke(cli, ["quiz", EVERY_TYPE, "--review", "--type", "truefalse", "--db", str(db)], input="f\n")
+    asked = "Every type · 1 due, 0 new\n" if read_by == CARD_JSON else ""
+    assert (review.output[: len(asked)], review.output[-len(message) :], review.exit_code) == (asked, message, 1)
+    assert isinstance(review.exception, SystemExit)
+    stats = CliRunner().invoke(cli, ["stats", "--db", str(db)])
+    if read_by == DUE_OR_STATE:
+        assert (stats.output, stats.exit_code) == (message, 1)
+    else:
+        assert (stats.output.splitlines()[0], stats.exit_code) == ("Every type · 8 questions · 1 answer, 0% right", 0)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
 
 def test_stats_in_colour(tmp_path: Path, every_type_bank: Bank) -> None:

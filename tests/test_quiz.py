@@ -19,25 +19,27 @@ from quizgen import progress, terminal
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
-from quizgen.model import Bank, Order
-from quizgen.present import quoted
+from quizgen.model import Bank, Match, MultipleChoice, Order, Question
+from quizgen.present import LABELS, label, localized, quoted
 from quizgen.quiz import (
     AGAIN,
     EASY,
     GOOD,
     HARD,
-    Filters,
+    WORDS,
     Note,
     Outcome,
     Summary,
     TagScore,
     Verdict,
-    parse_difficulty,
+    how_to_answer,
     present,
     rating,
     review_questions,
+    say,
     select_questions,
 )
+from quizgen.select import Filters, matching, parse_difficulty
 
 from .conftest import BANKS, BUNDLED_BANK
 
@@ -61,11 +63,23 @@ def test_the_same_seed_shows_the_same_order_in_every_language(every_type_bank: B
     assert len(orders) > 5
 
 
-def test_an_order_question_is_never_shown_in_its_right_order(every_type_bank: Bank) -> None:
-    planets = next(question for question in every_type_bank.questions if isinstance(question, Order))
-    for size in (3, 4):
-        short = replace(planets, items=planets.items[:size])
+@pytest.mark.parametrize(("kind", "field", "sizes"), [(Order, "items", (3, 4)), (Match, "pairs", (2, 3))])
+def test_order_and_match_questions_are_never_shown_in_their_right_order(
+    every_type_bank: Bank, kind: type[Question], field: str, sizes: tuple[int, ...]
+) -> None:
+    asked = next(question for question in every_type_bank.questions if isinstance(question, kind))
+    for size in sizes:
+        short = replace(asked, **{field: getattr(asked, field)[:size]})
         assert all(present(short, "en", seed).order != tuple(range(size)) for seed in range(300))
+
+
+def test_choices_past_z_are_lettered_aa_ab(every_type_bank: Bank) -> None:
+    capital = next(question for question in every_type_bank.questions if isinstance(question, MultipleChoice))
+    many = replace(capital, choices=tuple({"en": f"City {number}", "fr": f"Ville {number}"} for number in range(28)))
+    shown = present(many, "en", 1)
+    text = [each.text for each in terminal.question_lines(shown, 1, 1)]
+    assert [line.split(")")[0].strip() for line in text if line.startswith("  ")][-3:] == ["z", "aa", "ab"]
+    assert how_to_answer(shown) == "Answer with a letter, a to ab."
 
 
 def test_the_same_seed_asks_the_same_questions(bundled_bank: Bank) -> None:
@@ -108,31 +122,78 @@ def test_filters(every_type_bank: Bank, filters: Filters, ids: set[str]) -> None
     assert {question.id for question in select_questions(every_type_bank, 10, filters, 1)} == ids
 
 
+NO_TAGS = "an untagged bank"
+
+
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
         (
-            Filters(tags=("history",)),
-            "no question in tests/banks/every-type.yaml has the tag 'history'; "
+            Filters(tags=("histroy",)),
+            "--tag histroy: no question in tests/banks/every-type.yaml has this tag; "
+            "its tags are figures, france, geography, literature, people, quotes, science",
+        ),
+        (
+            Filters(tags=("sciense",)),
+            "--tag sciense: no question in tests/banks/every-type.yaml has this tag (did you mean 'science'?); "
             "its tags are figures, france, geography, literature, people, quotes, science",
         ),
         (
             Filters(types=("essay",)),
-            "unknown question type 'essay'; the types are mcq, multi, truefalse, short, numeric, cloze, match, order",
+            "--type essay: not a question type; the types are mcq, multi, truefalse, short, numeric, cloze, match, order",
+        ),
+        (
+            Filters(types=("MCQ",)),
+            "--type MCQ: not a question type (did you mean 'mcq'?); the types are mcq, multi, truefalse, short, numeric, cloze, match, order",
+        ),
+        (
+            Filters(tags=("science", "sciense", "history"), types=("order", "ordre")),
+            "--type ordre: not a question type (did you mean 'order'?); the types are mcq, multi, truefalse, short, numeric, cloze, match, order\n"
+            "--tag sciense: no question in tests/banks/every-type.yaml has this tag (did you mean 'science'?); "
+            "its tags are figures, france, geography, literature, people, quotes, science\n"
+            "--tag history: no question in tests/banks/every-type.yaml has this tag; "
+            "its tags are figures, france, geography, literature, people, quotes, science",
         ),
         (
             Filters(tags=("quotes",), types=("mcq",), difficulty=(1, 2)),
-            "no question in tests/banks/every-type.yaml matches --tag quotes --type mcq --difficulty 1-2; "
-            "its types are mcq, multi, truefalse, short, numeric, cloze, match, order "
-            "and its tags figures, france, geography, literature, people, quotes, science",
+            "no question in tests/banks/every-type.yaml matches --tag quotes --type mcq --difficulty 1-2 "
+            "(the bank has types mcq, multi, truefalse, short, numeric, cloze, match, order; "
+            "tags figures, france, geography, literature, people, quotes, science; difficulties 1, 2, 3)",
+        ),
+        (
+            Filters(tags=("science",), difficulty=(3, 3)),
+            "no question in tests/banks/every-type.yaml matches --tag science --difficulty 3 "
+            "(the bank has types mcq, multi, truefalse, short, numeric, cloze, match, order; "
+            "tags figures, france, geography, literature, people, quotes, science; difficulties 1, 2, 3)",
+        ),
+        (
+            Filters(tags=("science",)),
+            NO_TAGS + ": --tag science: no question in tests/banks/every-type.yaml has this tag; its questions have no tags",
+        ),
+        (
+            Filters(types=("order",), difficulty=(1, 1)),
+            NO_TAGS + ": no question in tests/banks/every-type.yaml matches --type order --difficulty 1 "
+            "(the bank has types mcq, multi, truefalse, short, numeric, cloze, match, order; no tags; difficulties 1, 2, 3)",
         ),
     ],
 )
 def test_filters_that_select_nothing_say_what_there_is(every_type_bank: Bank, filters: Filters, message: str) -> None:
     bank = replace(every_type_bank, path="tests/banks/every-type.yaml")
+    if message.startswith(NO_TAGS):
+        bank = replace(bank, questions=tuple(replace(question, tags=()) for question in bank.questions))
+        message = message.removeprefix(NO_TAGS + ": ")
     with pytest.raises(QuizgenError) as error:
-        select_questions(bank, 10, filters, 1)
+        matching(bank, filters)
     assert str(error.value) == message
+    with pytest.raises(QuizgenError) as from_a_session:
+        select_questions(bank, 10, filters, 1)
+    assert str(from_a_session.value) == message
+
+
+def test_matching_keeps_the_bank_order(every_type_bank: Bank) -> None:
+    chosen = matching(every_type_bank, Filters(tags=("science", "geography")))
+    assert [question.id for question in chosen] == ["capital-mcq", "countries-multi", "earth-flat-tf", "planets-order"]
+    assert matching(every_type_bank, Filters()) == list(every_type_bank.questions)
 
 
 @pytest.mark.parametrize(
@@ -143,10 +204,11 @@ def test_difficulty(typed: str | None, parsed: tuple[int, int] | None) -> None:
     assert parse_difficulty(typed) == parsed
 
 
-@pytest.mark.parametrize("typed", ["0", "4", "3-2", "easy", "1,2", "", "2-"])
+@pytest.mark.parametrize("typed", ["0", "4", "3-2", "easy", "1,2", "", "2-", "²"])
 def test_bad_difficulty(typed: str) -> None:
-    with pytest.raises(QuizgenError, match=r"--difficulty must be 1, 2 or 3, or a range such as 2-3 \(got '.*'\)"):
+    with pytest.raises(QuizgenError) as error:
         parse_difficulty(typed)
+    assert str(error.value) == f"--difficulty '{typed}': give 1 (easy), 2 (medium) or 3 (hard), or a range such as 2-3"
 
 
 def test_a_review_asks_the_due_questions_first_then_new_ones(every_type_bank: Bank) -> None:
@@ -491,16 +553,55 @@ def test_excerpts_are_quoted_once(excerpt: str, lang: str, shown: str) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--tag", "history"], "Error: no question in {bank} has the tag 'history'; its tags are"),
-        (["--type", "essay"], "Error: unknown question type 'essay'; the types are mcq, multi"),
-        (["--difficulty", "4"], "Error: --difficulty must be 1, 2 or 3, or a range such as 2-3 (got '4')"),
-        (["--lang", "de"], "Error: {bank} has no 'de' texts; its languages are en, fr"),
+        (
+            ["--tag", "sciense"],
+            "Error: --tag sciense: no question in {bank} has this tag (did you mean 'science'?); "
+            "its tags are figures, france, geography, literature, people, quotes, science\n",
+        ),
+        (
+            ["--type", "essay"],
+            "Error: --type essay: not a question type; the types are mcq, multi, truefalse, short, numeric, cloze, match, order\n",
+        ),
+        (
+            ["--type", "order", "--difficulty", "1", "--review"],
+            "Error: no question in {bank} matches --type order --difficulty 1 (the bank has types mcq, multi, truefalse, short, "
+            "numeric, cloze, match, order; tags figures, france, geography, literature, people, quotes, science; difficulties 1, 2, 3)\n",
+        ),
+        (["--difficulty", "4"], "Error: --difficulty '4': give 1 (easy), 2 (medium) or 3 (hard), or a range such as 2-3\n"),
+        (["--lang", "de"], "Error: {bank} has no 'de' texts; its languages are en, fr\n"),
     ],
 )
 def test_bad_options(args: list[str], message: str) -> None:
     result = quiz(EVERY_TYPE, *args)
-    assert result.exit_code == 1
-    assert result.output.startswith(message.format(bank=EVERY_TYPE))
+    assert (result.output, result.exit_code) == (message.format(bank=EVERY_TYPE), 1)
+
+
+@pytest.mark.parametrize(
+    ("kind", "unreadable", "right", "how"),
+    [
+        ("numeric", ["1e999", "2×10^400000000", "1" * 5000, "1e300 trillion"], "200 million", "Answer with a number, e.g. 200, 2.5"),
+        ("mcq", ["²", "1" * 5000], "paris", "Answer with a letter from a to d, its number, or the text of a choice."),
+        ("multi", ["²", "1 ²", "1" * 5000], "France, Germany", "Answer with letters from a to d, e.g. a c."),
+        ("match", ["1" * 5000 + "a", "1c 2a 3²"], "1c 2a 3b", "Give one letter to each number from 1 to 3, e.g. 1c 2a 3b."),
+        ("order", ["1 4 2 ³", "1" * 5000], "1 4 2 3", "Give each number from 1 to 4 once, in the right order."),
+    ],
+)
+def test_absurd_numbers_and_superscripts_are_asked_again(kind: str, unreadable: list[str], right: str, how: str) -> None:
+    result = quiz(EVERY_TYPE, "--seed", "1", "--type", kind, typed="\n".join([*unreadable, right]) + "\n")
+    assert result.exit_code == 0
+    assert result.output.count(how) == len(unreadable)
+    assert "✓ Right! " in result.output
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "en"), ("fr", "fr"), ("fr-CA", "fr"), ("en-GB", "en"), ("de", "en"), ("pt-BR", "en")])
+def test_quizgen_words_fall_back_to_english_by_one_rule(lang: str, words: str) -> None:
+    assert say("right", lang) == WORDS[words]["right"]
+    assert label("answer", lang) == LABELS[words]["answer"]
+    assert localized({"en": {"yes": "yes"}, "fr": {"yes": "oui"}}, "yes", lang) == {"en": "yes", "fr": "oui"}[words]
+
+
+def test_the_quiz_has_every_word_in_french() -> None:
+    assert WORDS["fr"].keys() == WORDS["en"].keys()
 
 
 def test_count_must_be_positive() -> None:

@@ -19,6 +19,7 @@ import pytest
 
 from quizgen.bank import load_bank
 from quizgen.exports.webquiz import to_webquiz
+from quizgen.identity import web_link
 from quizgen.model import Bank
 
 from .conftest import BANKS, BUNDLED_BANK
@@ -28,9 +29,10 @@ SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 DATA = re.compile(r'<script type="application/json" id="quiz-data">(.*?)</script>', re.DOTALL)
 PAYLOAD = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">{{script}}'
+HOSTILE_URL = "https://example.org/?q=</script><script>window.__pwned=3</script>&a=\"'"
 HOSTILE = f"""\
 title: '{PAYLOAD}'
-source: {{title: '<b>t</b>{PAYLOAD}', url: "javascript:window.__pwned = 3"}}
+source: {{title: '<b>t</b>{PAYLOAD}', url: '{HOSTILE_URL.replace("'", "''")}'}}
 questions:
   - id: p1
     type: mcq
@@ -88,7 +90,7 @@ def test_bank_text_cannot_leave_the_data_block(tmp_path: Path) -> None:
     assert "<" not in data and ">" not in data and "&" not in data
     quiz = json.loads(data)
     assert quiz["questions"][0]["prompt"] == f"{PAYLOAD} prompt"
-    assert quiz["sourceUrl"] is None, "a javascript: address must not become a link"
+    assert quiz["sourceUrl"] == HOSTILE_URL == web_link(bank)
     assert len(SCRIPT.findall(page)) == 1 and page.count("</script>") == 2
     assert "<title>&lt;/script&gt;&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
 
@@ -289,7 +291,7 @@ def test_markup_in_the_bank_shows_as_text_and_runs_nothing(visit: Any, tmp_path:
     page.keyboard.press("Enter")
     assert page.inner_text(".feedback .explanation") == f"{PAYLOAD} explanation"
     assert page.inner_text(".feedback .excerpt") == f"Source (<b>t</b>{PAYLOAD}): “{PAYLOAD} excerpt”"
-    assert page.locator(".feedback a").count() == 0
+    assert page.locator(".feedback a").get_attribute("href") == HOSTILE_URL
     page.keyboard.press("Enter")
     assert page.inner_text(".cloze") == f"A  {PAYLOAD}"
     assert page.get_attribute(".blank", "placeholder") == "<i>hint</i>"

@@ -4,29 +4,26 @@ Each renderer takes a bank and a language and returns an ExportResult: the
 file's content, how many questions it holds, and the questions the format
 cannot hold, each with the reason. `export_file` loads the bank, renders it and
 writes the file; the questions left out are reported, and the export still
-succeeds for the others.
+succeeds for the others, unless none is left: then nothing is written.
+
+A renderer's module is imported when its format is used, so that a GIFT
+export does not load genanki (the Anki import file's GUIDs) or the web quiz.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ..bank import load_bank
-from ..errors import Problem, QuizgenError, count
+from ..errors import BankError, Problem, QuizgenError, count
 from ..files import write_atomic
 from ..model import Bank
-from .anki_csv import to_csv
-from .bank_json import to_json
-from .base import ExportResult, Skipped
-from .gift import to_gift
-from .kahoot import to_kahoot
-from .qti import to_qti
-from .quizlet import to_quizlet
-from .webquiz import to_webquiz
+from .base import ExportResult, Renderer, Skipped
 
-__all__ = ["FORMATS", "ExportResult", "Exported", "Format", "Skipped", "export_file"]
+__all__ = ["FORMATS", "EmptyExport", "ExportResult", "Exported", "Format", "Skipped", "export_file"]
 
 
 @dataclass(frozen=True)
@@ -34,23 +31,27 @@ class Format:
     """An export format: its renderer, the ending of the file it writes, and whether that file is binary."""
 
     name: str
-    render: Callable[[Bank, str], ExportResult]
+    renderer: str
+    """The renderer as 'module:function', a module of this package, imported on first use."""
     extension: str
     binary: bool
-    tool: str
-    """What the file is for, as the help says it."""
+
+    def render(self, bank: Bank, lang: str) -> ExportResult:
+        """The bank in this format, in `lang`."""
+        module, function = self.renderer.split(":")
+        return cast(Renderer, getattr(importlib.import_module(f".{module}", __name__), function))(bank, lang)
 
 
 FORMATS: dict[str, Format] = {
     entry.name: entry
     for entry in (
-        Format("gift", to_gift, ".gift.txt", False, "Moodle (GIFT)"),
-        Format("qti", to_qti, ".qti.zip", True, "Canvas (QTI 1.2)"),
-        Format("csv", to_csv, ".csv", False, "Anki (text import)"),
-        Format("quizlet", to_quizlet, ".quizlet.txt", False, "Quizlet (import box)"),
-        Format("kahoot", to_kahoot, ".xlsx", True, "Kahoot (spreadsheet)"),
-        Format("json", to_json, ".json", False, "other programs"),
-        Format("html", to_webquiz, ".html", False, "a browser (one self-contained page)"),
+        Format("gift", "gift:to_gift", ".gift.txt", False),
+        Format("qti", "qti:to_qti", ".qti.zip", True),
+        Format("csv", "anki_csv:to_csv", ".csv", False),
+        Format("quizlet", "quizlet:to_quizlet", ".quizlet.txt", False),
+        Format("kahoot", "kahoot:to_kahoot", ".xlsx", True),
+        Format("json", "bank_json:to_json", ".json", False),
+        Format("html", "webquiz:to_webquiz", ".html", False),
     )
 }
 
@@ -60,7 +61,6 @@ class Exported:
     """What `quizgen export` made, and where it went (target None: standard output)."""
 
     bank: Bank
-    format: Format
     result: ExportResult
     target: Path | None
 
@@ -73,13 +73,29 @@ class Exported:
         return f"Wrote {where}: {count(self.result.exported, 'question')} ({len(self.result.skipped)} skipped)"
 
 
+class EmptyExport(BankError):
+    """An export that would hold no question: each one left out is a located line, and nothing is written."""
+
+    def __init__(self, path: str, problems: list[Problem], format_name: str) -> None:
+        super().__init__(path, problems)
+        self.format_name = format_name
+
+    def __str__(self) -> str:
+        summary = f"nothing written: no question of {self.path} fits the {self.format_name} format ({len(self.problems)} skipped)"
+        return "\n".join([*(str(problem) for problem in self.problems), summary])
+
+
 def default_output(bank: Bank, chosen: Format, lang: str) -> Path:
     """`<deck slug>.<lang><extension>` in the current folder: viva-technology-2016.fr.gift.txt."""
     return Path(f"{bank.slug}.{lang}{chosen.extension}")
 
 
 def export_file(path: Path, format_name: str, lang: str | None = None, output: str | None = None) -> Exported:
-    """Export the bank at `path` to `output` (None: the default name; "-": nothing written, the caller prints it)."""
+    """Export the bank at `path` to `output` (None: the default name; "-": nothing written, the caller prints it).
+
+    An export that would hold no question is refused (EmptyExport), so that it
+    never replaces a previous export with an empty file.
+    """
     if format_name not in FORMATS:
         raise QuizgenError(f"unknown export format '{format_name}'; the formats are {', '.join(FORMATS)}")
     chosen = FORMATS[format_name]
@@ -87,8 +103,10 @@ def export_file(path: Path, format_name: str, lang: str | None = None, output: s
         raise QuizgenError(f"the {chosen.name} export is a binary file ({chosen.extension}); give a file name with -o")
     bank = load_bank(path).bank
     language = bank.language(lang)
-    result = chosen.render(bank, language)
     target = None if output == "-" else Path(output) if output else default_output(bank, chosen, language)
+    exported = Exported(bank, chosen.render(bank, language), target)
+    if not exported.result.exported:
+        raise EmptyExport(bank.path, exported.problems(), chosen.name)
     if target is not None:
-        write_atomic(target, result.data)
-    return Exported(bank, chosen, result, target)
+        write_atomic(target, exported.result.data)
+    return exported

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import time
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..errors import Problem, QuizgenError
+from ..errors import Problem
+from ..files import source_date_epoch, zip_bytes
 from ..model import Bank, Numeric, Question
 from ..present import label, prompt_text, quoted
 
@@ -34,6 +31,10 @@ class ExportResult:
     data: str | bytes
     exported: int
     skipped: tuple[Skipped, ...] = ()
+
+
+Renderer = Callable[[Bank, str], ExportResult]
+"""A format's pure renderer: the bank in one of its languages, as that format's file."""
 
 
 class Unfit(Exception):
@@ -82,35 +83,6 @@ def feedback_lines(bank: Bank, question: Question, lang: str) -> list[str]:
     return lines if excerpt is None else [*lines, excerpt]
 
 
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-"""The earliest date a zip entry can hold, used when SOURCE_DATE_EPOCH is not set."""
-
-
-def zip_date() -> tuple[int, int, int, int, int, int]:
-    """The date stamped on every zip entry: $SOURCE_DATE_EPOCH (UTC) if set, else a fixed date, never the clock."""
-    configured = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not configured:
-        return FIXED_DATE
-    if not configured.isdigit():
-        raise QuizgenError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01; found {configured!r}")
-    stamp = time.gmtime(int(configured))
-    date = (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
-    return max(FIXED_DATE, min(date, (2107, 12, 31, 23, 59, 58)))
-
-
-def zip_bytes(entries: Sequence[tuple[str, str | bytes]]) -> bytes:
-    """A zip file of `entries` (a name ending in / is a folder) whose bytes depend only on the entries and the date."""
-    date = zip_date()
-    stream = io.BytesIO()
-    with zipfile.ZipFile(stream, "w") as archive:
-        for name, content in entries:
-            info = zipfile.ZipInfo(name, date_time=date)
-            # ZipInfo records the platform it runs on; a fixed one keeps the bytes the same everywhere.
-            info.create_system = 3
-            if name.endswith("/"):
-                info.external_attr = (0o40755 << 16) | 0x10
-            else:
-                info.external_attr = 0o100644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, content)
-    return stream.getvalue()
+def dated_zip(entries: Sequence[tuple[str, str]]) -> bytes:
+    """A zip of text files dated $SOURCE_DATE_EPOCH, else 1980-01-01 (the earliest zip date), never the clock."""
+    return zip_bytes([(name, text.encode("utf-8")) for name, text in entries], source_date_epoch() or 0)

@@ -9,8 +9,9 @@ out with the reason. The choices are shuffled (the same way on every run),
 since Kahoot shows them in the file's order. The time limit follows the
 difficulty: 20 s for easy, 30 s for medium and 60 s for hard questions.
 
-The workbook is written with zipfile and a few XML parts: a shared-strings
-table, one sheet and a style for the header row.
+The workbook is a few XML parts (a shared-strings table, one sheet and a
+style for the header row) in a zip that stores them uncompressed, which
+spreadsheets read as well as a deflated one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from xml.sax.saxutils import escape
 
 from ..model import Bank, MultipleAnswer, MultipleChoice, Question, TrueFalse
 from ..present import label, prompt_text, shuffled
-from .base import ExportResult, Skipped, Unfit, one_line, zip_bytes
+from .base import ExportResult, Skipped, Unfit, dated_zip, one_line
 
 HEADERS = (
     "",
@@ -174,7 +175,7 @@ def to_kahoot(bank: Bank, lang: str) -> ExportResult:
     rows.update({HEADER_ROW + number: [number, *cells] for number, cells in enumerate(questions, 1)})
     strings: dict[str, int] = {}
     worksheet = sheet(rows, strings)
-    data = zip_bytes(
+    data = dated_zip(
         [
             ("[Content_Types].xml", CONTENT_TYPES),
             ("_rels/.rels", ROOT_RELATIONSHIPS),

@@ -10,7 +10,6 @@ classic quizzes: `order` questions are left out, with the reason.
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -26,8 +25,8 @@ from ..model import (
     TrueFalse,
     cloze_parts,
 )
-from ..present import label, prompt_text
-from .base import ExportResult, Skipped, Unfit, feedback_lines, plain_number, prompt_with_unit, zip_bytes
+from ..present import html_text, label, prompt_text
+from .base import ExportResult, Skipped, Unfit, dated_zip, feedback_lines, plain_number, prompt_with_unit
 
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance"
@@ -48,11 +47,6 @@ def element(parent: ET.Element, tag: str, text: str | None = None, **attributes:
     child = ET.SubElement(parent, tag, attributes)
     child.text = text
     return child
-
-
-def html_text(text: str) -> str:
-    """Plain text as HTML: escaped, with its line breaks kept."""
-    return html.escape(text).replace("\n", "<br>")
 
 
 def as_html(text: str) -> str:
@@ -327,10 +321,10 @@ def to_qti(bank: Bank, lang: str) -> ExportResult:
     """The bank as a QTI 1.2 zip that Canvas imports, in `lang`."""
     ident = f"quizgen-{bank.slug}-{lang}"
     questions, count, skipped = assessment(bank, lang, ident)
-    data = zip_bytes(
+    data = dated_zip(
         [
             ("imsmanifest.xml", manifest(bank, lang, ident)),
-            ("non_cc_assessments/", b""),
+            ("non_cc_assessments/", ""),
             (f"{ident}/assessment_meta.xml", assessment_meta(bank, lang, ident, count)),
             (f"{ident}/{ident}.xml", questions),
         ]

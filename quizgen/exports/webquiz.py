@@ -18,8 +18,8 @@ import json
 import re
 from importlib.resources import files
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..identity import web_link
 from ..model import Bank, Cloze, Numeric, Question, cloze_parts
 from ..present import answer_text, label, prompt_text
 from .bank_json import question_record
@@ -53,11 +53,6 @@ def quiz_question(bank: Bank, question: Question, lang: str) -> dict[str, Any]:
     return record
 
 
-def web_link(url: str | None) -> str | None:
-    """The source's address if it is a web address; anything else (javascript:, data:) is not made a link."""
-    return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
-
-
 def script_json(value: object) -> str:
     """JSON that cannot end the <script> element it sits in, nor be read as markup."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_ESCAPES)
@@ -72,7 +67,7 @@ def to_webquiz(bank: Bank, lang: str) -> ExportResult:
     data = {
         "lang": lang,
         "labels": {key: label(key, lang) for key in LABELS},
-        "sourceUrl": web_link(bank.source.url) if bank.source is not None else None,
+        "sourceUrl": web_link(bank),
         "questions": [quiz_question(bank, question, lang) for question in bank.questions],
     }
     style, script = template("webquiz.css"), template("webquiz.js")

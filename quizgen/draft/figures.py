@@ -1,0 +1,330 @@
+"""Pass 5, figures: each number with its qualifier ("plus de", "une cinquantaine", "about"), its scale,
+currency, percent sign or noun, and the tolerance its wording allows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import slugify
+from .lexicon import (
+    AT_LEAST,
+    AT_MOST,
+    CURRENCY_SYMBOLS,
+    CURRENCY_SYMBOLS_EN,
+    DAYS,
+    LEADING_ADJECTIVES,
+    MONTHS,
+    QUALIFIERS,
+    SCALES,
+    STOPWORDS,
+    TIME_UNITS,
+)
+from .numbers import Numeral, clean_number, find_numbers
+from .people import People, person_tags
+from .records import Figure, FigureKind, Number, Person, Quotation
+from .sentences import Scan
+from .text import ENDERS, Span
+
+LABELS = re.compile(
+    r"(?i)\b(?:pages?|chapitres?|articles?|numéros?|n°|no\.|sections?|versions?|saisons?|épisodes?|chapters?|seasons?|episodes?"
+    r"|steps?|étapes?|phases?|tomes?|volumes?|vol\.|figures?|fig\.|tableaux?|tables?|lignes?|lines?|salles?|rooms?|niveaux?|levels?"
+    r"|rangs?|#)\s*$"
+)
+"""Words after which a number is a label ("page 3", "saison 2"), not a quantity."""
+CURRENCY_AFTER = {
+    "fr": re.compile(
+        r"^\s*(?:(de\s+|d[’']\s*))?"
+        r"(dollars?|euros?|livres(?:\ssterling)?|yens?|yuans?|francs(?:\ssuisses)?|€|\$|£|¥)"
+    ),
+    "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)"),
+}
+"""A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
+QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
+"""What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
+
+
+@dataclass(frozen=True)
+class _RawFigure:
+    """A figure as read in its block, before its excerpt, tolerance and tags."""
+
+    value: Number
+    unit: str
+    kind: FigureKind
+    qualifier: str
+    start: int
+    end: int
+    blank: Span
+    """What the question hides, in the article."""
+
+
+def find_figures(
+    text: str,
+    scans: list[Scan],
+    lang: str,
+    people: People,
+    persons: list[Person],
+    quotations: list[Quotation],
+    focus_after: dict[int, int | None],
+) -> list[Figure]:
+    """The figures of the article, in article order, each with its excerpt, tolerance and tags."""
+    reader = _FigureReader(text, lang)
+    body: list[tuple[_RawFigure, Scan]] = []
+    headings: list[tuple[_RawFigure, Scan]] = []
+    for scan in scans:
+        for raw in reader.read(scan.block.start, scan.block.end):
+            (headings if scan.block.heading else body).append((raw, scan))
+    values = {raw.value for raw, _ in body}
+    # A heading repeats a figure of the text ("200 millions investis en France"): one question, from the text.
+    kept = body + [(raw, scan) for raw, scan in headings if raw.value not in values and (raw.unit or raw.kind == "year")]
+    figures = []
+    for raw, scan in sorted(kept, key=lambda item: item[0].start):
+        sentence = next(span for span in scan.sentences if raw.start < span[1])
+        low, high = _excerpt(text, sentence, (raw.start, raw.end))
+        tolerance, accepted = _tolerance(raw.qualifier, raw.value) if raw.kind not in ("year", "date") else (0, None)
+        tags = _figure_tags(raw, sentence, scan, people, persons, quotations, focus_after)
+        figures.append(
+            Figure(
+                raw.value,
+                raw.unit,
+                raw.kind,
+                text[raw.start : raw.end],
+                raw.qualifier,
+                tolerance,
+                accepted,
+                text[low:high],
+                (raw.blank[0] - low, raw.blank[1] - low),
+                raw.start,
+                tags,
+            )
+        )
+    return figures
+
+
+class _FigureReader:
+    """Reads the figures of one block: each number with what surrounds it."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        months = "|".join(MONTHS[lang])
+        self.month_after = re.compile(rf"(?i)^\s+({months})\b(?:[\s,]+(\d{{4}})\b)?")
+        self.month_before = re.compile(rf"(?i)\b({months})\s+(?:(\d{{1,2}})\s+)?$|\b(\d{{1,2}})\s+({months})\s+$")
+        self.qualifier = re.compile(rf"(?i)(?:^|(?<=[\s(«“\"]))({QUALIFIERS[lang]}|~)\s*$")
+        self.currency_after = CURRENCY_AFTER[lang]
+        self.symbols = CURRENCY_SYMBOLS if lang == "fr" else CURRENCY_SYMBOLS_EN
+
+    def read(self, start: int, end: int) -> list[_RawFigure]:
+        """The figures of text[start:end]; of numbers that overlap, the first that makes a figure wins."""
+        figures: list[_RawFigure] = []
+        taken = -1
+        for number_start, number_end, number in find_numbers(self.text, start, end, self.lang):
+            if number_start < taken:
+                continue
+            figure = self._figure_at(number_start, number_end, number, start, end)
+            if figure is not None:
+                figures.append(figure)
+                taken = figure.end
+        return figures
+
+    def _figure_at(self, start: int, end: int, number: Numeral, block_start: int, block_end: int) -> _RawFigure | None:
+        """A number with its context, or None when it is not a figure worth a question.
+
+        Kinds: a year (1800-2100, four digits); a date (a day with its month,
+        "jeudi 30 juin": the day is asked, the month is its unit); a percentage;
+        an amount (a currency, with a scale: "200 millions de dollars",
+        "$3.5bn"); a count or a duration (a noun: "750 postes", "quinze ans").
+        Not figures: labels ("page 3", "Windows 11"), a number with no noun,
+        and vague plurals ("des millions", "dozens of"), which have no number.
+        """
+        text = self.text
+        before, rest = text[block_start:start], text[end:block_end]
+        if LABELS.search(before) or re.search(r"\d[:h]$", before) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
+            return None
+        value, round_words = number.value, number.round_words
+        if number.digits and self._label_name(before):
+            return None
+        calendar = self._calendar(start, end, number, before, rest) if number.digits else None
+        if calendar is not None:
+            return calendar or None
+        symbol = re.search(r"(US\s?\$|\$|€|£|¥)\s*$", before)
+        ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
+        qualifier_match = self.qualifier.search(ahead)
+        qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
+        figure_start = block_start + len(ahead) if symbol else start
+        if qualifier_match and not round_words:
+            figure_start = block_start + qualifier_match.start(1)
+        scale_word = number.attached
+        position = end  # where the figure's unit is looked for: after the number and its scale
+        if not scale_word:
+            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn)\b", rest)
+            if not scale:
+                scale = re.match(r"^\s*(Mds?|Md|M|k)(?=\s*[€$£])", rest)
+            if scale:
+                scale_word, position = scale.group(1), end + scale.end()
+        multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
+        amount = clean_number(value * multiplier)
+        after = text[position:block_end]
+        percent = re.match(r"(?i)^\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])", after)
+        if percent and not scale_word:
+            stop = position + percent.end()
+            return self._raw(amount, "%", "percent", qualifier, figure_start, stop, (figure_start, stop))
+        currency = self.currency_after.match(after)
+        if currency and (scale_word or not currency.group(1)):
+            unit = self.symbols.get(currency.group(2).lower(), currency.group(2))
+            stop = position + currency.end()
+            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (figure_start, stop))
+        if symbol:
+            unit = self.symbols[re.sub(r"\s", "", symbol.group(1)).lower()]
+            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (figure_start, position))
+        if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
+            return None
+        noun = self._noun(after, bool(scale_word or round_words))
+        if noun is None:
+            return None
+        unit, noun_end = noun
+        kind: FigureKind = "duration" if unit.split()[0].lower() in TIME_UNITS else "count"
+        blank_end = position if (scale_word or round_words) else end
+        return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (figure_start, blank_end))
+
+    def _raw(self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span) -> _RawFigure:
+        return _RawFigure(value, unit, kind, re.sub(r"\s+", " ", qualifier), start, end, blank)
+
+    def _calendar(self, start: int, end: int, number: Numeral, before: str, rest: str) -> _RawFigure | Literal[False] | None:
+        """A year or a day of a month; False for a day whose year is the figure ("30 juin 2016"); None for neither."""
+        value, plain = number.value, number.digits
+        if re.fullmatch(r"\d{4}", plain) and 1800 <= value <= 2100 and not QUANTITY_AFTER.match(rest):
+            month = self.month_before.search(before)
+            return _RawFigure(value, "", "year", "", start - len(month.group()) if month else start, end, (start, end))
+        if not (re.fullmatch(r"\d{1,2}", plain) and 1 <= value <= 31):
+            return None
+        date = self.month_after.match(rest)
+        if date:
+            return False if date.group(2) else _RawFigure(value, date.group(1).lower(), "date", "", start, end + date.end(), (start, end))
+        month = self.month_before.search(before)
+        if month and month.group(1) and not month.group(2):  # "June 12" ("June 12, 2016": the year is the figure)
+            if re.match(r"\s*,?\s*\d{4}", rest):
+                return False
+            return _RawFigure(value, month.group(1).capitalize(), "date", "", start - len(month.group()), end, (start, end))
+        return None
+
+    def _label_name(self, before: str) -> bool:
+        """ "Windows 11", "Python 3": a number right after a capitalised word that does not start the sentence."""
+        found = re.search(r"([^\W\d_][\w&+-]*)\s$", before)
+        if not found or not found.group(1)[:1].isupper():
+            return False
+        word = found.group(1).lower()
+        if word in MONTHS[self.lang] or word in DAYS:
+            return False
+        preceding = before[: found.start()].rstrip()
+        return bool(preceding) and preceding[-1] not in ENDERS + '«“"(:'
+
+    def _noun(self, after: str, needs_de: bool) -> tuple[str, int] | None:
+        """The noun a count is of, and where it ends: "750 postes", "une cinquantaine de start-up", "5 centres R&D", "3 new stores".
+
+        A function word between the number and a unit of time is a slip in the
+        article's word order ("quinze après ans"): the unit is still read.
+        """
+        stop = STOPWORDS[self.lang]
+        link = ""
+        if needs_de:  # "une cinquantaine de start-up", "200 millions d’habitants"; English may leave "of" out
+            link = r"(?:de\s+|d[’']\s*)" if self.lang == "fr" else r"(?:of\s+)?"
+        word = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
+        spaces = r"\s*" if needs_de else r"\s+"
+        found = re.match(rf"^{spaces}{link}({word})", after)
+        if not found:
+            return None
+        noun, end = found.group(1), found.end()
+        if self.lang == "en":
+            while noun.lower() in LEADING_ADJECTIVES:
+                more = re.match(rf"^\s+({word})", after[end:])
+                if not more:
+                    return None
+                noun, end = more.group(1), end + more.end()
+        elif noun.lower() in LEADING_ADJECTIVES:
+            more = re.match(rf"^\s+({word})", after[end:])
+            if more:
+                noun, end = f"{noun} {more.group(1)}", end + more.end()
+        if noun.lower() in stop or noun.lower() in DAYS:
+            slip = re.match(rf"^\s+({word})", after[end:])
+            if slip and slip.group(1).lower() in TIME_UNITS:
+                return slip.group(1), end + slip.end()
+            return None
+        acronym = re.match(r"^\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])", after[end:])
+        if acronym and len(acronym.group(1)) > 1:
+            noun, end = f"{noun} {acronym.group(1)}", end + acronym.end()
+        return noun, end
+
+
+def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[Number, Number] | None]:
+    """How far an answer may be from the figure, from the article's wording: (tolerance, range).
+
+    Exact figures: 0. "Plus de 400" / "more than": the figure to a quarter
+    more, [400, 500]. "Moins de", "près de", "almost", "up to": a fifth less to
+    the figure. "Environ", "about", a round number ("une cinquantaine", "a
+    dozen"): 10% either way.
+    """
+    if not qualifier:
+        return 0, None
+    wording = re.sub(r"\s+", " ", qualifier.lower())
+    if wording in AT_LEAST:
+        return None, (value, clean_number(value * 1.25))
+    if wording in AT_MOST:
+        return None, (clean_number(value * 0.8), value)
+    return "10%", None
+
+
+def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
+    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least."""
+    start, end = sentence
+    if end - start <= limit:
+        return start, end
+    cuts = sorted({start, end, *(start + found.end() for found in re.finditer(r"[,;:(—–]\s*", text[start:end]))})
+    low = max(cut for cut in cuts if cut <= focus[0])
+    high = min(cut for cut in cuts if cut >= min(focus[1], end))
+    while high - low < 80:
+        earlier, later = [cut for cut in cuts if cut < low], [cut for cut in cuts if cut > high]
+        if later and (not earlier or later[0] - high <= low - earlier[-1]):
+            high = later[0]
+        elif earlier:
+            low = earlier[-1]
+        else:
+            break
+    while high > low and text[high - 1] in " \u00a0,;:(—–":
+        high -= 1
+    return low, high
+
+
+def _figure_tags(
+    raw: _RawFigure,
+    sentence: Span,
+    scan: Scan,
+    people: People,
+    persons: list[Person],
+    quotations: list[Quotation],
+    focus_after: dict[int, int | None],
+) -> tuple[str, ...]:
+    """Who a figure is about: its quotation's speaker, else the people and organisations its sentence names,
+    else the person in focus."""
+    tags: list[str] = []
+    for quote_start, quote_end in scan.quotes:
+        if quote_start <= raw.start < quote_end:
+            quotation = next((q for q in quotations if q.position == quote_start), None)
+            if quotation and quotation.speaker:
+                tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
+    named = [persons[m.person] for m in people.mentions if sentence[0] <= m.start < sentence[1]]
+    if not tags:
+        for person in named:
+            tags += person_tags(person)
+    sentence_text = people.text[sentence[0] : sentence[1]]
+    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
+    for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
+        named_here = re.compile(rf"\b{re.escape(organisation)}\b")
+        if named_here.search(sentence_text):
+            tags.append(slugify(organisation))
+            sentence_text = named_here.sub(" ", sentence_text)
+    focus = focus_after.get(sentence[0])
+    if not tags and focus is not None:
+        tags += person_tags(persons[focus])
+    return (*dict.fromkeys(tags), "figure")

@@ -1,0 +1,161 @@
+"""The words the rules know, in French and English. Lower case unless said otherwise."""
+
+from __future__ import annotations
+
+import re
+
+LANGUAGES = ("fr", "en")
+"""The languages `quizgen draft` reads, and writes its questions in."""
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Sentences and languages
+
+STOPWORDS = {
+    "fr": _word_set(
+        "a à ai as au aux avec c ce ces cet cette chez comme d dans de des du elle elles en entre est et été être il ils j je l la le"
+        " les leur leurs lui m ma mais me même mes moi mon n ne ni nos notre nous on ont ou où par pas plus moins pour qu que qui s"
+        " sa sans se ses si son sont sur t ta te tes toi ton tous tout toute toutes tu un une vos votre vous y après avant très aussi"
+        " dont donc or car puis alors vers sous lors ainsi déjà encore"
+    ),
+    "en": _word_set(
+        "a an and are as at be been being but by can could did do does for from had has have he her his i if in into is it its more"
+        " most no not of on or our she so some such than that the their them then there these they this those to up was we were"
+        " what when where which who will with would you your after before about over under per each"
+    ),
+}
+"""Function words: never the noun a figure counts, never the word a cloze hides."""
+DETECTION = {
+    "fr": _word_set("le la les des du et est une dans pour que qui sur au aux avec ce cette sont pas ne il elle nous vous leur été"),
+    "en": _word_set("the and of to is was that for with this are from by have has it its which were be been not they their will"),
+}
+"""Words frequent in one language and rare in the other, to guess the article's language."""
+
+# People and who speaks
+
+PREPOSITIONS = _word_set(
+    "à au aux avec de du des d par pour auprès chez contre sans sur sous entre vers envers malgré via comme"
+    " by with to of for from at about against than between among like into onto upon toward towards versus behind"
+)
+"""A name right after one of these is an object ("invité par Pierre Gattaz"), never the speaker."""
+PRONOUNS = re.compile(r"\b(?:il|elle|lui|ses|son|sa|he|she|his|her|him)\b", re.IGNORECASE)
+"""A pronoun around a quotation makes it the words of the person in focus ("il a rappelé que « ... »")."""
+TITLES = _word_set("M Mme Mlle Mr Mrs Ms Dr Pr Sir Dame")
+"""Capitalised, without their full stop: what a name may start after ("M. Dupont")."""
+NAME_PARTICLES = _word_set("de du des van von der den da di del della le bin al")
+"""The small words inside a name ("Charles de Gaulle")."""
+FIRST_NAMES = _word_set(
+    # French
+    "Adrien Agnès Ahmed Alain Alexandre Alexis Alice Amélie Anne Anne-Marie Anne-Sophie Antoine Arnaud Arthur Audrey Aurélie Axel"
+    " Axelle Baptiste Bastien Benjamin Benoît Benoit Bernard Bertrand Brigitte Bruno Camille Caroline Catherine Cécile Cédric"
+    " Céline Charles Charlotte Chloé Christian Christine Christophe Claire Clara Claude Clément Corinne Damien Daniel Delphine"
+    " Denis Didier Dominique Édouard Edouard Élisabeth Elisabeth Élise Emma Emmanuel Emmanuelle Éric Estelle Étienne Fabien"
+    " Fabrice Fatima Fleur Florence Florian François Françoise Franck Frédéric Frédérique Gabriel Gaëlle Gérard Gilles Grégoire"
+    " Guillaume Hélène Henri Hervé Hubert Hugo Inès Isabelle Jacques Jean Jean-Baptiste Jean-Claude Jean-François Jean-Louis"
+    " Jean-Luc Jean-Marc Jean-Marie Jean-Michel Jean-Noël Jean-Paul Jean-Pierre Jean-Yves Jérôme Joël Julie Julien Juliette"
+    " Karim Laurence Laurent Léa Leïla Léo Lionel Loïc Louis Louise Luc Lucie Ludovic Manon Manuel Marc Marcel Margaux Marie"
+    " Marie-Claire Marine Marion Martine Mathieu Mathilde Matthieu Maurice Maxime Mehdi Michel Michèle Mohamed Monique Nadia"
+    " Najat Nathalie Nicolas Noémie Octave Olivier Pascal Pascale Patrice Patricia Patrick Paul Pauline Philippe Pierre Quentin"
+    " Rachid Rachida Raphaël Raymond Rémi Rémy René Robert Roger Romain Sabine Samuel Sandrine Sébastien Ségolène Serge Simon"
+    " Simone Sophie Stéphane Stéphanie Sylvain Sylvie Thibault Thierry Thomas Valentin Valérie Véronique Victor Vincent Virginie"
+    " Xavier Yann Yannick Yves Zoé"
+    # English and international
+    " Aaron Abigail Adam Alan Albert Alex Alexander Ali Alicia Amanda Amy Andrea Andrew Angela Ann Anna Anthony Ashley Barack"
+    " Barbara Ben Benjamin Betty Bill Bob Boris Brian Bruce Carl Carlos Carol Carolyn Chris Christopher Craig Cynthia Dan Dave"
+    " David Deborah Dennis Diana Diane Donald Donna Doug Douglas Drew Edward Elena Elizabeth Ellen Elon Emily Evan Frank Gary"
+    " George Giulia Greg Gregory Hannah Hans Harold Harry Heather Helen Henry Hillary Ian Jack Jacob Jacqueline James Jamie Jane"
+    " Janet Jason Jay Jeff Jeffrey Jennifer Jenny Jensen Jeremy Jerry Jessica Jim Jimmy Joe John Johnny Jon Jonathan Jordan"
+    " Jorge Jose José Joseph Joshua Joyce Juan Judith Julia Justin Karen Kate Katherine Kathleen Katie Keith Kelly Ken Kenneth"
+    " Kevin Kim Klaus Larry Laura Lauren Lawrence Linda Lisa Liz Lucy Luis Marco Margaret Maria Mario Marissa Mark Martha Mary"
+    " Matt Matthew Megan Melissa Meg Michael Michelle Mike Miguel Nancy Natalie Nathan Nick Nicole Olivia Omar Pamela Patrick"
+    " Peter Philip Priya Rachel Raj Ravi Rebecca Reed Richard Rick Rob Ron Ronald Ruth Ryan Sam Samantha Sandra Sara Sarah Satya"
+    " Scott Sean Sergey Sharon Sheryl Stefan Stephen Steve Steven Sundar Susan Sven Ted Teresa Terry Tim Timothy Tom Tony Travis"
+    " Ursula Victoria Vladimir Walter Wayne William Yuki"
+)
+"""Capitalised: a run of capitalised words that starts with one of these is a person's name."""
+ROLE_NOUNS = _word_set(
+    "président présidente vice-président vice-présidente pdg p-dg président-directeur présidente-directrice directeur directrice"
+    " fondateur fondatrice cofondateur cofondatrice co-fondateur co-fondatrice patron patronne porte-parole ministre maire"
+    " député députée sénateur sénatrice secrétaire responsable chef dirigeant dirigeante associé associée chercheur chercheuse"
+    " professeur professeure économiste analyste avocat avocate ingénieur ingénieure journaliste délégué déléguée administrateur"
+    " administratrice gérant gérante conseiller conseillère commissaire gouverneur ambassadeur ambassadrice investisseur"
+    " créateur créatrice rédacteur rédactrice adjoint adjointe"
+    " president vice-president chairman chairwoman chair chairperson ceo cfo cto coo cio founder co-founder cofounder chief"
+    " director head spokesperson spokesman spokeswoman minister secretary mayor senator governor professor researcher economist"
+    " analyst manager partner executive editor lawyer engineer author investor ambassador commissioner boss creator vp svp evp"
+)
+"""A phrase that starts with one of these, next to a name, gives that person's role ("X, patron du MEDEF")."""
+ROLE_PREFIXES = _word_set("ancien ancienne former nouveau nouvel nouvelle new actuel actuelle current senior vice deputy executive general")
+"""Words a role may start with, before its noun ("ancien ministre", "former CEO")."""
+
+# Dates
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
+}
+MONTH_NAMES = frozenset(MONTHS["fr"] + MONTHS["en"])
+"""The months of both languages: a name never runs on into one, nor into a day."""
+DAYS = _word_set("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
+
+# Numbers and figures
+
+NUMBER_WORDS = {
+    "fr": {
+        "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+        "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+        "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+    },
+    "en": {
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+        "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90, "hundred": 100, "thousand": 1000,
+    },
+}  # fmt: skip
+"""Numbers in words. Not "un", "une" or "one": they are articles and pronouns far more often than numbers."""
+ROUND_NUMBERS = {
+    "fr": {
+        "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+        "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    },
+    "en": {"dozen": 12},
+}  # fmt: skip
+"""Nouns of a round number, which the article gives as approximate ("une cinquantaine", "a dozen")."""
+SCALES = {
+    "milliard": 10**9, "milliards": 10**9, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9,
+    "trillion": 10**12, "thousand": 1000, "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000, "tn": 10**12,
+    "md": 10**9, "mds": 10**9,
+}  # fmt: skip
+"""Words and suffixes that multiply the number before them ("200 millions", "$3.5bn", "10 Mds €")."""
+CURRENCY_SYMBOLS = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "livres", "¥": "yens"}
+CURRENCY_SYMBOLS_EN = {**CURRENCY_SYMBOLS, "£": "pounds", "¥": "yen"}
+"""The unit a currency symbol stands for, in a French article and in an English one."""
+TIME_UNITS = _word_set(
+    "an ans année années mois jour jours semaine semaines heure heures minute minutes seconde secondes siècle siècles décennie"
+    " décennies year years month months week weeks day days hour hours second seconds decade decades century centuries"
+)
+"""Nouns that make a count a duration ("quinze ans")."""
+LEADING_ADJECTIVES = _word_set(
+    "new more other additional extra major small large big young local full-time part-time different separate top leading key"
+    " nouveaux nouvelles grands grandes petits petites jeunes autres principaux principales gros grosses premiers premières"
+)
+"""Adjectives that may stand between a number and its noun ("3 new stores", "5 grands groupes")."""
+QUALIFIERS = {
+    "fr": r"plus\s+de|moins\s+de|près\s+de|environ|quelque|à\s+peu\s+près|au\s+moins|au-delà\s+de|jusqu[’']à|pas\s+moins\s+de"
+    r"|presque|autour\s+de|quasiment",
+    "en": r"more\s+than|over|at\s+least|less\s+than|fewer\s+than|under|nearly|almost|about|around|approximately|roughly|some"
+    r"|up\s+to|upwards\s+of|in\s+excess\s+of|close\s+to|no\s+more\s+than",
+}
+"""The words before a number that make it approximate or a bound, as a regex alternation per language."""
+AT_LEAST = {"plus de", "au moins", "au-delà de", "pas moins de", "more than", "over", "at least", "upwards of", "in excess of"}
+"""Qualifiers of a lower bound: the answers accepted are the figure to a quarter more."""
+AT_MOST = {"moins de", "près de", "jusqu’à", "jusqu'à", "presque", "quasiment", "less than", "fewer than", "under", "nearly"}
+AT_MOST |= {"almost", "up to", "close to", "no more than"}
+"""Qualifiers of an upper bound: the answers accepted are a fifth less to the figure.
+
+The other qualifiers ("environ", "about", a round number such as "une
+cinquantaine") mean give or take 10%.
+"""

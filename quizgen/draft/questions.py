@@ -1,0 +1,229 @@
+"""The draft's questions, as the dicts a bank's YAML is written from: who said a quotation, a cloze of it,
+a figure to fill in, a person's role. Pure functions of the findings."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from typing import Any
+
+from ..model import slugify
+from .people import person_tags
+from .records import Figure, Findings, Number, Person, Quotation
+from .text import flat
+
+WORDING = {
+    "fr": {
+        "who": "Qui a dit : « {quote} » ?",
+        "said": "Le texte attribue cette citation à {speaker}.",
+        "cloze": "{speaker} : « {quote} »",
+        "cloze_alone": "« {quote} »",
+        "cloze_why": "Citation de {speaker}, telle que le texte la rapporte.",
+        "cloze_why_alone": "Citation telle que le texte la rapporte ; le texte ne dit pas clairement qui parle.",
+        "fill": "Complétez ({label}) : {passage}",
+        "figure_why": "Le texte indique « {wording} ».",
+        "range_why": " Toute réponse de {low} à {high} est acceptée.",
+        "tolerance_why": " Une réponse à {tolerance} près est acceptée.",
+        "role": "Quel rôle le texte attribue-t-il à {name} ?",
+        "who_role": "Qui le texte présente-t-il comme « {role} » ?",
+        "role_why": "Le texte présente {name} comme « {role} ».",
+        "amount": "en {unit}",
+        "percent": "en %",
+        "count": "nombre {of}{unit}",
+        "year": "année",
+        "date": "jour de {unit}",
+    },
+    "en": {
+        "who": "Who said: “{quote}”?",
+        "said": "The text attributes this quotation to {speaker}.",
+        "cloze": "{speaker}: “{quote}”",
+        "cloze_alone": "“{quote}”",
+        "cloze_why": "{speaker}’s words, as the text reports them.",
+        "cloze_why_alone": "The words as the text reports them; it does not say clearly who speaks.",
+        "fill": "Fill in the blank ({label}): {passage}",
+        "figure_why": "The text says “{wording}”.",
+        "range_why": " Any answer from {low} to {high} is accepted.",
+        "tolerance_why": " Answers within {tolerance} are accepted.",
+        "role": "What role does the text give {name}?",
+        "who_role": "Who does the text describe as “{role}”?",
+        "role_why": "The text describes {name} as “{role}”.",
+        "amount": "in {unit}",
+        "percent": "in %",
+        "count": "number of {unit}",
+        "year": "year",
+        "date": "day of {unit}",
+    },
+}
+"""The draft's own words, in the article's language."""
+
+
+def build_questions(findings: Findings) -> list[dict[str, Any]]:
+    """The draft's questions in article order: for each quotation, who said it and a cloze of it; for each
+    figure, a blank to fill in; for each person with a role, a question on that role."""
+    lang = findings.language
+    words = WORDING[lang]
+    ids = _Ids()
+    by_name = {person.name: person for person in findings.people}
+    speaking = Counter(q.speaker for q in findings.quotations if q.speaker)
+    # Distractors: the other speakers first (most quoted first), then everyone else in order of appearance.
+    ranked = sorted(findings.people, key=lambda p: (-speaking[p.name], p.position))
+    people_order = [person.name for person in ranked]
+    items: list[tuple[int, int, dict[str, Any]]] = []
+    for quotation in findings.quotations:
+        items.extend(
+            (quotation.position, order, question)
+            for order, question in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words))
+        )
+    for figure in findings.figures:
+        items.append((figure.position, 0, _figure_question(figure, ids, words, lang)))
+    roles = findings.roles
+    for person in roles:
+        items.append((person.position, 0, _role_question(person, roles, ids, words)))
+    return [question for _, _, question in sorted(items, key=lambda item: (item[0], item[1]))]
+
+
+def _format_number(value: Number, lang: str) -> str:
+    """200000000 -> '200 000 000' in French (narrow no-break spaces), '200,000,000' in English."""
+    shown = f"{value:,}"
+    return shown.replace(",", "\u202f").replace(".", ",") if lang == "fr" else shown
+
+
+class _Ids:
+    """Stable, unique slugs: the same article always gives the same ids."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, *parts: str, suffix: str = "") -> str:
+        """The slug of `parts` (40 characters or so) and `suffix`; then -2, -3... if it is taken."""
+        base = slugify(re.sub(r"[’']", " ", " ".join(part for part in parts if part)))
+        if len(base) > 40:  # cut at a word
+            base = base[:41].rsplit("-", 1)[0]
+        base = "-".join(part for part in (base or "question", suffix) if part)
+        candidate, n = base, 1
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used.add(candidate)
+        return candidate
+
+
+def _first_words(words: str, n: int = 4) -> str:
+    """The first words of a quotation, for its questions' ids."""
+    return " ".join(re.findall(r"[^\W_]+", words)[:n])
+
+
+def _choices(answer: str, others: list[str], key: str, limit: int = 4) -> list[str]:
+    """The answer among up to three distractors, at a place that depends on the question only."""
+    distractors = [other for other in dict.fromkeys(others) if other.casefold() != answer.casefold()][: limit - 1]
+    choices = list(distractors)
+    choices.insert(zlib.crc32(key.encode()) % (len(distractors) + 1), answer)
+    return choices
+
+
+def _surname_forms(person: Person) -> list[str]:
+    """What a short answer may be besides the name: the surname alone, the other spellings."""
+    forms = [person.name.split()[-1], *person.variants]
+    return [form for form in dict.fromkeys(forms) if form != person.name]
+
+
+def _quotation_questions(
+    quotation: Quotation, people_order: list[str], by_name: dict[str, Person], ids: _Ids, words: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup)."""
+    speaker = quotation.speaker
+    opening = _first_words(quotation.text)
+    questions = []
+    if speaker is not None:
+        question_id = ids.make(speaker, opening)
+        others = [name for name in people_order if name != speaker and name not in quotation.mentions]
+        prompt = words["who"].format(quote=quotation.text)
+        question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
+        if others:
+            question["choices"] = _choices(speaker, others, question_id)
+            question["answer"] = speaker
+        else:
+            question["type"] = "short"
+            question["answer"] = speaker
+            if forms := _surname_forms(by_name[speaker]):
+                question["accept"] = forms
+        difficulty = 1 if quotation.attribution == "named" else 2
+        question |= _closing(quotation.tags, difficulty, words["said"].format(speaker=speaker), quotation.excerpt)
+        questions.append(question)
+    start, end = quotation.cloze
+    hidden = quotation.text[start:end]
+    if "::" not in hidden and "{{" not in quotation.text and "}}" not in quotation.text:
+        cloze = quotation.text[:start] + "{{c1::" + hidden + "}}" + quotation.text[end:]
+        text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
+        why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
+        cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
+        questions.append(
+            {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
+        )
+    return questions
+
+
+def _figure_id(figure: Figure) -> tuple[str, ...]:
+    """The words an id is made of: "year 2015", "day 30 juin", "200 millions de dollars", "45m dollars", "49 percent"."""
+    if figure.kind == "year":
+        return ("year", str(figure.value))
+    if figure.kind == "date":
+        return ("day", figure.wording)
+    wording = figure.wording.replace("%", " percent")
+    return (wording,) if slugify(figure.unit) in slugify(wording) else (wording, figure.unit)
+
+
+def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str) -> dict[str, Any]:
+    """The figure's excerpt with the figure left blank; the explanation says what answers are accepted."""
+    low, high = figure.blank
+    passage = flat(figure.excerpt[:low] + "…" + figure.excerpt[high:])
+    unit = figure.unit
+    if figure.kind == "count" or figure.kind == "duration":
+        of = "d’" if lang == "fr" and unit[:1].lower() in "aeiouyhéèêàâîôû" else "de "
+        label = words["count"].format(of=of, unit=unit)
+    elif figure.kind == "amount":
+        label = words["amount"].format(unit=unit)
+    else:
+        label = words[figure.kind].format(unit=unit)
+    question: dict[str, Any] = {
+        "id": ids.make(*_figure_id(figure)),
+        "type": "numeric",
+        "draft": True,
+        "prompt": words["fill"].format(label=label, passage=passage),
+        "answer": figure.value,
+    }
+    if unit:
+        question["unit"] = unit
+    why = words["figure_why"].format(wording=re.sub(r"\s+", " ", figure.wording))
+    if figure.range is not None:
+        question["range"] = list(figure.range)
+        why += words["range_why"].format(low=_format_number(figure.range[0], lang), high=_format_number(figure.range[1], lang))
+    else:
+        question["tolerance"] = figure.tolerance
+        if figure.tolerance:
+            tolerance = str(figure.tolerance).replace("%", "\u00a0%") if lang == "fr" else str(figure.tolerance)
+            why += words["tolerance_why"].format(tolerance=tolerance)
+    return question | _closing(figure.tags, 2, why, figure.excerpt)
+
+
+def _closing(tags: tuple[str, ...], difficulty: int, explanation: str, source: str) -> dict[str, Any]:
+    """The fields every drafted question ends with."""
+    return {"tags": list(tags), "difficulty": difficulty, "explanation": explanation, "source": source}
+
+
+def _role_question(person: Person, roles: tuple[Person, ...], ids: _Ids, words: dict[str, str]) -> dict[str, Any]:
+    """The person's role among the others' roles; with fewer than two other roles, who has that role."""
+    assert person.role is not None
+    role = person.role[:1].upper() + person.role[1:]
+    others = [p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role]
+    question_id = ids.make(person.name, suffix="role")
+    question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True}
+    if len({other.casefold() for other in others} - {role.casefold()}) >= 2:
+        question |= {"prompt": words["role"].format(name=person.name), "choices": _choices(role, others, question_id), "answer": role}
+    else:
+        question |= {"type": "short", "prompt": words["who_role"].format(role=person.role), "answer": person.name}
+        if forms := _surname_forms(person):
+            question["accept"] = forms
+    tags = (*person_tags(person), "people")
+    return question | _closing(tags, 1, words["role_why"].format(name=person.name, role=person.role), person.excerpt or person.name)

@@ -1,0 +1,108 @@
+"""The findings of `quizgen draft`: frozen records, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import count
+
+Attribution = Literal["named", "role", "following", "pronoun", "context"]
+"""How a quotation's speaker was found (see `Quotation.attribution`)."""
+FigureKind = Literal["amount", "percent", "count", "duration", "date", "year"]
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names, under one spelling, with the role it gives them if any."""
+
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    excerpt: str | None = None
+    """Where the role is given, verbatim: "Pierre Gattaz, le patron du MEDEF"."""
+    variants: tuple[str, ...] = ()
+    """Other spellings of the name in the article ("Jay Carner")."""
+    position: int = 0
+    """Offset of the role's excerpt (or of the first mention) in the article."""
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation and the person the article attributes it to (None: nobody could be found)."""
+
+    text: str
+    """The words inside the outer quotation marks; nested marks are kept."""
+    speaker: str | None
+    attribution: Attribution | None
+    """How the speaker was found: named in the sentence, a role ("le Président exécutif de Cisco"),
+    named in the following sentence, a pronoun ("il a rappelé que"), or the person in focus."""
+    excerpt: str
+    position: int
+    cloze: tuple[int, int]
+    """The part of `text` a cloze hides."""
+    mentions: tuple[str, ...] = ()
+    """People named inside the quotation (never offered as its speaker)."""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of the article, with its unit and how precisely the article gives it."""
+
+    value: Number
+    unit: str
+    """'dollars', '%', 'postes', the month of a day ('juin'); '' for a year."""
+    kind: FigureKind
+    wording: str
+    """The figure as written: 'Plus de 400 produits', 'une cinquantaine de start-up'."""
+    qualifier: str
+    """'plus de', 'une cinquantaine', 'about'... or '' for an exact figure."""
+    tolerance: int | str | None
+    """0 for an exact figure, '10%' for an approximate one; None when `range` is given."""
+    range: tuple[Number, Number] | None
+    excerpt: str
+    blank: tuple[int, int]
+    """The part of `excerpt` that the question hides."""
+    position: int
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Everything `extract` found in an article, in article order."""
+
+    title: str
+    language: str
+    quotations: tuple[Quotation, ...]
+    figures: tuple[Figure, ...]
+    people: tuple[Person, ...]
+    """Every person named; those with a role become questions, the others are distractors."""
+    skipped: tuple[str, ...] = ()
+    """The lines left out as page chrome."""
+
+    @property
+    def roles(self) -> tuple[Person, ...]:
+        """The people the article gives a role to."""
+        return tuple(person for person in self.people if person.role is not None)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted bank: its YAML text and the findings it was written from."""
+
+    text: str
+    findings: Findings
+    questions: int
+    """How many questions `text` holds."""
+
+    def summary(self, path: str) -> str:
+        """What `quizgen draft` says once the bank is written to `path`."""
+        findings = self.findings
+        people = len(findings.roles)
+        return (
+            f"Wrote {path}: {count(self.questions, 'draft question')} ({count(len(findings.quotations), 'quotation')}, "
+            f"{count(len(findings.figures), 'figure')}, {people} {'person' if people == 1 else 'people'}); "
+            "review them, then remove draft: true"
+        )

@@ -1,0 +1,132 @@
+"""Pass 2: each block cut into sentences, with its quotations and parentheses, in one scan.
+
+The scan keeps a stack of open quotation marks, so that « ... « ... » ... »
+nests and the full stops inside a quotation do not end the sentence around
+it. Straight "..." pair up by position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layout import Block
+from .lexicon import TITLES
+from .text import CLOSERS, ENDERS, TOKEN, Span
+
+QUOTE_PAIRS = {"«": "»", "“": "”"}
+"""Opening quotation marks and their closing ones; a straight " closes itself."""
+
+
+@dataclass(frozen=True)
+class Scan:
+    """One block cut into sentences, with its quotations and parentheses."""
+
+    block: Block
+    sentences: tuple[Span, ...]
+    quotes: tuple[Span, ...]
+    """Each outermost quotation, marks included."""
+    parens: tuple[Span, ...]
+
+
+def scan_block(text: str, block: Block) -> Scan:
+    """The sentences, outermost quotations and outermost parentheses of a block."""
+    stack: list[str] = []  # the closing marks the open quotations wait for, innermost last
+    quotes: list[Span] = []
+    parens: list[Span] = []
+    sentences: list[Span] = []
+    sentence_start = block.start
+    quote_start = paren_start = -1
+    paren_depth = 0
+    i = block.start
+    while i < block.end:
+        character = text[i]
+        next_start = None
+        if stack and character == stack[-1]:
+            stack.pop()
+            if not stack:
+                quotes.append((quote_start, i + 1))
+                # A quotation that ends with its own full stop may end the sentence around it too.
+                if text[quote_start + 1 : i].rstrip().endswith(tuple(ENDERS)):
+                    next_start = _next_sentence_start(text, i + 1, block.end)
+        elif character in QUOTE_PAIRS or (character == '"' and _opens_straight_quote(text, i, block.start)):
+            if not stack:
+                quote_start = i
+            stack.append(QUOTE_PAIRS.get(character, '"'))
+        elif stack:
+            pass  # inside a quotation, parentheses and full stops are the quotation's own
+        elif character == "(":
+            paren_depth += 1
+            paren_start = i if paren_depth == 1 else paren_start
+        elif character == ")" and paren_depth:
+            paren_depth -= 1
+            if not paren_depth:
+                parens.append((paren_start, i + 1))
+        elif character in ENDERS and not (character == "." and _ends_abbreviation(text, i, block.start)):
+            next_start = _next_sentence_start(text, i + 1, block.end)
+        if next_start is not None:
+            sentences.append((sentence_start, _rstrip(text, sentence_start, next_start)))
+            sentence_start = i = next_start
+            continue
+        i += 1
+    if stack:  # a quotation left open runs to the end of its paragraph
+        quotes.append((quote_start, block.end))
+    if paren_depth:
+        parens.append((paren_start, block.end))
+    sentences.append((sentence_start, block.end))
+    return Scan(block, tuple(sentences), tuple(quotes), tuple(parens))
+
+
+def _opens_straight_quote(text: str, i: int, start: int) -> bool:
+    """A straight " at i opens a quotation (rather than closing one) when it starts a word."""
+    return i == start or text[i - 1].isspace() or text[i - 1] in "([{—–-«“/"
+
+
+def _next_sentence_start(text: str, i: int, end: int) -> int | None:
+    """Where the next sentence starts if one starts after position i (just past a full stop).
+
+    One does after closing marks and a space, at a capital, a digit or an opening mark.
+    """
+    j = i
+    while j < end and text[j] in CLOSERS:
+        j += 1
+    k = j
+    while k < end and text[k].isspace():
+        k += 1
+    if k == end:
+        return None
+    if k > j and (text[k].isupper() or text[k].isdigit() or text[k] in '«“"('):
+        return k
+    return None
+
+
+def _ends_abbreviation(text: str, i: int, start: int) -> bool:
+    """A full stop that ends "M.", "Dr." or an initial ("J."), not a sentence."""
+    found = re.search(r"(\w+)$", text[start:i])
+    word = found.group(1) if found else ""
+    return word in TITLES or (len(word) == 1 and word.isupper())
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without its trailing whitespace."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def quote_inner(text: str, start: int, end: int) -> Span:
+    """The words of a quotation without its marks, the spaces inside them, and a comma that belongs
+    to the sentence around it ("“We will,” said X")."""
+    inner_start, inner_end = start + 1, end - 1 if text[end - 1] in '»”"' else end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    inner_end = _rstrip(text, inner_start, inner_end)
+    while inner_end > inner_start and text[inner_end - 1] in ",;:":
+        inner_end = _rstrip(text, inner_start, inner_end - 1)
+    return inner_start, inner_end
+
+
+def is_quotation(words: str) -> bool:
+    """Four words or more, or a sentence of two or more ("Never again."); less is a term: the « classe inversée »."""
+    count = len(TOKEN.findall(words))
+    return count >= 4 or (count >= 2 and words.rstrip().endswith(tuple(ENDERS)))
