@@ -28,6 +28,14 @@ EXPORTS = {
     "load_bank": "bank",
     "parse_bank": "bank",
     "check_bank": "check",
+    "build_decks": "anki",
+    "write_deck": "anki",
+    "present": "quiz",
+    "check_answer": "quiz",
+    "make_handout": "handouts",
+    "render": "handouts",
+    "export_file": "exports",
+    "draft_bank": "draft",
 }
 __all__ = ["__version__", *EXPORTS]
 

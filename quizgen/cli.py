@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
-from .errors import BankError, QuizgenError
+
+if TYPE_CHECKING:
+    from .anki import BuildReport
+    from .errors import QuizgenError
 
 BANK_ARGUMENT = click.argument("bank", required=False, type=click.Path(dir_okay=False))
 
@@ -23,6 +25,8 @@ class ReportedError(click.ClickException):
     """A QuizgenError shown as it is: bank problems are already one located line each."""
 
     def __init__(self, error: QuizgenError) -> None:
+        from .errors import BankError
+
         super().__init__(str(error))
         self.located = isinstance(error, BankError)
 
@@ -32,10 +36,20 @@ class ReportedError(click.ClickException):
 
 @contextmanager
 def reported() -> Iterator[None]:
+    from .errors import QuizgenError
+
     try:
         yield
     except QuizgenError as error:
         raise ReportedError(error) from error
+
+
+def echo_decks(report: BuildReport) -> None:
+    """The bank's warnings on stderr, then one line per deck written."""
+    for warning in report.warnings:
+        click.echo(str(warning), err=True)
+    for deck in report.decks:
+        click.echo(deck.summary())
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,6 +77,8 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
     Example:
         quizgen check questions.yaml --source article.txt --strict
     """
+    from pathlib import Path
+
     from .bank import bank_path
     from .check import check_bank
 
@@ -89,15 +105,14 @@ def build(bank: str | None, out_dir: str) -> None:
     Example:
         quizgen build questions.yaml --out-dir decks
     """
+    from pathlib import Path
+
     from .anki import build_decks
     from .bank import bank_path
 
     with reported():
         report = build_decks(bank_path(bank), Path(out_dir))
-    for warning in report.warnings:
-        click.echo(str(warning), err=True)
-    for deck in report.decks:
-        click.echo(deck.summary())
+    echo_decks(report)
 
 
 @cli.command()
@@ -114,15 +129,14 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
     Example:
         quizgen anki questions.yaml --lang en -o viva-en.apkg
     """
+    from pathlib import Path
+
     from .anki import anki_deck
     from .bank import bank_path
 
     with reported():
         report = anki_deck(bank_path(bank), lang, Path(output) if output else None)
-    for warning in report.warnings:
-        click.echo(str(warning), err=True)
-    for deck in report.decks:
-        click.echo(deck.summary())
+    echo_decks(report)
 
 
 @cli.command()
@@ -177,6 +191,8 @@ def stats(bank: str | None, db: str | None) -> None:
         quizgen stats
         quizgen stats questions.yaml --db class.sqlite3
     """
+    from pathlib import Path
+
     from .terminal import show_stats
 
     with reported():
@@ -320,6 +336,8 @@ def draft(article: str, output: str | None, lang: str | None, title: str | None,
     Example:
         quizgen draft article.txt -o draft.yaml --lang fr
     """
+    from pathlib import Path
+
     from .draft import default_output, write_draft
 
     path = Path(output) if output else default_output(Path(article))

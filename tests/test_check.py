@@ -151,3 +151,12 @@ def test_closest_passage_aligns_on_the_best_match() -> None:
 def test_python_dash_m_runs_the_command() -> None:
     result = subprocess.run([sys.executable, "-m", "quizgen", "--version"], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout) == (0, "quizgen, version 0.1.0\n")
+
+
+def test_the_public_api_is_importable_from_the_package() -> None:
+    import quizgen
+
+    for name in quizgen.__all__:
+        assert getattr(quizgen, name) is not None, name
+    with pytest.raises(AttributeError):
+        quizgen.nothing_of_the_kind  # noqa: B018
