@@ -66,6 +66,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Characters that break XML exports and terminals; tabs and line breaks are fine."""
 MAX_CHOICES = 26
 """Choices, pairs and items are lettered a to z in the quiz and on paper."""
+DECIMAL_PATTERN = re.compile(r"(?:0|[1-9][0-9]{0,17})\Z")
+"""A decimal integer as YAML 1.1 reads it: a leading 0 would make it octal."""
 EXPONENT_PATTERN = re.compile(r"[-+]?[\d.]+[eE][-+]?\d+\Z")
 MAX_DEPTH = 16
 """A valid bank nests 7 levels at most; deeper input is refused, not recursed into."""
@@ -182,6 +184,7 @@ class BankReader:
         self.seen_ids: dict[str, int] = {}
         self.pending: list[Node] = []
         self.reported_reuse = False
+        self.top_keys: tuple[str, ...] = ()
         self.get_event: Callable[[], Any]
 
     @property
@@ -208,6 +211,7 @@ class BankReader:
                 top = self.read_document()
             finally:
                 parser.dispose()
+            self.top_keys = tuple(top)
             bank = self.read_bank(top)
         except _Abort:
             pass
@@ -397,6 +401,10 @@ class BankReader:
         if isinstance(node, Scalar):
             string = self.string(node, what)
             return None if string is None else dict.fromkeys(languages, string)
+        if type(node) is Mapping and len(node) == len(languages):
+            plain_texts = self.plain_texts(node, languages)
+            if plain_texts is not None:
+                return plain_texts
         if isinstance(node, Mapping):
             texts: dict[str, str] = {}
             for lang, value_node in node.items():
@@ -410,6 +418,19 @@ class BankReader:
             return texts if len(texts) == len(languages) else None
         self.error(node.line, f"{what} must be text, or a mapping of language to text; found {describe(node)}")
         return None
+
+    @staticmethod
+    def plain_texts(node: Mapping, languages: tuple[str, ...]) -> dict[str, str] | None:
+        """One plain string per language, the common case; None for anything that needs a closer look."""
+        texts: dict[str, str] = {}
+        for lang, value_node in node.items():
+            if lang not in languages or type(value_node) is not Scalar or value_node.tag is not STR:
+                return None
+            plain = value_node.value.strip()
+            if not plain or CONTROL.search(plain):
+                return None
+            texts[lang] = plain
+        return texts
 
     def string(self, node: Node, what: str) -> str | None:
         """A non-empty string; a value YAML reads as another type is refused, saying how to quote it."""
@@ -431,6 +452,8 @@ class BankReader:
         return value
 
     def number(self, node: Node, what: str) -> float | None:
+        if type(node) is Scalar and node.tag == INT and DECIMAL_PATTERN.match(node.value):
+            return int(node.value)  # the common case, without PyYAML's constructor
         if isinstance(node, Scalar) and node.tag in (INT, FLOAT):
             try:
                 yaml_node = yaml.ScalarNode(node.tag, node.value)
@@ -625,18 +648,17 @@ class BankReader:
         kind = self.read_type(node)
         if kind is None:
             return None
-        allowed = COMMON_FIELDS + TYPE_FIELDS[kind]
+        allowed = ALLOWED_FIELDS[kind]
+        known = KNOWN_FIELDS[kind]
         for key in node:
-            if key not in allowed:
+            if key not in known:
                 self.error(node.key_lines[key], self.unknown_field(key, kind, allowed))
-        required: tuple[str, ...] = ("prompt",) if kind != "cloze" else ()
-        required += tuple(key for key in TYPE_FIELDS[kind] if key not in OPTIONAL_FIELDS)
-        missing = [key for key in required if key not in node]
+        missing = [key for key in REQUIRED_FIELDS[kind] if key not in node]
         if missing:
             self.error(node.line, f"a {kind} question needs {listing([repr(key) for key in missing])}")
         fields: dict[str, Any] = {"line": node.line}
         valid = not missing
-        for key in allowed[2:]:
+        for key in allowed[2:]:  # after id and type, read already
             if key in node:
                 value = FIELD_READERS[key](self, node[key], kind, fields)
                 if value is None:
@@ -849,6 +871,11 @@ def text_reader(what: str) -> Reader:
 
 
 OPTIONAL_FIELDS = {"accept", "tolerance", "range", "unit"}
+ALLOWED_FIELDS = {kind: COMMON_FIELDS + own for kind, own in TYPE_FIELDS.items()}
+KNOWN_FIELDS = {kind: frozenset(fields) for kind, fields in ALLOWED_FIELDS.items()}
+REQUIRED_FIELDS = {
+    kind: ("prompt",) * (kind != "cloze") + tuple(key for key in own if key not in OPTIONAL_FIELDS) for kind, own in TYPE_FIELDS.items()
+}
 FIELD_READERS: dict[str, Reader] = {
     "prompt": text_reader("prompt"),
     "explanation": text_reader("explanation"),
@@ -870,8 +897,16 @@ FIELD_READERS: dict[str, Reader] = {
 }
 
 
-def parse_bank(data: bytes, path: str) -> Loaded:
-    """Validate a bank's bytes; raise BankError with every problem, located in `path`."""
+def parse_bank(data: bytes, path: str, jobs: int | None = None) -> Loaded:
+    """Validate a bank's bytes; raise BankError with every problem, located in `path`.
+
+    A large bank is read by `jobs` processes, by default one per core (see parallel.py).
+    """
+    from .parallel import default_jobs, parse_in_parallel
+
+    jobs = default_jobs(len(data)) if jobs is None else jobs
+    if jobs > 1 and (loaded := parse_in_parallel(data, path, jobs)) is not None:
+        return loaded
     return BankReader(data, path).read()
 
 

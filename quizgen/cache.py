@@ -21,7 +21,7 @@ from .files import write_atomic
 
 T = TypeVar("T")
 ENTRIES_KEPT = 16
-READER_MODULES = ("bank.py", "model.py", "errors.py")
+READER_MODULES = ("bank.py", "parallel.py", "model.py", "errors.py")
 
 
 def cache_folder() -> Path | None:

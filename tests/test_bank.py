@@ -525,10 +525,9 @@ def assert_loads_or_locates(data: bytes) -> None:
             assert "\n" not in problem.message
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data())
-def test_random_mutations_never_crash_the_loader(data: st.DataObject) -> None:
-    lines = VALID.split(b"\n")
+def mutate(valid: bytes, data: st.DataObject) -> bytes:
+    """The bank with random damage: deleted, duplicated or re-indented lines, swapped types, truncation or stray bytes."""
+    lines = valid.split(b"\n")
     mutation = data.draw(st.sampled_from(["delete", "swap-type", "truncate", "bytes", "duplicate", "indent"]))
     if mutation == "delete":
         start = data.draw(st.integers(0, len(lines) - 1))
@@ -536,14 +535,14 @@ def test_random_mutations_never_crash_the_loader(data: st.DataObject) -> None:
         mutated = b"\n".join(lines)
     elif mutation == "swap-type":
         kinds = [b"mcq", b"multi", b"truefalse", b"short", b"numeric", b"cloze", b"match", b"order", b"essay"]
-        mutated = VALID
+        mutated = valid
         for _ in range(data.draw(st.integers(1, 4))):
             mutated = mutated.replace(data.draw(st.sampled_from(kinds[:8])), data.draw(st.sampled_from(kinds)), 1)
     elif mutation == "truncate":
-        mutated = VALID[: data.draw(st.integers(0, len(VALID)))]
+        mutated = valid[: data.draw(st.integers(0, len(valid)))]
     elif mutation == "bytes":
-        position = data.draw(st.integers(0, len(VALID)))
-        mutated = VALID[:position] + data.draw(st.binary(min_size=1, max_size=8)) + VALID[position:]
+        position = data.draw(st.integers(0, len(valid)))
+        mutated = valid[:position] + data.draw(st.binary(min_size=1, max_size=8)) + valid[position:]
     elif mutation == "duplicate":
         position = data.draw(st.integers(0, len(lines) - 1))
         lines.insert(position, lines[data.draw(st.integers(0, len(lines) - 1))])
@@ -552,7 +551,13 @@ def test_random_mutations_never_crash_the_loader(data: st.DataObject) -> None:
         position = data.draw(st.integers(0, len(lines) - 1))
         lines[position] = b" " * data.draw(st.integers(0, 6)) + lines[position].lstrip()
         mutated = b"\n".join(lines)
-    assert_loads_or_locates(mutated)
+    return mutated
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_random_mutations_never_crash_the_loader(data: st.DataObject) -> None:
+    assert_loads_or_locates(mutate(VALID, data))
 
 
 @settings(max_examples=100, deadline=None)
