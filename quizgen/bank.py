@@ -185,6 +185,7 @@ class BankReader:
         self.pending: list[Node] = []
         self.reported_reuse = False
         self.top_keys: tuple[str, ...] = ()
+        self.explicit_document_end = False
         self.get_event: Callable[[], Any]
 
     @property
@@ -241,7 +242,7 @@ class BankReader:
         if isinstance(self.get_event(), StreamEndEvent):
             self.abort(1, "the file is empty: a bank needs at least a title and questions")
         top = self.compose_top(self.get_event())
-        self.get_event()  # the document end
+        self.explicit_document_end = bool(self.get_event().explicit)  # '...'
         after = self.get_event()
         if isinstance(after, DocumentStartEvent):
             self.error(line_at(after), "a bank is one YAML document; remove this second '---' and what follows")
@@ -902,7 +903,7 @@ def parse_bank(data: bytes, path: str, jobs: int | None = None) -> Loaded:
 
     A large bank is read by `jobs` processes, by default one per core (see parallel.py).
     """
-    from .parallel import default_jobs, parse_in_parallel
+    from .parallel import default_jobs, parse_in_parallel  # here, as parallel.py builds on this module
 
     jobs = default_jobs(len(data)) if jobs is None else jobs
     if jobs > 1 and (loaded := parse_in_parallel(data, path, jobs)) is not None:

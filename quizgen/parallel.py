@@ -11,14 +11,20 @@ part's questions.
 The cuts are found in the text before anything is parsed: the first line that
 is `questions:`, then lines that start with '- ' at the indentation of its first
 item. Either can also sit inside a multi-line quoted string, so they are checked,
-not trusted: each part must read without an error, end with its questions list,
-and start with a question on the line of its cut (for the first part, the line
-of the first item). Had a cut fallen inside a string or a bracket, the part
-before it would end unclosed, which is an error; and as every part ends with its
-questions, the file's list runs from the first part to the last, under one
-header. Anything else (an error anywhere, an id repeated across parts, a child
-process that fails) returns None, and the caller reads the whole file in one
-process: a bank with problems is always reported exactly as that reader does.
+not trusted. Each part must read without an error, end with its questions list
+and no '...' document end, and start with a question on the line of its cut:
+
+- The first part is the file's first bytes, so its first question being on the
+  line after `questions:` shows that line is the real key.
+- A part that stops inside a string or brackets ends unclosed, which is an error.
+  Block and plain scalars end at a line less indented than their own, such as
+  the next question's '- '. So each cut is between two questions, and as every
+  part ends with its questions, the file's list runs from the first part to the
+  last, under one header.
+
+Anything else (an error anywhere, an id repeated across parts, a child process
+that fails) returns None, and the caller reads the whole file in one process: a
+bank with problems is always reported exactly as that reader reports it.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from .bank import BankReader, Loaded
 from .errors import BankError
@@ -49,7 +55,11 @@ LINE_BREAKS = (b"\n", "\u0085".encode(), "\u2028".encode(), "\u2029".encode())
 
 @dataclass(frozen=True)
 class Part:
-    """A part's questions are the bytes from `start` to `end`; the first one is on line `line`."""
+    """A part's own bytes run from `start` to `end`, and its first question is on line `line`.
+
+    The first part starts right after the header, so blank and comment lines may
+    come before its first question; every other part starts with its question.
+    """
 
     start: int
     end: int
@@ -67,7 +77,12 @@ def can_fork() -> bool:
     # fork() without exec is only safe in a process with a single thread, Python's or
     # a native library's (hence /proc, not the threading module); macOS's system
     # libraries refuse it, and Windows has no fork at all.
-    return sys.platform == "linux" and len(os.listdir("/proc/self/task")) == 1
+    if sys.platform != "linux":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc mounted
+        return False
 
 
 def parse_in_parallel(data: bytes, path: str, jobs: int) -> Loaded | None:
@@ -78,19 +93,25 @@ def parse_in_parallel(data: bytes, path: str, jobs: int) -> Loaded | None:
     if found is None:
         return None
     header_end, parts = found
-    results = fork_map(lambda part: read_part(data, path, header_end, part), parts)
+    try:
+        results = fork_map(lambda part: read_part(data, path, header_end, part), parts)
+    except OSError:  # no process or pipe to be had: the one-process reader needs neither
+        return None
     loaded = [result for result in results if result is not None]
     if len(loaded) < len(parts):
         return None
     questions = tuple(question for result in loaded for question in result.bank.questions)
     if len({question.id for question in questions}) < len(questions):
         return None
-    warnings = tuple(warning for result in loaded for warning in result.warnings)
-    return Loaded(replace(loaded[0].bank, questions=questions), warnings)
+    # Every part reads the header, but only the first part's warnings about it count.
+    warnings = list(loaded[0].warnings)
+    for part, result in zip(parts[1:], loaded[1:], strict=True):
+        warnings += [warning for warning in result.warnings if warning.line >= part.line]
+    return Loaded(replace(loaded[0].bank, questions=questions), tuple(warnings))
 
 
 def split(data: bytes, count: int) -> tuple[int, list[Part]] | None:
-    """Where the header ends, and `count` parts of about the same size; None when the text has no cut."""
+    """Where the header ends, and up to `count` parts of about the same size; None when the text has no cut."""
     questions_line = QUESTIONS_LINE.search(data)
     if questions_line is None:
         return None
@@ -113,21 +134,25 @@ def split(data: bytes, count: int) -> tuple[int, list[Part]] | None:
 
 
 def line_number(data: bytes, position: int) -> int:
-    """The 1-based line of `position`, counting line breaks as libyaml does: LF, CR LF, CR, NEL, LS and PS."""
+    """The 1-based line of `position`, counting line breaks as libyaml does: LF, CR LF, CR, NEL, LS and PS.
+
+    Each part's line numbers rest on this count agreeing with libyaml's.
+    """
     breaks = sum(data.count(mark, 0, position) for mark in LINE_BREAKS)
-    return 1 + breaks + data.count(b"\r", 0, position) - data.count(b"\r\n", 0, position)
+    lone_carriage_returns = data.count(b"\r", 0, position) - data.count(b"\r\n", 0, position)
+    return 1 + breaks + lone_carriage_returns
 
 
 def read_part(data: bytes, path: str, header_end: int, part: Part) -> Loaded | None:
-    """One part read as a bank of its own, or None when the cut that made it is not between two questions."""
+    """One part read as a bank of its own; None if it has an error or its cut is not between two questions."""
     padding = b"\n" * (line_number(data, part.start) - line_number(data, header_end))
     reader = BankReader(data[:header_end] + padding + data[part.start : part.end], path)
     try:
         loaded = reader.read()
     except BankError:
         return None
-    questions = loaded.bank.questions
-    if reader.top_keys[-1:] != ("questions",) or not questions or questions[0].line != part.line:
+    cut_between_questions = reader.top_keys[-1:] == ("questions",) and not reader.explicit_document_end
+    if not cut_between_questions or loaded.bank.questions[0].line != part.line:
         return None
     return loaded
 
@@ -137,48 +162,70 @@ def fork_map(function: Callable[[ArgumentT], ResultT], arguments: Sequence[Argum
 
     A child that fails gives None: the caller can always do that work itself.
     """
-    children: dict[int, int] = {}
+    children: list[tuple[int, int]] = []
     try:
         for argument in arguments[1:]:
-            pid, read_end = fork_child(function, argument)
-            children[pid] = read_end
+            children.append(fork_child(function, argument))
         results: list[ResultT | None] = [function(arguments[0])]
-        for pid, read_end in list(children.items()):
+        while children:
+            pid, read_end = children.pop(0)
             results.append(collect(pid, read_end))
-            del children[pid]
         return results
     finally:
-        for pid, read_end in children.items():  # left behind by an exception, such as Ctrl-C
-            with contextlib.suppress(OSError):
-                os.close(read_end)
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+        for pid, read_end in children:  # left behind by an exception, such as Ctrl-C
+            os.close(read_end)
+            stop(pid)
 
 
 def fork_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT) -> tuple[int, int]:
     """Start a child that pickles function(argument) into a pipe; its pid and the pipe's read end."""
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
+    # Ctrl-C is held back across fork(): a KeyboardInterrupt raised in a child before
+    # it reaches its own code would run the caller's code twice.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
-        status = 1
-        try:
-            with os.fdopen(write_end, "wb") as stream:
-                pickle.dump(function(argument), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            # Never return into the parent's code: no atexit handlers, no flushing of its buffers.
-            os._exit(status)
+        os.close(write_end)
+        raise
+    if pid == 0:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        os.close(read_end)
+        run_child(function, argument, write_end)
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     os.close(write_end)
     return pid, read_end
 
 
+def run_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT, write_end: int) -> NoReturn:
+    status = 1
+    try:
+        with os.fdopen(write_end, "wb") as stream:
+            pickle.dump(function(argument), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        status = 0
+    finally:
+        # Never return into the parent's code: no atexit handlers, no flushing of its buffers.
+        os._exit(status)
+
+
 def collect(pid: int, read_end: int) -> Any:
-    """What a child pickled, once it has exited; None if it failed."""
-    with os.fdopen(read_end, "rb") as stream:
-        payload = stream.read()
+    """What a child pickled, once it has exited; None if it failed. The child is reaped either way."""
+    try:
+        with os.fdopen(read_end, "rb") as stream:
+            payload = stream.read()
+    except BaseException:
+        stop(pid)
+        raise
     _, status = os.waitpid(pid, 0)
-    if status != 0 or not payload:
+    if os.waitstatus_to_exitcode(status) != 0:
         return None
     return pickle.loads(payload)
+
+
+def stop(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)

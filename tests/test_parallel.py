@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank import BankReader, Loaded, parse_bank
+from quizgen.bank import BankReader, Loaded, Node, parse_bank
 from quizgen.errors import BankError, Problem
 from quizgen.parallel import MIN_PART_BYTES, can_fork, default_jobs, fork_map, line_number, parse_in_parallel, read_part, split
 
@@ -117,8 +117,21 @@ def questions_in_a_quoted_title() -> bytes:
     return copies(header=b'title: "A title\nquestions:\n  - id: fake\n"\n' + HEADER.partition(b"\n")[2])
 
 
+def document_end_before_each_cut() -> bytes:
+    """Each part ends with '...', so each reads well alone; the whole file has text after its end."""
+    data = copies()
+    found = split(data, 3)
+    assert found is not None
+    for part in reversed(found[1][1:]):
+        data = data[: part.start] + b"...\n" + data[part.start :]
+    moved = split(data, 3)
+    assert moved is not None
+    assert all(data[: part.start].endswith(b"...\n") for part in moved[1][1:])
+    return data
+
+
 FALLBACKS = {
-    "an error in the last part": copies().replace(b"type: order", b"type: essay"),
+    "an error in the last part": copies().replace(b"capital-mcq-5\n    type: mcq", b"capital-mcq-5\n    type: essay"),
     "an id in two parts": copies().replace(b"capital-mcq-5", b"capital-mcq-0"),
     "a deck after the questions": late_deck(),
     "languages after the questions": late_languages(),
@@ -126,13 +139,15 @@ FALLBACKS = {
     "questions: inside a quoted title": questions_in_a_quoted_title(),
     "questions in flow style": HEADER + b"questions: [" + b", ".join([b"{id: a, type: truefalse, prompt: P, answer: true}"] * 9) + b"]\n",
     "no questions": HEADER,
+    "questions that are not a list": HEADER + b"questions:\n  first: one\n",
+    "one question": copies(1, questions=QUESTIONS[: QUESTIONS.index(b"\n  - id:", 1) + 1]),
+    "a document end before each cut": document_end_before_each_cut(),
 }
 
 
 @pytest.mark.parametrize("data", FALLBACKS.values(), ids=FALLBACKS.keys())
 def test_a_bank_that_cannot_be_read_in_parts_is_read_whole(data: bytes) -> None:
     assert parse_in_parallel(data, "bank.yaml", 3) is None
-    assert outcome(data, 3) == outcome(data, 1)
 
 
 def test_the_fallbacks_are_valid_banks_where_the_file_is() -> None:
@@ -147,6 +162,56 @@ def test_the_fallbacks_are_valid_banks_where_the_file_is() -> None:
 def test_a_damaged_bank_gives_the_same_outcome_in_parts_and_whole(data: st.DataObject) -> None:
     damaged = mutate(copies(4), data)
     assert outcome(damaged, 3) == outcome(damaged, 1)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_line_added_anywhere_gives_the_same_outcome_in_parts_and_whole(data: st.DataObject) -> None:
+    """Lines that often leave the bank valid, or break it only where it is cut."""
+    lines = copies(4).split(b"\n")
+    position = data.draw(st.integers(0, len(lines)))
+    indent = b" " * data.draw(st.sampled_from([0, 2, 4]))
+    added = data.draw(st.sampled_from([b"", b"# a comment", b"...", b"---", b"- id: extra-1", b"  hint: H", b'"open']))
+    lines.insert(position, indent + added)
+    changed = b"\n".join(lines)
+    assert outcome(changed, 3) == outcome(changed, 1)
+
+
+def test_a_warning_about_the_header_is_reported_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every part reads the header; only the first part's warnings about it count."""
+    read_languages = BankReader.read_languages
+
+    def warning_languages(reader: BankReader, node: Node) -> tuple[str, ...]:
+        reader.warn(node.line, "a warning about the header")
+        return read_languages(reader, node)
+
+    monkeypatch.setattr(BankReader, "read_languages", warning_languages)
+    data = copies()
+    whole = read_whole(data)
+    assert [warning.message for warning in whole.warnings] == ["a warning about the header"]
+    assert parse_in_parallel(data, "bank.yaml", 3) == whole
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_no_process_to_be_had_means_one_reader_and_nothing_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fork = os.fork
+    forks = []
+
+    def fork_once() -> int:
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(True)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    before = open_descriptors()
+    assert parse_in_parallel(copies(), "bank.yaml", 3) is None
+    assert open_descriptors() == before
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the child that did start was reaped
 
 
 @pytest.mark.parametrize(
@@ -175,6 +240,15 @@ def refuse_two(number: int) -> int:
 
 def test_a_child_that_fails_gives_none() -> None:
     assert fork_map(refuse_two, [1, 2, 3, 4]) == [1, None, None, 4]
+
+
+def big_then_unpicklable(number: int) -> object:
+    """A result whose pickling fails after its first megabyte has gone down the pipe."""
+    return [b"x" * (1 << 20), threading.Lock()] if number else number
+
+
+def test_a_child_that_fails_halfway_through_its_result_gives_none() -> None:
+    assert fork_map(big_then_unpicklable, [0, 1]) == [0, None]
 
 
 def test_a_large_bank_uses_every_core_unless_a_thread_runs() -> None:
