@@ -650,9 +650,8 @@ class BankReader:
         if kind is None:
             return None
         allowed = ALLOWED_FIELDS[kind]
-        known = KNOWN_FIELDS[kind]
         for key in node:
-            if key not in known:
+            if key not in allowed:
                 self.error(node.key_lines[key], self.unknown_field(key, kind, allowed))
         missing = [key for key in REQUIRED_FIELDS[kind] if key not in node]
         if missing:
@@ -873,7 +872,6 @@ def text_reader(what: str) -> Reader:
 
 OPTIONAL_FIELDS = {"accept", "tolerance", "range", "unit"}
 ALLOWED_FIELDS = {kind: COMMON_FIELDS + own for kind, own in TYPE_FIELDS.items()}
-KNOWN_FIELDS = {kind: frozenset(fields) for kind, fields in ALLOWED_FIELDS.items()}
 REQUIRED_FIELDS = {
     kind: ("prompt",) * (kind != "cloze") + tuple(key for key in own if key not in OPTIONAL_FIELDS) for kind, own in TYPE_FIELDS.items()
 }

@@ -191,7 +191,8 @@ def fork_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT) ->
         os.close(write_end)
         raise
     if pid == 0:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         run_child(function, argument, write_end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from dataclasses import replace
 
 import pytest
@@ -212,6 +213,22 @@ def test_no_process_to_be_had_means_one_reader_and_nothing_left_behind(monkeypat
     assert open_descriptors() == before
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # the child that did start was reaped
+
+
+def interrupted_first(number: int) -> int:
+    if number == 0:
+        raise KeyboardInterrupt
+    time.sleep(60)
+    return number
+
+
+def test_ctrl_c_in_this_process_stops_the_children_and_leaves_nothing_behind() -> None:
+    before = open_descriptors()
+    with pytest.raises(KeyboardInterrupt):
+        fork_map(interrupted_first, [0, 1, 2])
+    assert open_descriptors() == before
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
 
 
 @pytest.mark.parametrize(
