@@ -164,8 +164,14 @@ def fork_map(function: Callable[[ArgumentT], ResultT], arguments: Sequence[Argum
     """
     children: list[tuple[int, int]] = []
     try:
-        for argument in arguments[1:]:
-            children.append(fork_child(function, argument))
+        # Ctrl-C waits until every child is started and listed here, to be stopped
+        # below; and a child must never raise KeyboardInterrupt into the caller's code.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for argument in arguments[1:]:
+                children.append(fork_child(function, argument, mask))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         results: list[ResultT | None] = [function(arguments[0])]
         while children:
             pid, read_end = children.pop(0)
@@ -177,16 +183,15 @@ def fork_map(function: Callable[[ArgumentT], ResultT], arguments: Sequence[Argum
             stop(pid)
 
 
-def fork_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT) -> tuple[int, int]:
-    """Start a child that pickles function(argument) into a pipe; its pid and the pipe's read end."""
+def fork_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT, mask: set[int | signal.Signals]) -> tuple[int, int]:
+    """Start a child that pickles function(argument) into a pipe; its pid and the pipe's read end.
+
+    SIGINT is blocked meanwhile; the child restores `mask` once it cannot return to the caller.
+    """
     read_end, write_end = os.pipe()
-    # Ctrl-C is held back across fork(): a KeyboardInterrupt raised in a child before
-    # it reaches its own code would run the caller's code twice.
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         os.close(write_end)
         raise
@@ -196,7 +201,6 @@ def fork_child(function: Callable[[ArgumentT], ResultT], argument: ArgumentT) ->
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         os.close(read_end)
         run_child(function, argument, write_end)
-    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     os.close(write_end)
     return pid, read_end
 

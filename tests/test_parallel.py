@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import threading
 import time
 from dataclasses import replace
@@ -226,6 +227,30 @@ def test_ctrl_c_in_this_process_stops_the_children_and_leaves_nothing_behind() -
     before = open_descriptors()
     with pytest.raises(KeyboardInterrupt):
         fork_map(interrupted_first, [0, 1, 2])
+    assert open_descriptors() == before
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def sleepy(number: int) -> int:
+    if number:
+        time.sleep(60)
+    return number
+
+
+def test_ctrl_c_while_the_children_start_stops_every_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fork = os.fork
+
+    def fork_then_ctrl_c() -> int:
+        pid = real_fork()
+        if pid:
+            os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork_then_ctrl_c)
+    before = open_descriptors()
+    with pytest.raises(KeyboardInterrupt):
+        fork_map(sleepy, [0, 1, 2])
     assert open_descriptors() == before
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
