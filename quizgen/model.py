@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from .errors import QuizgenError
 
@@ -15,6 +15,19 @@ Localized = Mapping[str, str]
 """A text in every language of its bank, keyed by language code."""
 
 TYPES = ("mcq", "multi", "truefalse", "short", "numeric", "cloze", "match", "order")
+
+Support = Literal["quoted", "inferred"]
+"""How a question's excerpt backs its answer: it shows it (quoted), or the answer is an inference or a translation."""
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture shown with a question: a file beside the bank, and the words that stand for it."""
+
+    file: str
+    """Path relative to the bank's folder, as written in the bank (it stays inside that folder)."""
+    alt: Localized | None = None
+    """The text alternative for readers who can't see it (missing: a warning)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +45,13 @@ class Question:
     """The verbatim excerpt of the source text that the question is written from."""
     hint: Localized | None = None
     draft: bool = False
+    support: Support = "quoted"
+    """'inferred' when the excerpt does not show the answer word for word; the explanation says why."""
+    group: str | None = None
+    """Questions of one group are never drawn together (one quiz session, handout version or web round)."""
+    points: float = 1.0
+    """What the question weighs on paper and in scores."""
+    image: Image | None = None
     line: int = 0
     """Line of the question in its bank file, to locate later problems."""
 
@@ -98,6 +118,13 @@ class Cloze(Question):
 
     type: ClassVar[str] = "cloze"
     text: Localized
+    accept: Mapping[int, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Other right answers per deletion number and language, besides the deletion's own text."""
+
+    def accepted(self, number: int, lang: str) -> tuple[str, ...]:
+        """Every right answer of deletion `number` in `lang`: its own text first, then the alternatives."""
+        own = [deletion.answer for deletion in cloze_deletions(self.text[lang]) if deletion.number == number]
+        return tuple(dict.fromkeys([*own, *self.accept.get(number, {}).get(lang, ())]))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,6 +133,19 @@ class Match(Question):
 
     type: ClassVar[str] = "match"
     pairs: tuple[tuple[Localized, Localized], ...]
+    pair_sources: tuple[str | None, ...] = ()
+    """One excerpt per pair (None where a pair has none), or () when no pair has its own."""
+    distractors: tuple[Localized, ...] = ()
+    """Extra right-hand items that match no left side, so the last pair can't be deduced."""
+
+    def right_column(self, lang: str) -> tuple[str, ...]:
+        """The right-hand items as offered: each distinct right side once, in bank order, then the distractors."""
+        return tuple(dict.fromkeys([*(right[lang] for _, right in self.pairs), *(item[lang] for item in self.distractors)]))
+
+    def solution(self, lang: str) -> tuple[int, ...]:
+        """For each left side, the index of its right side in right_column(lang): two lefts may share one."""
+        column = self.right_column(lang)
+        return tuple(column.index(right[lang]) for _, right in self.pairs)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,6 +154,8 @@ class Order(Question):
 
     type: ClassVar[str] = "order"
     items: tuple[Localized, ...]
+    item_sources: tuple[str | None, ...] = ()
+    """One excerpt per item (None where an item has none), or () when no item has its own."""
 
 
 QUESTION_CLASSES: dict[str, type[Question]] = {
@@ -131,6 +173,8 @@ class Source:
     """ISO date, YYYY-MM-DD."""
     file: str | None = None
     """Path of a plain-text copy, relative to the bank file."""
+    language: str | None = None
+    """The language the source is written in, and so its excerpts (None: the bank's first language)."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +196,15 @@ class Bank:
     path: str = field(compare=False)
     """Where the bank was read from, as the user named it."""
     source: Source | None = None
+    no_source: bool = False
+    """`source: none`: the bank is not written from a text, so no question is expected to quote one."""
+
+    @property
+    def source_language(self) -> str:
+        """The language of the source text and of every excerpt."""
+        if self.source is not None and self.source.language is not None:
+            return self.source.language
+        return self.default_language
 
     @property
     def default_language(self) -> str:
