@@ -31,6 +31,7 @@ from quizgen.model import (
     Source,
     TrueFalse,
 )
+from quizgen.present import format_number
 
 WORDS = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "ivory", "jasper", "kestrel", "lumen"]
 
@@ -85,14 +86,14 @@ def distinct_bank(count: int, points: dict[int, float] | None = None) -> Bank:
     )
 
 
-def hidden_answers(bank: Bank) -> list[str]:
+def hidden_answers(bank: Bank, lang: str) -> list[str]:
     """The answers a sheet must never show: short, numeric and cloze answers (the others are printed as options)."""
     hidden: list[str] = []
     for entry in bank.questions:
         if isinstance(entry, ShortAnswer):
             hidden += [entry.answer["en"], *(other["en"] for other in entry.accept)]
         elif isinstance(entry, Numeric):
-            hidden.append(f"{int(entry.answer):,}")
+            hidden.append(format_number(entry.answer, lang))
         elif isinstance(entry, Cloze):
             hidden += [name(int(entry.id[1:]), "gap"), name(int(entry.id[1:]), "hole")]
     return hidden
@@ -125,7 +126,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 def squeeze(text: str) -> str:
     """Text as compared with what pypdf extracts: no spacing, hyphens or invisible break points."""
-    return re.sub(r"[\s\-\u00ad\u200b]+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"[\s\-\u00ad\u200b\u2060]+", "", unicodedata.normalize("NFKC", text))
 
 
 def in_order(text: str, pieces: list[str]) -> bool:
@@ -139,10 +140,15 @@ def in_order(text: str, pieces: list[str]) -> bool:
     return True
 
 
+BLANK_NOTICES = ("This page is intentionally left blank.", "Page laissée blanche intentionnellement.")
+
+
 def sections(pages: list[str]) -> dict[str, list[str]]:
-    """The PDF's pages grouped by the footer that ends each one ('Version B — page 2/3')."""
+    """The PDF's pages grouped by the footer that ends each one ('Version B — page 2/3'); pages left blank are skipped."""
     grouped: dict[str, list[str]] = {}
     for text in pages:
+        if text.strip() in BLANK_NOTICES:
+            continue
         footer = text.strip().splitlines()[-1]
         name, _, numbers = footer.rpartition(" — page ")
         page, pages_in_section = numbers.split("/")
@@ -150,6 +156,15 @@ def sections(pages: list[str]) -> dict[str, list[str]]:
         assert int(page) == len(grouped[name])
         assert int(pages_in_section) >= int(page)
     return grouped
+
+
+def first_pages(pages: list[str]) -> dict[str, int]:
+    """Each section's first page, counted from 1 in the whole file."""
+    starts: dict[str, int] = {}
+    for number, text in enumerate(pages, 1):
+        if text.strip() not in BLANK_NOTICES:
+            starts.setdefault(text.strip().splitlines()[-1].rpartition(" — page ")[0], number)
+    return starts
 
 
 def write_bank(folder: Path, bank: dict[str, object]) -> Bank:

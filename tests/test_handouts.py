@@ -482,8 +482,8 @@ def test_left_out_questions_are_reported() -> None:
     assert len(handout.left_out) == 6
     assert summary == [
         "Wrote x.md: 1 version (A) of 14 questions; seed 2",
-        f"Left out 6 questions that share a group with a printed one or give its answer away ({', '.join(handout.left_out[:5])}, …); "
-        "quizgen check lists them",
+        f"Left out 6 questions, each in a group with a printed one or giving its answer away: {', '.join(handout.left_out[:5])}, … "
+        "(quizgen check lists why)",
     ]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..present import format_number
 from .sheet import Handout, points_text
 
-WIDEST_CELL = 18
+WIDEST_CELL = 12
 """Characters a grid column is counted at, at most, when packing columns: a longer answer wraps in its cell."""
 CELL_PADDING = 3
 NUMBER_COLUMN = 5

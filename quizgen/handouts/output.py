@@ -94,8 +94,8 @@ class Written:
         if handout.left_out:
             shown = ", ".join(handout.left_out[:LEFT_OUT_SHOWN]) + (", …" if len(handout.left_out) > LEFT_OUT_SHOWN else "")
             lines.append(
-                f"Left out {errors.count(len(handout.left_out), 'question')} that share a group with a printed one "
-                f"or give its answer away ({shown}); quizgen check lists them"
+                f"Left out {errors.count(len(handout.left_out), 'question')}, each in a group with a printed one "
+                f"or giving its answer away: {shown} (quizgen check lists why)"
             )
         return "\n".join(lines)
 
