@@ -21,6 +21,7 @@ from .handout_banks import (
     BLANK_NOTICES,
     HOSTILE_PIECES,
     distinct_bank,
+    exact_pages,
     first_pages,
     hidden_answers,
     in_order,
@@ -298,7 +299,7 @@ def test_long_runs_get_a_place_to_break(text: str, expected: str) -> None:
 
 def test_french_typography_survives_in_the_pdf(bundled_bank: Bank) -> None:
     handout = make_handout(bundled_bank, tags=("who-said-what",), types=("match",))
-    text = "\n".join(pdf_pages(handout_pdf.to_pdf(handout, "sheets"))).replace("\n", " ")
+    text = "\n".join(exact_pages(handout_pdf.to_pdf(handout, "sheets"))).replace("\n", " ")
     for words in [
         "Viva Technology 2016\u00a0: Cisco, Amazon et Wikipedia",
         "Répondez à toutes les questions sur cette feuille\u00a0: cochez les cases, complétez les blancs",
@@ -337,6 +338,6 @@ def test_key_typography(every_type_bank: Bank, lang: str, header: str) -> None:
     handout = make_handout(replace(every_type_bank, questions=(multi,)), lang=lang)
     answer = handout.versions[0].items[0].answer
     assert answer.count("\u00a0; " if lang == "fr" else "; ") == 1 and answer.count(";") == 1
-    key = pdf_pages(handout_pdf.to_pdf(handout, "key"))[-1]
+    key = exact_pages(handout_pdf.to_pdf(handout, "key"))[-1]
     assert answer in key
     assert header in key.splitlines()
