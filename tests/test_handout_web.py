@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from quizgen.bank import load_bank
 from quizgen.handouts import (
+    Contents,
     Handout,
     make_handout,
     to_html,
@@ -16,7 +20,8 @@ from quizgen.handouts import (
 from quizgen.handouts import pdf as handout_pdf
 from quizgen.model import Bank
 
-from .handout_banks import distinct_bank, pdf_pages, sections, write_bank
+from .conftest import BUNDLED_BANK
+from .handout_banks import EVERY_TYPE, distinct_bank, pdf_pages, sections, write_bank
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +38,7 @@ def bundled_pdf(bundled_handout: Handout) -> bytes:
 
 
 def test_markdown_sheet(every_type_bank: Bank) -> None:
-    text = to_markdown(make_handout(every_type_bank, seed=0), key="omit")
+    text = to_markdown(make_handout(every_type_bank, seed=0), "sheets")
     assert text.startswith(
         "# Every type — Version A\n\n"
         "Source: A short text about tests (2024-05-01)\n\n"
@@ -53,14 +58,29 @@ def test_markdown_sheet(every_type_bank: Bank) -> None:
 
 
 def test_markdown_key(every_type_bank: Bank) -> None:
-    text = to_markdown(make_handout(every_type_bank, versions=2, seed=0), key="only")
+    text = to_markdown(make_handout(every_type_bank, versions=2, seed=0), "key")
     assert text.startswith(
-        "# Answer key — version A\n\nEvery type\n\n| No. | Answer | Source |\n| --- | --- | --- |\n"
+        "# Grading grid\n\nEvery type\n\n| No. | A | B |\n| --- | --- | --- |\n| 1 | False | 200,000,000 |\n"
+        "| 2 | Victor Hugo\\* | False |\n"
+    )
+    assert "\n| **Total** | **8 pts** | **8 pts** |\n\n\\*: other answers are accepted, see the version's key.\n" in text
+    assert (
+        '\n<div style="break-before: page"></div>\n\n# Answer key — version A\n\nEvery type\n\n| No. | Answer | Source |\n| --- | --- | --- |\n'
         "| 1 | False | The Earth is round. `earth-flat-tf` |\n"
         "| 2 | Victor Hugo (or Hugo) | Les Misérables was written by Victor Hugo in 1862. `author-short` |\n"
-    )
+    ) in text
     assert '\n<div style="break-before: page"></div>\n\n# Answer key — version B\n' in text
     assert "Version A" not in text
+
+
+def test_markdown_prints_points_and_a_total_when_questions_weigh_differently() -> None:
+    handout = make_handout(distinct_bank(4, points={3: 2.5}), seed=0)
+    sheet = to_markdown(handout, "sheets")
+    assert "\n**Total:** " + "\\_" * 8 + " / 5.5 pts\n" in sheet
+    assert all(f"*({'2.5 pts' if item.points == 2.5 else '1 pt'})*" in sheet for item in handout.versions[0].items)
+    key = to_markdown(handout, "key")
+    assert "\n| **Total** | **5.5 pts** |\n" in key
+    assert "In brackets: the question's points on that version." in key
 
 
 def test_markdown_shows_hostile_text_literally(hostile_bank: Bank) -> None:
@@ -81,7 +101,8 @@ def test_html_is_one_self_contained_file(every_type_bank: Bank) -> None:
     assert '@page vB { @bottom-center { content: "Version B";' in page
     assert '@page kA { @bottom-center { content: "Answer key — version A";' in page
     assert page.count('<section class="sheet version') == 2
-    assert page.count('<section class="sheet key') == 2
+    assert page.count('<section class="sheet key') == 3
+    assert page.count('<section class="sheet key grid') == 1
     assert page.count('class="question ') == 16
 
 
@@ -95,11 +116,12 @@ def test_html_sections_hold_their_questions_in_their_own_order(bundled_handout: 
         assert re.findall(r"<tr><td>(\d+)</td>", key) == [str(item.number) for item in version.items]
 
 
-@pytest.mark.parametrize(("key", "versions", "keys"), [("include", 3, 3), ("omit", 3, 0), ("only", 0, 3)])
-def test_html_key_modes(bundled_handout: Handout, key: str, versions: int, keys: int) -> None:
-    page = to_html(bundled_handout, key=key)  # type: ignore[arg-type]
+@pytest.mark.parametrize(("contents", "versions", "keys"), [("both", 3, 3), ("sheets", 3, 0), ("key", 0, 3)])
+def test_html_sheets_and_key_apart(bundled_handout: Handout, contents: Contents, versions: int, keys: int) -> None:
+    page = to_html(bundled_handout, contents)
     assert page.count('<section class="sheet version') == versions
-    assert page.count('<section class="sheet key') == keys
+    assert page.count('<section class="sheet key page-k') == keys
+    assert page.count('id="grid"') == (keys > 0)
 
 
 def key_ids(handout: Handout, format: str) -> dict[str, list[str]]:
@@ -107,13 +129,13 @@ def key_ids(handout: Handout, format: str) -> dict[str, list[str]]:
     if format == "pdf":
         # Each id ends a line: the excerpt's last one, or its own.
         ids = {item.question.id for item in handout.versions[0].items}
-        grouped = sections(pdf_pages(handout_pdf.to_pdf(handout, key="only")))
-        lines = {name.rpartition(" ")[2]: "\n".join(pages).splitlines() for name, pages in grouped.items()}
+        grouped = sections(pdf_pages(handout_pdf.to_pdf(handout, "key")))
+        lines = {name.rpartition(" ")[2]: "\n".join(pages).splitlines() for name, pages in grouped.items() if "version" in name}
         return {letter: [line.split()[-1] for line in text if line.split() and line.split()[-1] in ids] for letter, text in lines.items()}
     if format == "html":
-        keys = by_letter(re.split(r'<section class="sheet key page-k\w+" id="key-(\w+)">', to_html(handout, key="only")))
+        keys = by_letter(re.split(r'<section class="sheet key page-k\w+" id="key-(\w+)">', to_html(handout, "key")))
         return {letter: re.findall(r'<span class="id">([^<]*)</span></td></tr>', body) for letter, body in keys.items()}
-    keys = by_letter(re.split(r"^# .* (\w+)$", to_markdown(handout, key="only"), flags=re.MULTILINE))
+    keys = by_letter(re.split(r"^# .* — version (\w+)$", to_markdown(handout, "key"), flags=re.MULTILINE))
     return {letter: re.findall(r"^\| \d+ \| .* `([a-z0-9_-]+)` \|$", body, flags=re.MULTILINE) for letter, body in keys.items()}
 
 
@@ -148,7 +170,7 @@ def test_a_key_row_ends_with_the_question_id(tmp_path: Path, question: dict[str,
     handout = make_handout(write_bank(tmp_path, {"title": "T", "questions": [question]}))
     assert f"\n{markdown}\n" in to_markdown(handout)
     assert html in to_html(handout)
-    key = pdf_pages(handout_pdf.to_pdf(handout, key="only"))[0].splitlines()
+    key = pdf_pages(handout_pdf.to_pdf(handout, "key"))[-1].splitlines()
     assert key[-2].split()[-1] == question["id"]
 
 
@@ -157,3 +179,57 @@ def test_html_shows_hostile_text_literally(hostile_bank: Bank) -> None:
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
     assert "<title>Hostile &lt;b&gt;text&lt;/b&gt; &amp; co</title>" in page
     assert "<script" not in page and "<b>" not in page and "<img" not in page and "<i>" not in page
+
+
+# In Chromium, at a phone's width
+
+CHROMIUM = Path("/usr/bin/chromium")
+PHONE = 390
+"""An iPhone 12-15's width in CSS pixels."""
+
+BROKEN_WORDS = """() => {
+  // Every word of the page, and whether it is drawn on more than one line. A word ends at a space, or after a
+  // hyphen that no word joiner holds ('start-up' may break after its hyphen, 'préfère-t-il' may not).
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const found of node.data.matchAll(/\\S+?(?=\\s|-(?!\\u2060)|$)-?/g)) {
+      const range = document.createRange();
+      range.setStart(node, found.index);
+      range.setEnd(node, found.index + found[0].length);
+      const tops = new Set([...range.getClientRects()].filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
+      if (tops.size > 1) broken.push(found[0]);
+    }
+  }
+  return broken;
+}"""
+FIELDS = """() => [...document.querySelectorAll('.student span')].map(span => {
+  const range = document.createRange();
+  range.selectNodeContents(span);
+  return span.getBoundingClientRect().width - range.getBoundingClientRect().width;
+})"""
+
+
+@pytest.fixture(scope="module")
+def phone() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": PHONE, "height": 800})
+        yield context.new_page()
+        browser.close()
+
+
+@pytest.mark.parametrize(("bank_file", "lang"), [(BUNDLED_BANK, "fr"), (BUNDLED_BANK, "en"), (EVERY_TYPE, "en")])
+def test_the_web_page_reads_on_a_phone(phone: Any, bank_file: Path, lang: str) -> None:
+    """At 390 px no word is broken inside, nothing is wider than the screen, and the name, class and date lines keep room to write."""
+    handout = make_handout(load_bank(bank_file).bank, versions=2, lang=lang)
+    phone.set_content(to_html(handout, "both"))
+    assert phone.evaluate(BROKEN_WORDS) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE
+    assert all(room >= 40 for room in phone.evaluate(FIELDS))
+    widths = phone.evaluate("[...document.querySelectorAll('.boxes li')].map(li => li.getBoundingClientRect().width)")
+    assert min(widths) >= 120
