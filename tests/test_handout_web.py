@@ -44,13 +44,16 @@ def test_markdown_sheet(every_type_bank: Bank) -> None:
         "Source: A short text about tests (2024-05-01)\n\n"
         "**Name:** " + "\\_" * 24 + "   **Class:** " + "\\_" * 10 + "   **Date:** " + "\\_" * 10 + "\n\n"
         "*Answer every question on this sheet: tick the boxes, fill in the blanks, write on the lines.*\n\n"
-        "**1.** The Earth is flat.\n\n"
+        "**Total:** " + "\\_" * 8 + " / 9 pts\n\n"
+        "**1.** The Earth is flat. *(1 pt)*\n\n"
         "- [ ] True\n"
         "- [ ] False\n\n"
-        "**2.** Who wrote Les Misérables?\n\n" + "\\_" * 60 + "\n\n"
+        "**2.** Who wrote Les Misérables? *(1 pt)*\n\n" + "\\_" * 60 + "\n\n"
     )
-    assert "**4.** Which of these countries are in Europe?  \n*Tick all that apply.*\n\n- [ ] a) Brazil\n" in text
-    assert "\n| 1. “I think, therefore I am.” | a) Descartes |\n" in text
+    assert "\n**5.** How much did the company invest? *(2 pts)*\n" in text
+    assert "**4.** Which of these countries are in Europe? *(1 pt)*  \n*Tick all that apply.*\n\n- [ ] a) Brazil\n" in text
+    assert "\n| 1. “I think, therefore I am.” | a) Shakespeare |\n" in text
+    assert "\n|  | d) Molière |\n" in text
     assert "\n" + "\\_" * 16 + " dollars\n" in text
     assert "\n- \\[  \\] Mars\n" in text
     assert "\n> Liberty, " + "\\_" * 12 + " *(a word for fairness)*, " + "\\_" * 15 + ".\n" in text
@@ -60,10 +63,14 @@ def test_markdown_sheet(every_type_bank: Bank) -> None:
 def test_markdown_key(every_type_bank: Bank) -> None:
     text = to_markdown(make_handout(every_type_bank, versions=2, seed=0), "key")
     assert text.startswith(
-        "# Grading grid\n\nEvery type\n\n| No. | A | B |\n| --- | --- | --- |\n| 1 | False | 200,000,000 |\n"
-        "| 2 | Victor Hugo\\* | False |\n"
+        "# Grading grid\n\nEvery type\n\n| No. | A | B |\n| --- | --- | --- |\n| 1 | False (1) | 200,000,000 (2) |\n"
+        "| 2 | Victor Hugo\\* (1) | False (1) |\n"
     )
-    assert "\n| **Total** | **8 pts** | **8 pts** |\n\n\\*: other answers are accepted, see the version's key.\n" in text
+    assert "\n| 8 | equality; fraternity\\* (1) | 2, 3, 4, 1 (1) |\n" in text
+    assert (
+        "\n| **Total** | **9 pts** | **9 pts** |\n\nIn brackets: the question's points on that version.\n\n"
+        "\\*: other answers are accepted, see the version's key.\n"
+    ) in text
     assert (
         '\n<div style="break-before: page"></div>\n\n# Answer key — version A\n\nEvery type\n\n| No. | Answer | Source |\n| --- | --- | --- |\n'
         "| 1 | False | The Earth is round. `earth-flat-tf` |\n"

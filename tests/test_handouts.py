@@ -180,7 +180,7 @@ def test_cloze_and_short_alternatives_are_in_the_key_and_starred_in_the_grid(eve
         handout = make_handout(bank, lang=lang)
         item = handout.versions[0].items[0]
         assert (item.answer, item.grid, item.others, handout.alternatives) == (key, grid, True, True)
-    assert not make_handout(every_type_bank, types=("mcq", "cloze")).alternatives
+    assert not make_handout(every_type_bank, types=("mcq", "truefalse", "match")).alternatives
 
 
 def test_a_group_or_a_leak_is_printed_once_and_the_others_are_said_left_out() -> None:
@@ -227,12 +227,12 @@ def test_a_match_or_an_order_is_never_printed_in_its_right_order(every_type_bank
             for item in version.items:
                 layout = item.layout
                 if isinstance(layout, Columns):
-                    assert layout.right != ("Descartes", "Martin Luther King", "Shakespeare")
+                    assert layout.right != ("Descartes", "Martin Luther King", "Shakespeare", "Molière")
                 else:
                     assert isinstance(layout, Ranking)
                     assert layout.items != ("Mercury", "Venus", "Earth", "Mars")
                 printed.add(layout)
-    assert len(printed) == 5 + 23  # every arrangement but the right one, of 3 pairs and of 4 items
+    assert len(printed) == 23 + 23  # every arrangement but the right one, of 3 pairs and a distractor, and of 4 items
 
 
 def test_every_type_is_laid_out_for_paper(every_type_bank: Bank) -> None:
@@ -246,7 +246,8 @@ def test_every_type_is_laid_out_for_paper(every_type_bank: Bank) -> None:
     assert items["numeric"].layout == NumberBlank("dollars")
     assert items["numeric"].answer == "200,000,000 dollars"
     assert items["cloze"].layout == Sentence(("Liberty, ", Blank(12, "a word for fairness"), ", ", Blank(15), "."))
-    assert items["cloze"].answer == "equality; fraternity"
+    assert items["cloze"].answer == "equality; fraternity (or brotherhood)"
+    assert items["cloze"].grid == "equality; fraternity*"
     assert items["cloze"].prompt == "Complete the motto."
     assert items["match"].instruction == "Link each item on the left to one on the right."
     assert items["order"].instruction == "Number the boxes in order, from 1."
