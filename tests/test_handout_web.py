@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 
 from quizgen.bank import load_bank
@@ -102,8 +105,10 @@ def test_markdown_shows_hostile_text_literally(hostile_bank: Bank) -> None:
 def test_html_is_one_self_contained_file(every_type_bank: Bank) -> None:
     page = to_html(make_handout(every_type_bank, versions=2))
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')
-    for reference in ("http", "src=", "<script", "<link", "url(", "@import"):
+    for reference in ("http", "<script", "<link", "url(", "@import"):
         assert reference not in page
+    assert re.findall(r'src="([a-z]+:[a-z/+]+;base64,)', page) == ["data:image/png;base64,"] * 2  # the picture, on each version
+    assert page.count("src=") == 2
     assert "@page { size: A4;" in page
     assert '@page vB { @bottom-center { content: "Version B";' in page
     assert '@page kA { @bottom-center { content: "Answer key — version A";' in page
@@ -240,3 +245,19 @@ def test_the_web_page_reads_on_a_phone(phone: Any, bank_file: Path, lang: str) -
     assert all(room >= 40 for room in phone.evaluate(FIELDS))
     widths = phone.evaluate("[...document.querySelectorAll('.boxes li')].map(li => li.getBoundingClientRect().width)")
     assert min(widths) >= 120
+
+
+def test_a_question_shows_its_picture_with_its_text_alternative(every_type_bank: Bank) -> None:
+    handout = make_handout(every_type_bank, lang="fr")
+    item = next(item for item in handout.versions[0].items if item.image is not None)
+    assert (item.question.id, item.image.file, item.image.kind) == ("planets-order", "every-type-sun.png", "png")
+    assert item.image.data == (EVERY_TYPE.parent / "every-type-sun.png").read_bytes()
+    page = to_html(handout, "sheets")
+    assert (
+        f'<img class="picture" alt="Un soleil blanc sur un ciel bleu." src="data:image/png;base64,{base64.b64encode(item.image.data).decode()}">'
+        in page
+    )
+    assert "\n![Un soleil blanc sur un ciel bleu.](<every-type-sun.png>)\n" in to_markdown(handout, "sheets")
+    pdf = pypdf.PdfReader(io.BytesIO(handout_pdf.to_pdf(handout, "sheets")))
+    assert sum(len(page.images) for page in pdf.pages) == 1
+    assert make_handout(every_type_bank, types=("mcq",)).folder is None

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import base64
 import html
 
 from ..present import label
 from .grid import grid_chunks
-from .sheet import Blank, Boxes, Columns, Contents, Handout, Item, Layout, Lines, NumberBlank, Sentence, Version, points_text, word
+from .sheet import (
+    Blank,
+    Boxes,
+    Columns,
+    Contents,
+    Handout,
+    Item,
+    Layout,
+    Lines,
+    NumberBlank,
+    Picture,
+    Sentence,
+    Version,
+    points_text,
+    word,
+)
 
 GRID_WIDTH = 88
 """Characters across a grid table before the next versions go in another table, as in the PDF."""
@@ -45,6 +61,7 @@ h1 { font-size: 17pt; line-height: 1.2; margin: 0; }
 .box { flex: none; display: inline-block; width: .85em; height: .85em; border: .6pt solid var(--ink); position: relative; top: .1em; }
 .ranking { list-style: none; padding: 0; margin: 1.5mm 0 0; display: grid; gap: 1.5mm; }
 .ranking .box { width: 1.6em; height: 1.3em; top: .3em; }
+.picture { display: block; max-width: 100%; max-height: 45mm; margin: 2mm 0; }
 .writing { height: 9mm; border-bottom: .6pt solid var(--rule); }
 .number-blank { margin-top: 3mm; }
 .blank { display: inline-block; border-bottom: .6pt solid var(--ink); height: 1.1em; vertical-align: -0.25em; max-width: 100%; }
@@ -172,12 +189,24 @@ def html_item(item: Item, lang: str, weighted: bool) -> str:
     body = [f'<p class="prompt">{html.escape(item.prompt)}</p>']
     if item.instruction is not None:
         body.append(f'<p class="instruction">{html.escape(item.instruction)}</p>')
+    if item.image is not None:
+        body.append(html_picture(item.image))
     body.append(html_layout(item.layout))
     points = f'<span class="points">{html.escape(points_text(item.points, lang))}</span>' if weighted else ""
     return (
         f'<div class="question {item.question.type}" data-question="{html.escape(item.question.id)}">'
         f'<span class="number">{item.number}.</span><div>{"".join(body)}</div>{points}</div>'
     )
+
+
+MIME_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "svg": "image/svg+xml"}
+
+
+def html_picture(picture: Picture) -> str:
+    """The picture inside the page (a data: URL), so the file still has nothing to fetch."""
+    data = base64.b64encode(picture.data).decode("ascii")
+    alt = html.escape(picture.alt or "")
+    return f'<img class="picture" alt="{alt}" src="data:{MIME_TYPES[picture.kind]};base64,{data}">'
 
 
 def html_layout(layout: Layout) -> str:

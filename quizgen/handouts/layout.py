@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import Any
 
 from .. import errors, present
 from ..apart import draw_apart
+from ..bank.media import image_kind
 from ..errors import QuizgenError
 from ..model import (
     Bank,
     Cloze,
+    Image,
     Localized,
     Match,
     MultipleAnswer,
@@ -31,7 +34,22 @@ from ..model import (
 )
 from ..present import answer_text, label, prompt_text, shuffled
 from ..select import Filters, matching
-from .sheet import Blank, Boxes, Columns, Handout, Item, Layout, Lines, NumberBlank, Ranking, Sentence, Version, list_separator, typographic
+from .sheet import (
+    Blank,
+    Boxes,
+    Columns,
+    Handout,
+    Item,
+    Layout,
+    Lines,
+    NumberBlank,
+    Picture,
+    Ranking,
+    Sentence,
+    Version,
+    list_separator,
+    typographic,
+)
 
 MAX_VERSIONS = 99
 """Versions are lettered A to Z, then AA, AB... up to CU: far more than a class needs."""
@@ -93,6 +111,8 @@ def make_handout(
         last = version_letter(MAX_VERSIONS - 1)
         raise QuizgenError(f"--versions {versions}: give 1 to {MAX_VERSIONS} versions (they are lettered A to Z, then AA to {last})")
     questions = select_questions(bank, tags, types, count, seed, difficulty)
+    folder = Path(bank.path).parent
+    pictures = {question.id: picture(bank, question, question.image, folder, lang) for question in questions if question.image is not None}
     printed = {question.id for question in questions}
     left_out = (
         ()
@@ -104,9 +124,25 @@ def make_handout(
         source=source_line(bank, lang),
         lang=lang,
         seed=seed,
-        versions=tuple(make_version(version_letter(index), questions, lang, seed) for index in range(versions)),
+        versions=tuple(make_version(version_letter(index), questions, lang, seed, pictures) for index in range(versions)),
+        folder=str(folder) if pictures else None,
         left_out=left_out,
     )
+
+
+def picture(bank: Bank, question: Question, image: Image, folder: Path, lang: str) -> Picture:
+    """The question's image, read once for every version (the loader has checked it is a picture inside the bank's folder)."""
+    try:
+        data = (folder / image.file).read_bytes()
+    except OSError as exc:
+        raise QuizgenError(
+            f"{bank.path}:{question.line}: question '{question.id}': image {image.file} cannot be read ({exc.strerror})"
+        ) from exc
+    kind = image_kind(data[:512])
+    if kind is None:
+        raise QuizgenError(f"{bank.path}:{question.line}: question '{question.id}': image {image.file} is no longer a picture")
+    alt = typographic(image.alt[lang], lang) if image.alt is not None else None
+    return Picture(PurePath(image.file).as_posix(), alt, kind, data)
 
 
 def source_line(bank: Bank, lang: str) -> str | None:
@@ -116,12 +152,13 @@ def source_line(bank: Bank, lang: str) -> str | None:
     return f"{title} ({bank.source.date})" if bank.source.date else title
 
 
-def make_version(letter: str, questions: tuple[Question, ...], lang: str, seed: int) -> Version:
+def make_version(letter: str, questions: tuple[Question, ...], lang: str, seed: int, pictures: dict[str, Picture]) -> Version:
     ordered = shuffled(questions, seed, letter)
-    return Version(letter, tuple(make_item(number, question, lang, seed, letter) for number, question in enumerate(ordered, 1)))
+    items = (make_item(number, question, lang, seed, letter, pictures.get(question.id)) for number, question in enumerate(ordered, 1))
+    return Version(letter, tuple(items))
 
 
-def make_item(number: int, question: Question, lang: str, seed: int, letter: str) -> Item:
+def make_item(number: int, question: Question, lang: str, seed: int, letter: str, image: Picture | None = None) -> Item:
     """A question as printed on one version: its choices, right column or items shuffled, and its key."""
     sheet = Sheet(lang, seed, letter, question.id)
     laid = LAYOUT_MAKERS[type(question)](question, sheet)
@@ -134,6 +171,7 @@ def make_item(number: int, question: Question, lang: str, seed: int, letter: str
         answer=laid.answer,
         excerpt=question.source,
         grid=laid.grid,
+        image=image,
         others=laid.others,
         solution=laid.solution,
     )

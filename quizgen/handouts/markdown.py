@@ -60,6 +60,9 @@ def markdown_item(item: Item, lang: str, weighted: bool) -> list[str]:
         lines[0] += "  "
         lines.append(f"*{item.instruction}*")
     lines.append("")
+    if item.image is not None:
+        # The picture's path is the bank's, relative to its folder: the Markdown reads it from beside the bank.
+        lines += [f"![{md(item.image.alt or '')}](<{item.image.file}>)", ""]
     layout = item.layout
     if isinstance(layout, Boxes):
         lines += [f"- [ ] {md(option)}" for option in layout.printed]

@@ -46,6 +46,8 @@ COLUMN_WIDTH = 35
 """Characters on a line of either column of a match, or of the answer and excerpt columns of a key."""
 GRID_WIDTH = 88
 """Characters of 9-point text across the grading grid, number column included (about 95 fit on A4 and letter)."""
+PICTURE_LINES = 10
+"""The lines a question's picture takes (it is at most 40 mm high)."""
 LINES_KEPT_TOGETHER = 35
 """A question, or a row of a key, estimated at more lines than this may break across pages; a page holds about 50."""
 
@@ -59,10 +61,13 @@ def to_pdf(handout: Handout, contents: Contents = "both", paper: str = "a4", tim
     import typst
 
     try:
-        return typst.compile(
+        # typst's stubs tie root's type to the input's (bytes here); it takes a folder's path as str.
+        return typst.compile(  # type: ignore[call-overload,no-any-return]
             TEMPLATE.read_bytes(),
             format="pdf",
             sys_inputs={"data": document_json(handout, contents, paper, timestamp is not None, duplex)},
+            # Pictures are read by typst from the bank's folder, and only from there.
+            root=str(Path(handout.folder).resolve()) if handout.folder is not None else None,
             ignore_system_fonts=True,
             timestamp=timestamp,
         )
@@ -120,6 +125,7 @@ def item_data(item: Item, lang: str, weighted: bool) -> dict[str, Any]:
         "instruction": item.instruction,
         "points": points_text(item.points, lang) if weighted else None,
         "layout": layout_data(item.layout),
+        "image": {"file": "/" + item.image.file, "alt": item.image.alt} if item.image is not None else None,
         "keep": estimated_lines(item) <= LINES_KEPT_TOGETHER,
         "answer": item.answer,
         # A match's key draws its lines as they are drawn on the sheet: left number to right letter.
@@ -183,7 +189,7 @@ def estimated_lines(item: Item) -> int:
     could be taller than a page.
     """
     layout = item.layout
-    lines = text_lines(len(item.prompt)) + (item.instruction is not None) + 1
+    lines = text_lines(len(item.prompt)) + (item.instruction is not None) + 1 + (PICTURE_LINES if item.image is not None else 0)
     if isinstance(layout, Boxes):
         width = LINE_WIDTH // layout.columns
         rows = [layout.options[start : start + layout.columns] for start in range(0, len(layout.options), layout.columns)]

@@ -165,6 +165,18 @@ Layout = Boxes | Lines | NumberBlank | Sentence | Columns | Ranking
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A question's image, as the sheet shows it under the prompt."""
+
+    file: str
+    """Relative to the bank's folder (`Handout.folder`), with / between folders."""
+    alt: str | None
+    kind: str
+    """png, jpeg, gif, webp or svg: what its bytes are."""
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Item:
     """One numbered question of a version as it is printed, with its line of the answer key."""
 
@@ -179,6 +191,7 @@ class Item:
     """The question's source excerpt, verbatim, to find the line in the article."""
     grid: str = ""
     """The answer as the grading grid shows it, short: 'b', 'a, c', '1c 2a 3b', '3, 1, 2', 'Victor Hugo*' (* other answers accepted)."""
+    image: Picture | None = None
     others: bool = False
     """Whether other answers than the grid's are right (accepted spellings, a tolerance): the grid marks them *."""
     solution: tuple[int, ...] = ()
@@ -212,6 +225,8 @@ class Handout:
     lang: str
     seed: int
     versions: tuple[Version, ...]
+    folder: str | None = None
+    """The bank's folder, where the questions' pictures are (None: the handout shows none)."""
     left_out: tuple[str, ...] = ()
     """Ids of selected questions not printed because one of their group, or of their leak, is (apart.draw_apart)."""
 
@@ -222,6 +237,10 @@ class Handout:
         if len(letters) <= 2:
             return " and ".join(letters)
         return f"{letters[0]} to {letters[-1]}"
+
+    @property
+    def pictures(self) -> bool:
+        return any(item.image is not None for item in self.versions[0].items)
 
     @property
     def alternatives(self) -> bool:
