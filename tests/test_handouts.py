@@ -725,3 +725,10 @@ def test_help_has_an_example() -> None:
     code, shown = invoke(["--help"])
     assert code == 0
     assert "  Example:\n      quizgen handout questions.yaml --versions 3 --count 10 --lang fr\n" in shown
+
+
+@pytest.mark.parametrize(("duplex", "pages"), [([], 5), (["--duplex"], 5), (["--no-duplex"], 3)])
+def test_duplex_is_the_default_for_a_pdf(here: Path, duplex: list[str], pages: int) -> None:
+    """Three one-page versions: a page is left blank after A and after B, unless --no-duplex."""
+    assert invoke([str(EVERY_TYPE), "--versions", "3", "--type", "mcq", "--type", "truefalse", "--no-key", *duplex])[0] == 0
+    assert len(pypdf.PdfReader(here / "every-type-handout.pdf").pages) == pages
