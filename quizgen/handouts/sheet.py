@@ -195,8 +195,9 @@ class Item:
     others: bool = False
     """Whether other answers than the grid's are right (accepted spellings, a tolerance): the grid marks them *."""
     solution: tuple[int, ...] = ()
-    """The right marks as positions in the layout: the right options' indices (mcq, multi, in layout order),
-    each left item's index in `Columns.right` (match), each printed item's rank from 0 (order); () for the others."""
+    """The right marks as positions in the layout: the right boxes' indices in `Boxes.options` (mcq, multi,
+    truefalse: 0 True, 1 False), each left item's index in `Columns.right` (match), each printed item's
+    rank from 0 (order); () for short, numeric and cloze, written by hand."""
 
     @property
     def points(self) -> float:
