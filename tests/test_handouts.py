@@ -140,7 +140,8 @@ def test_each_key_line_gives_the_answer_of_its_question_as_printed(bank: Bank, l
             else:
                 assert isinstance(question, (TrueFalse, Numeric))
                 assert item.answer == typographic(answer_text(question, lang), lang)
-            assert item.excerpt == question.source
+            if not isinstance(question, (Match, Order)):
+                assert item.excerpt == question.source
             assert item.points == question.points
 
 
@@ -732,3 +733,14 @@ def test_duplex_is_the_default_for_a_pdf(here: Path, duplex: list[str], pages: i
     """Three one-page versions: a page is left blank after A and after B, unless --no-duplex."""
     assert invoke([str(EVERY_TYPE), "--versions", "3", "--type", "mcq", "--type", "truefalse", "--no-key", *duplex])[0] == 0
     assert len(pypdf.PdfReader(here / "every-type-handout.pdf").pages) == pages
+
+
+def test_a_match_keys_the_excerpt_of_each_pair_once(every_type_bank: Bank) -> None:
+    match = next(question for question in every_type_bank.questions if isinstance(question, Match))
+    assert match.source == match.pair_sources[0] == "Descartes, King and Shakespeare are quoted."
+    alone = replace(every_type_bank, questions=(match,))
+    assert make_handout(alone).versions[0].items[0].excerpt == "Descartes, King and Shakespeare are quoted."
+    sourced = replace(match, source=None, pair_sources=("Cogito.", None, "Hamlet, act 3."))
+    item = make_handout(replace(every_type_bank, questions=(sourced,))).versions[0].items[0]
+    assert item.excerpt == "Cogito. … Hamlet, act 3."
+    assert make_handout(replace(every_type_bank, questions=(replace(sourced, pair_sources=()),))).versions[0].items[0].excerpt is None

@@ -169,12 +169,23 @@ def make_item(number: int, question: Question, lang: str, seed: int, letter: str
         instruction=laid.instruction,
         layout=laid.layout,
         answer=laid.answer,
-        excerpt=question.source,
+        excerpt=excerpt(question),
         grid=laid.grid,
         image=image,
         others=laid.others,
         solution=laid.solution,
     )
+
+
+EXCERPT_SEPARATOR = " … "
+
+
+def excerpt(question: Question) -> str | None:
+    """The question's excerpt, then those of its pairs (match) or items (order) that differ, for the key."""
+    own = question.pair_sources if isinstance(question, Match) else question.item_sources if isinstance(question, Order) else ()
+    parts = [question.source, *own]
+    found = list(dict.fromkeys(part for part in parts if part))
+    return EXCERPT_SEPARATOR.join(found) if found else None
 
 
 @dataclass(frozen=True)

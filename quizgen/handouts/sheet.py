@@ -188,7 +188,8 @@ class Item:
     answer: str
     """The answer as the teacher checks it on this version: 'b) Paris', '1 → c) Descartes; 2 → a) ...', '3, 1, 2'."""
     excerpt: str | None
-    """The question's source excerpt, verbatim, to find the line in the article."""
+    """The question's source excerpt, verbatim, to find the line in the article; a match's or an order's own
+    excerpts per pair or item follow it, each once, separated by ' … '."""
     grid: str = ""
     """The answer as the grading grid shows it, short: 'b', 'a, c', '1c 2a 3b', '3, 1, 2', 'Victor Hugo*' (* other answers accepted)."""
     image: Picture | None = None
