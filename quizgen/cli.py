@@ -18,7 +18,21 @@ if TYPE_CHECKING:
     from .anki import BuildReport
     from .errors import QuizgenError
 
-BANK_ARGUMENT = click.argument("bank", required=False, type=click.Path(dir_okay=False))
+
+def announce_demo(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """Say on stderr when a command falls back on the bundled demo bank, never silently."""
+    from pathlib import Path
+
+    from .files import is_file
+
+    if value is None and not context.resilient_parsing and not is_file(Path("questions.yaml")):
+        from .starter import demo_notice
+
+        click.echo(demo_notice(Path(".")), err=True)
+    return value
+
+
+BANK_ARGUMENT = click.argument("bank", required=False, type=click.Path(dir_okay=False), callback=announce_demo)
 
 
 class ReportedError(click.ClickException):
@@ -182,7 +196,7 @@ def quiz(
 
 
 @cli.command()
-@BANK_ARGUMENT
+@click.argument("bank", required=False, type=click.Path(dir_okay=False))
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
 def stats(bank: str | None, db: str | None) -> None:
     """Show quiz progress per bank and tag: new, learning, due and learned questions, and answers right.
@@ -347,3 +361,25 @@ def draft(article: str, output: str | None, lang: str | None, title: str | None,
     with reported():
         result = write_draft(Path(article), path, lang=lang, title=title, force=force)
     click.echo(result.summary(str(path)))
+
+
+@cli.command()
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False))
+def init(folder: str) -> None:
+    """Start your own bank: write a small commented questions.yaml, one question of each type.
+
+    It has a fixed random deck id (keep it: it ties the deck to your learners'
+    Anki collections) and passes `quizgen check --strict`. An existing
+    questions.yaml is never replaced.
+
+    \b
+    Example:
+        quizgen init && quizgen build && quizgen quiz --count 3
+    """
+    from pathlib import Path
+
+    from .starter import write_starter
+
+    with reported():
+        path = write_starter(Path(folder))
+    click.echo(f"Wrote {path}: 8 questions, one of each type. Edit it, then: quizgen check, quizgen build, quizgen quiz.")
