@@ -66,15 +66,19 @@ def echo_decks(report: BuildReport) -> None:
         click.echo(deck.summary())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="quizgen")
-def cli() -> None:
+@click.pass_context
+def cli(context: click.Context) -> None:
     """Turn one YAML question bank into Anki decks, a terminal quiz and classroom handouts.
 
     Start with `quizgen build` (checks the bank and writes the Anki decks) or
     `quizgen quiz` (practise in the terminal). Every command takes the bank as
     its first argument, and uses ./questions.yaml or the bundled bank without it.
     """
+    if context.invoked_subcommand is None:
+        click.echo(context.get_help())
+        return
     from .files import exit_on_termination
 
     exit_on_termination()
