@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -97,11 +96,10 @@ def test_init_build_quiz_in_an_empty_folder(tmp_path: Path) -> None:
         timeout=60,
         dimensions=(40, 100),
     )
-    for number in (1, 2, 3):
-        child.expect(rf"Question {number}/3")
-        child.expect("> ")
-        child.sendline("Jupiter")
-    child.expect(re.compile(r"Summary", re.IGNORECASE))
+    child.expect("The Solar System · 3 questions")
+    child.expect("Question 1/3")
+    child.expect("> ")
+    child.sendline("q")
     child.expect(pexpect.EOF)
     child.close()
-    assert db.exists()
+    assert child.exitstatus == 0
