@@ -231,8 +231,14 @@ def stats(bank: str | None, db: str | None) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
 @click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
-@click.option("--key/--no-key", default=True, show_default=True, help="Each version's answer key, on its own page, after the versions.")
-@click.option("--key-only", is_flag=True, help="Print the answer keys alone (the teacher's copy).")
+@click.option(
+    "--key/--no-key", default=True, show_default=True, help="The teacher's key (grading grid, then each version's key) in SLUG-key.FORMAT."
+)
+@click.option("--key-only", is_flag=True, help="Write the key alone (the teacher's copy).")
+@click.option("--combined", is_flag=True, help="One file: the sheets, then the key.")
+@click.option(
+    "--duplex/--no-duplex", default=True, show_default=True, help="Start each version on an odd page, for two-sided printing (pdf)."
+)
 @click.option("--title", help="The title on every sheet [default: the bank's].")
 @click.option(
     "-o",
@@ -253,28 +259,34 @@ def handout(
     paper: str,
     key: bool,
     key_only: bool,
+    combined: bool,
+    duplex: bool,
     title: str | None,
     output: str | None,
 ) -> None:
-    """Print a worksheet to hand out: versions with shuffled questions and choices, and their answer keys.
+    """Print a worksheet to hand out: versions with shuffled questions and choices, and the teacher's key.
 
     Every version holds the same questions, in its own order, with its choices
     shuffled, so that neighbours cannot copy. The same command (and seed)
-    always prints the same versions. Each answer key gives, for each number,
-    the answer, the excerpt of the source it comes from, and the question's id.
+    always prints the same versions. The students' sheets go to
+    SLUG-handout.FORMAT, the teacher's key to SLUG-key.FORMAT (beside -o's file):
+    a grading grid of every version's answers with points and totals, then each
+    version's answers with the excerpt of the source and the question's id.
 
     \b
     Example:
-        quizgen handout questions.yaml --versions 3 --count 20 --lang fr
-        quizgen handout --versions 3 --count 20 --key-only -o key.pdf
+        quizgen handout questions.yaml --versions 3 --count 10 --lang fr
+        quizgen handout --versions 3 --count 10 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
-        quizgen handout --versions 30 --count 50 -o - > class.pdf
+        quizgen handout --versions 30 --count 10 --combined -o - > class.pdf
     """
     from .bank import bank_path
-    from .handouts import HandoutOptions, write_handout
+    from .handouts import HandoutOptions, KeyMode, write_handout
 
-    if key_only and not key:
-        raise click.UsageError("--key-only and --no-key contradict each other; give one of them.")
+    chosen = [name for name, given in (("--key-only", key_only), ("--no-key", not key), ("--combined", combined)) if given]
+    if len(chosen) > 1:
+        raise click.UsageError(f"{' and '.join(chosen)} contradict each other; give one of them.")
+    mode: KeyMode = "only" if key_only else "omit" if not key else "combined" if combined else "separate"
     options = HandoutOptions(
         format=format_,
         versions=versions,
@@ -285,14 +297,16 @@ def handout(
         seed=seed,
         lang=lang,
         paper=paper,
-        key="only" if key_only else "include" if key else "omit",
+        key=mode,
         title=title,
+        duplex=duplex,
     )
     with reported():
         written = write_handout(bank_path(bank), options, output)
-    if written.path is None:
-        click.echo(written.data, nl=False)
-    click.echo(written.summary(), err=written.path is None)
+    to_stdout = written.files[0].path is None
+    if to_stdout:
+        click.echo(written.files[0].data, nl=False)
+    click.echo(written.summary(), err=to_stdout)
 
 
 @cli.command()
