@@ -213,10 +213,15 @@ def currency_of(text: str) -> str | None:
     for symbol in "$€£¥":
         if symbol in text:
             return CURRENCIES[symbol]
+    return CURRENCIES.get(singular(unit_words(text)))
+
+
+def unit_words(text: str) -> str:
+    """The words of a unit as compared, without the link that may join it to its number: "d'euros" -> 'euros'."""
     words = normalize(text).split()
     while words and words[0] in UNIT_LINKS:
         words.pop(0)
-    return CURRENCIES.get(singular(" ".join(words)))
+    return " ".join(words)
 
 
 def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReading | None:
@@ -227,7 +232,7 @@ def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReadin
         return None
     digits = read_digits(found["digits"].translate(GROUP_SPACES), base_language(lang))
     # '2O0' or '5O': a letter O typed for a zero is not read as 2 or 5 followed by a word.
-    if digits is None or re.match(r"[oO](?![^\W\d_])", found["rest"]):
+    if digits is None or re.match(r"[oO]+(?![^\W\d_])", found["rest"]):
         return None
     rest = found["rest"].strip()
     power = 0
@@ -308,10 +313,7 @@ def as_decimal(digits: str) -> Decimal | None:
 
 def unit_matches(rest: str, units: Sequence[str]) -> bool:
     """True when the words after a number are only signs ('$', '%') or name one of `units` ('de dollars')."""
-    words = normalize(rest).split()
-    while words and words[0] in UNIT_LINKS:
-        words.pop(0)
-    said = " ".join(words)
+    said = unit_words(rest)
     if not said:
         return True
     if said in PERCENT_WORDS:

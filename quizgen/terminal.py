@@ -155,7 +155,8 @@ def read_key(prompt: str) -> str | None:
     except (KeyboardInterrupt, EOFError):
         click.echo()
         return None
-    click.echo(key if key.isprintable() and not key.isspace() else "")
+    if key.isprintable() and not key.isspace():
+        click.echo(key)
     return key or None
 
 

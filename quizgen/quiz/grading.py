@@ -117,8 +117,7 @@ def example(presentation: Presentation) -> str:
         return " ".join(f"{number + 1}{letter(position)}" for number, position in enumerate(pick)) + (" …" if len(solution) > shown else "")
     if isinstance(question, Order):
         # The items are never shown in their right order, so '1 2 3' is never the answer.
-        count = len(question.items)
-        return " ".join(str(number) for number in range(1, min(count, 3) + 1)) + (" …" if count > 3 else "")
+        return " ".join(str(number) for number in range(1, len(question.items) + 1))
     if isinstance(question, Numeric):
         low, high = question.bounds
         examples = NUMBER_EXAMPLES.get(base_language(lang), NUMBER_EXAMPLES["en"])
@@ -307,7 +306,7 @@ def check_numeric(presentation: Presentation, response: str) -> Verdict | Unclea
         if reading.currency is not None and reading.currency != wanted:
             # An amount in another currency (or a currency for a count) is another quantity, whatever its number.
             correct = False
-            notes.append(Note("other-currency", (question.unit[lang], reading.unit or reading.currency)))
+            notes.append(Note("other-currency", (question.unit[lang], answers.unit_words(reading.unit) or reading.currency)))
         elif not reading.unit_ok:
             notes.append(Note("unit", (question.unit[lang],)))
     return Verdict(correct, right_answer(presentation).answer, tuple(notes))
