@@ -114,7 +114,7 @@ def test_two_sessions_write_at_once(tmp_path: Path) -> None:
         "from quizgen.bank import load_bank\n"
         "from quizgen.progress import open_progress\n"
         f"bank = load_bank(Path({EVERY_TYPE!r})).bank\n"
-        f"with open_progress(Path({str(db)!r})) as store:\n"
+        f"with open_progress(Path({str(db)!r}), busy_ms=60_000) as store:\n"
         "    store.remember(bank)\n"
         "    for round in range(40):\n"
         "        for question in bank.questions:\n"
@@ -163,7 +163,7 @@ def newer(path: Path) -> None:
             "move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm",
         ),
         (foreign, "progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db"),
-        (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 1); upgrade quizgen"),
+        (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 2); upgrade quizgen"),
     ],
 )
 def test_a_database_that_cannot_be_used_is_named_with_what_to_do(
@@ -195,7 +195,7 @@ def test_an_empty_file_becomes_a_database(tmp_path: Path, every_type_bank: Bank)
 
 
 def test_a_folder_in_the_way(tmp_path: Path) -> None:
-    with pytest.raises(QuizgenError, match=r"^cannot use progress database .*: unable to open database file$"), open_progress(tmp_path):
+    with pytest.raises(QuizgenError, match=r"^progress database .* is not a file; give a file with --db$"), open_progress(tmp_path):
         pass
 
 
@@ -228,15 +228,18 @@ def test_report(tmp_path: Path, every_type_bank: Bank) -> None:
     assert report == BankReport(
         "Every type",
         (
-            Tally(None, new=4, learning=1, due=1, learned=2, answers=5, right=3),
+            Tally(None, new=4, learning=2, due=1, learned=2, answers=5, right=3),
             Tally("france", new=1, learning=0, due=0, learned=1, answers=1, right=1),
-            Tally("geography", new=0, learning=0, due=1, learned=1, answers=3, right=1),
+            Tally("geography", new=0, learning=1, due=1, learned=1, answers=3, right=1),
             Tally("people", new=1, learning=1, due=0, learned=0, answers=1, right=1),
             Tally("science", new=1, learning=0, due=0, learned=1, answers=1, right=1),
             Tally("figures", new=1, learning=0, due=0, learned=0, answers=0, right=0),
             Tally("literature", new=1, learning=0, due=0, learned=0, answers=0, right=0),
             Tally("quotes", new=0, learning=1, due=0, learned=0, answers=1, right=1),
         ),
+        retention=(0, 0),
+        forecast=(2, 0, 0, 0, 0, 0, 0),
+        due_week=2,
     )
     assert read_reports(db, [every_type_bank], clock) == [report]
 
@@ -250,18 +253,24 @@ def test_reports_without_a_database_write_nothing(tmp_path: Path, every_type_ban
 
 
 STATS = """\
-Every type · 8 questions · 5 answers, 60% right
-  tag           new  learning   due  learned  right
-  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░
-  france          1         0     0        1   100%  ██████████░░░░░░░░░░
-  geography       0         0     1        1    33%  ██████████▒▒▒▒▒▒▒▒▒▒
-  people          1         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒░░░░░░░░░░
-  science         1         0     0        1   100%  ██████████░░░░░░░░░░
-  figures         1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
-  literature      1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
-  quotes          0         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒
+Every type
+  8 questions: 4 new · 2 learning · 2 learned
+  Due: 2 today · 2 this week
+  Retention: – (no review of a learned question yet)
+  Next days: today 2 · tomorrow 0 · +2d 0 · +3d 0 · +4d 0 · +5d 0 · +6d 0
+  Answers: 5, 60% right
 
-█ learned  ▒ learning or due  ░ new · {db}
+Progress database: {db} · --tags for each tag
+"""
+TAGS = """\
+  tag           new  learning   due  learned  right
+  france          1         0     0        1   100%
+  geography       0         1     1        1    33%
+  people          1         1     0        0   100%
+  science         1         0     0        1   100%
+  figures         1         0     0        0      –
+  literature      1         0     0        0      –
+  quotes          0         1     0        0   100%
 """
 
 
@@ -274,6 +283,27 @@ def test_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank:
     for args in ([], [EVERY_TYPE]):
         result = CliRunner().invoke(cli, ["stats", *args, "--db", str(db)])
         assert (result.output, result.exit_code) == (expected, 0)
+    tags = CliRunner().invoke(cli, ["stats", "--db", str(db), "--tags"])
+    head = STATS.format(db=db).split("\n\nProgress")[0]
+    assert tags.output == f"{head}\n{TAGS}\nProgress database: {db}\n"
+
+
+def test_retention_counts_reviews_of_learned_questions(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        store.remember(every_type_bank)
+        for question in ("capital-mcq", "earth-flat-tf", "author-short"):
+            store.record(every_type_bank, question, EASY, True, 2)
+        clock.now += timedelta(days=30)
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+        store.record(every_type_bank, "earth-flat-tf", AGAIN, False, 2)
+        # Practice of a question not due leaves its schedule alone, and is not a review of a learned question.
+        store.record(every_type_bank, "countries-multi", GOOD, True, 2, scheduled=False)
+    (report,) = read_reports(db, clock=clock)
+    assert report.retention == (1, 2)
+    assert report.tallies[0].new == 5
+    assert report.forecast[0] == 2  # author-short, overdue; earth-flat-tf, relearning in 10 minutes
 
 
 def test_stats_before_any_quiz(tmp_path: Path) -> None:
@@ -281,7 +311,7 @@ def test_stats_before_any_quiz(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(db)])
     assert (result.output, result.exit_code) == (f"No progress in {db} yet: answer some questions with `quizgen quiz` first.\n", 0)
     with_bank = CliRunner().invoke(cli, ["stats", EVERY_TYPE, "--db", str(db)])
-    assert with_bank.output.startswith("Every type · 8 questions · no answers yet\n")
+    assert with_bank.output.startswith("Every type\n  8 questions: 8 new · 0 learning · 0 learned\n")
     assert not db.exists()
 
 
@@ -340,7 +370,7 @@ def test_a_damaged_row_is_named_with_how_to_reset_it(
     if read_by == DUE_OR_STATE:
         assert (stats.output, stats.exit_code) == (message, 1)
     else:
-        assert (stats.output.splitlines()[0], stats.exit_code) == ("Every type · 8 questions · 1 answer, 0% right", 0)
+        assert (stats.output.splitlines()[:2], stats.exit_code) == (["Every type", "  8 questions: 7 new · 1 learning · 0 learned"], 0)
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
@@ -349,13 +379,14 @@ def test_stats_in_colour(tmp_path: Path, every_type_bank: Bank) -> None:
     from rich.console import Console
 
     from quizgen import terminal
+    from quizgen.quiz.screens import stats_lines
 
     clock = Clock()
     db = tmp_path / "progress.sqlite3"
     answered_bank(db, every_type_bank, clock)
     output = terminal.RichOutput()
     output.console = Console(record=True, force_terminal=True, width=200, file=io.StringIO())
-    output.write(terminal.stats_lines(read_reports(db, clock=clock), db))
+    output.write(stats_lines(read_reports(db, clock=clock), db))
     screen = output.console.export_text()
-    assert screen.startswith("Every type · 8 questions · 5 answers, 60% right ─────")
-    assert "  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░" in screen
+    assert screen.startswith("Every type ─────")
+    assert "\n  8 questions: 4 new · 2 learning · 2 learned\n" in screen

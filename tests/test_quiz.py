@@ -17,7 +17,6 @@ from click.testing import CliRunner, Result
 
 from quizgen import progress, terminal
 from quizgen.apart import clusters
-from quizgen.quiz import screens
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
@@ -39,12 +38,13 @@ from quizgen.quiz import (
     rating,
     review_questions,
     say,
+    screens,
     select_questions,
     spread,
 )
 from quizgen.select import Filters, matching, parse_difficulty
 
-from .conftest import BANKS, BUNDLED_BANK
+from .conftest import BANKS
 
 EVERY_TYPE = str(BANKS / "every-type.yaml")
 
@@ -301,7 +301,7 @@ Every type · 8 questions
 Question 1/8 · easy
 The Earth is flat.
 Answer t for true or f for false.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > maybe
 Answer t or f (true/false, y/n also work).
 > f
@@ -310,12 +310,12 @@ Explanation: The Earth is round.
 Source: “The Earth is round.” — A short text about tests
 Tags: science
 Good · next 10 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 2/8 · medium
 How much did the company invest?
 Answer with a number; unit: dollars.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > help
 “help” is a command word here: type /q to quit or ? for help; type it again to answer “help”.
 > 200 millions
@@ -324,10 +324,10 @@ Explanation: It invested 200 million dollars.
 Source: “The company invested 200 million dollars.” — A short text about tests
 Tags: figures
 Good · next 10 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 4
 Easy · next 8 d
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 3/8 · medium
 Which of these countries are in Europe?
@@ -336,8 +336,7 @@ Which of these countries are in Europe?
   c) Brazil
   d) Germany
 Answer with one or more letters, e.g. a c.
-? help · /h hint · /s skip · /q quit
-> 
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > b
 ✗ Not quite. Answer: b) France, d) Germany
   missed: d) Germany
@@ -345,7 +344,7 @@ Explanation: France and Germany are in Europe.
 Source: “France and Germany are in Europe; Japan and Brazil are not.” — A short text about tests
 Tags: geography
 Again · next 1 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 4/9 · medium
 Put these planets in order from the Sun.
@@ -354,7 +353,7 @@ Put these planets in order from the Sun.
   3. Mars
   4. Venus
 Answer with the numbers in the right order, e.g. 1 2 3 4.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > /h
 Hint: 1. Mercury comes first
 > 1 4 2 3
@@ -364,12 +363,12 @@ Explanation: Mercury is closest to the Sun.
 Source: “Mercury, Venus, Earth and Mars are the inner planets.” — A short text about tests
 Tags: science
 Hard · next 6 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 5/9 · medium
 Who wrote Les Misérables?
 Type your answer.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > ?
 Keys
 At the prompt: your answer, or one of these on its own line:
@@ -389,7 +388,7 @@ Explanation: Victor Hugo wrote it in 1862.
 Source: “Les Misérables was written by Victor Hugo in 1862.” — A short text about tests
 Tags: literature, people
 Hard · next 6 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 6/9 · easy
 Which city is the capital of France?
@@ -398,18 +397,18 @@ Which city is the capital of France?
   c) Paris
   d) Lille
 Answer with a letter, a to d.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > /s
 → Skipped. Answer: c) Paris
 Explanation: Paris is the capital.
 Source: “Paris is the capital of France.” — A short text about tests
 Tags: geography, france
 Again · next 1 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 r
 Counted as right.
 Good · next 10 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 7/9 · medium · again
 Which of these countries are in Europe?
@@ -418,21 +417,20 @@ Which of these countries are in Europe?
   c) Brazil
   d) Germany
 Answer with one or more letters, e.g. a c.
-? help · /h hint · /s skip · /q quit
-> 
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > b d
 ✓ Right! Answer: b) France, d) Germany
 Explanation: France and Germany are in Europe.
 Source: “France and Germany are in Europe; Japan and Brazil are not.” — A short text about tests
 Tags: geography
 Good · next 10 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 1 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a01\u00a0d · r I was right · u undo
 
 Question 8/9 · medium
 Complete the motto.
 Liberty, [1 …], [2 …].
 Fill in the blanks one at a time.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 [1] > egalite
 [2] > fraternity
 ✗ Not quite. Answer: Liberty, equality, fraternity.
@@ -441,7 +439,7 @@ Explanation: The French motto.
 Source: “The motto is Liberty, equality, fraternity.” — A short text about tests
 Tags: france
 Again · next 1 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 9/10 · hard
 Match each quote with its speaker.
@@ -452,7 +450,7 @@ Match each quote with its speaker.
   b) Shakespeare
   c) Descartes
 Answer with pairs, e.g. 1a 2b 3c.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > 1a 2c 3b
 ✗ Not quite. Answer: 1c 2a 3b
   “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
@@ -461,7 +459,7 @@ Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 Tags: quotes, people
 Again · next 1 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 u
 Answer undone; the question is asked again.
 
@@ -474,7 +472,7 @@ Match each quote with its speaker.
   b) Shakespeare
   c) Descartes
 Answer with pairs, e.g. 1a 2b 3c.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > 1c 2a 3b
 ✓ Right! Answer: 1c 2a 3b
   “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
@@ -482,16 +480,16 @@ Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 Tags: quotes, people
 Good · next 10 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 2
 Hard · next 6 min
-Enter next · 1 Again 1 min · 2 Hard 6 min · 3 Good 10 min · 4 Easy 8 d · r I was right · u undo
+Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
 
 Question 10/10 · medium · again
 Complete the motto.
 Liberty, [1 …], [2 …].
 Fill in the blanks one at a time.
-? help · /h hint · /s skip · /q quit
+?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 [1] > /q
 
 
@@ -513,11 +511,11 @@ Missed
 """
 SESSION_EN_TYPED = (
     "maybe\nf\n\n"  # unreadable, then right; Enter goes on
-    "help\n200 millions\n4\n\n"  # a command word is asked about, not graded; 4 rates Easy
+    "help\n200 millions\n4\n"  # a command word is asked about, not graded; 4 rates Easy
     "b\n\n"  # partly right: Again, so it comes back three questions later
     "/h\n1 4 2 3\n\n"  # a hint: Hard
     "?\nVictor Hgo\n\n"  # the help key lists the keys; a slip: Hard
-    "/s\nr\n\n"  # skipped, then "I was right"
+    "/s\nr\n"  # skipped, then "I was right"
     "b d\n\n"  # the missed question, again
     "egalite\nfraternity\n\n"
     "1a 2c 3b\nu1c 2a 3b\n2\n"  # wrong, undone, answered again and rated Hard
@@ -554,7 +552,7 @@ Lesquels de ces pays sont en Europe ?
   c) Allemagne
   d) France
 Répondez par une ou plusieurs lettres, par ex. a c.
-? aide · /h indice · /s passer · /q fin
+?\u00a0aide · /h\u00a0indice · /s\u00a0passer · /q\u00a0fin
 > c
 ✗ Pas tout à fait. Réponse : c) Allemagne, d) France
   oublié : d) France
@@ -562,28 +560,28 @@ Explication : La France et l'Allemagne sont en Europe.
 Source : «\u00a0France and Germany are in Europe; Japan and Brazil are not.\u00a0» — A short text about tests
 Thèmes : geography
 À revoir · prochaine fois 1 min
-Entrée suite · 1 À revoir 1 min · 2 Difficile 6 min · 3 Correct 10 min · 4 Facile 8 j · r j’avais raison · u annuler
+Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
 
 Question 2/4 · moyenne
 Combien l'entreprise a-t-elle investi ?
 Répondez par un nombre ; unité : dollars.
-? aide · /h indice · /s passer · /q fin
+?\u00a0aide · /h\u00a0indice · /s\u00a0passer · /q\u00a0fin
 > 200 000 000 dollars
 ✓ Bonne réponse ! Réponse : 200\u202f000\u202f000 dollars
 Explication : Elle a investi 200 millions de dollars.
 Source : «\u00a0The company invested 200 million dollars.\u00a0» — A short text about tests
 Thèmes : figures
 Correct · prochaine fois 10 min
-Entrée suite · 1 À revoir 1 min · 2 Difficile 6 min · 3 Correct 10 min · 4 Facile 8 j · r j’avais raison · u annuler
+Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
 1
 À revoir · prochaine fois 1 min
-Entrée suite · 1 À revoir 1 min · 2 Difficile 6 min · 3 Correct 10 min · 4 Facile 8 j · r j’avais raison · u annuler
+Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
 
 Question 3/5 · moyenne
 Complétez la devise.
 Liberté, [1 …], [2 …].
 Complétez les blancs un par un.
-? aide · /h indice · /s passer · /q fin
+?\u00a0aide · /h\u00a0indice · /s\u00a0passer · /q\u00a0fin
 [1] > peut-être
 [2] > /h
 Indice : commence par « f »

@@ -26,6 +26,7 @@ Span = tuple[str, str]
 """A piece of a line: a style name (a key of terminal.STYLES) and its text."""
 
 MARKS = {"right": "✓", "wrong": "✗", "partly": "✗", "skipped": "→"}
+NO_BREAK = "\u00a0"
 BAR_WIDTH = 10
 TAGS_SHOWN = 12
 """Tags in a session's summary, so that the questions missed stay on screen."""
@@ -163,8 +164,13 @@ def question_lines(presentation: Presentation, number: int, total: int, again: b
     elif isinstance(question, (MultipleChoice, MultipleAnswer)):
         lines += lettered(presentation)
     lines.append(line(("dim", how_to_answer(presentation))))
-    lines.append(line(("dim", say("keys", lang))))
+    lines.append(line(("dim", keep_pairs(say("keys", lang)))))
     return lines
+
+
+def keep_pairs(text: str) -> str:
+    """'? help · /h hint' with each key and its word on one line: only the spaces around '·' may break."""
+    return " · ".join(part.replace(" ", NO_BREAK) for part in text.split(" · "))
 
 
 def lettered(presentation: Presentation) -> list[Line]:
@@ -219,7 +225,9 @@ def rating_lines(rating: int, intervals: Mapping[int, timedelta] | None, lang: s
         return [line(("dim", say("practice", lang, practice_due.strftime("%Y-%m-%d")))), line(("dim", say("rate-keys-practice", lang)))]
     chosen = say(RATING_WORDS[rating], lang)
     keys = " · ".join(
-        say("rate-key", lang, value, say(RATING_WORDS[value], lang), span(intervals[value], lang)) for value in sorted(intervals)
+        # Each key stays whole on its line, its interval with it.
+        say("rate-key", lang, value, say(RATING_WORDS[value], lang), span(intervals[value], lang)).replace(" ", NO_BREAK)
+        for value in sorted(intervals)
     )
     return [
         line(("key", say("rate", lang, chosen, span(intervals[rating], lang)))),
