@@ -209,8 +209,14 @@ class ProgressStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock first, so that a read-then-write is never interleaved with another session's."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE takes the write lock first, so that a read-then-write is never interleaved with another session's.
+
+        A lock held by another writer past the busy timeout raises Busy, which a session can wait out.
+        """
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise problem(error, self.path) from error
         try:
             yield self.connection
         except BaseException:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -390,3 +391,133 @@ def test_stats_in_colour(tmp_path: Path, every_type_bank: Bank) -> None:
     screen = output.console.export_text()
     assert screen.startswith("Every type ─────")
     assert "\n  8 questions: 4 new · 2 learning · 2 learned\n" in screen
+
+
+def other_program(path: Path) -> bytes:
+    """Another program's database, in SQLite's default (rollback journal) mode: its bytes, to compare after."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Ada')")
+    connection.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["stats"], ["stats", EVERY_TYPE], ["quiz", EVERY_TYPE]])
+def test_another_programs_database_is_refused_untouched(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "other-app.sqlite3"
+    before = other_program(db)
+    result = CliRunner().invoke(cli, [*command, "--db", str(db)], input="f\n\n")
+    assert (result.output, result.exit_code) == (
+        f"Error: progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db\n",
+        1,
+    )
+    assert db.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other-app.sqlite3"]
+
+
+def test_stats_only_reads(tmp_path: Path, every_type_bank: Bank) -> None:
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, Clock())
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    before = db.read_bytes()
+    assert CliRunner().invoke(cli, ["stats", EVERY_TYPE, "--db", str(db)]).exit_code == 0
+    assert db.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["progress.sqlite3"]
+
+
+@pytest.mark.parametrize(
+    ("blocked", "message"),
+    [
+        ("file", "Error: progress database {db} is read-only; make it writable or give another file with --db\n"),
+        ("folder", "Error: cannot write in {folder}, the folder of progress database {db}; give another file with --db\n"),
+    ],
+)
+def test_a_database_that_cannot_be_written_is_refused_before_the_first_question(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank: Bank, blocked: str, message: str
+) -> None:
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db) as store:
+        store.remember(every_type_bank)
+    # Root writes whatever the permissions say, so the permissions are what os.access answers.
+    refused = db if blocked == "file" else tmp_path
+    real_access = progress.os.access
+    monkeypatch.setattr(
+        progress.os, "access", lambda path, mode: not (Path(path) == refused and mode & os.W_OK) and real_access(path, mode)
+    )
+    result = CliRunner().invoke(cli, ["quiz", EVERY_TYPE, "--db", str(db)], input="f\n\n")
+    assert (result.output, result.exit_code) == (message.format(db=db, folder=tmp_path), 1)
+
+
+def test_a_busy_database_keeps_the_answers_and_saves_them_later(tmp_path: Path, every_type_bank: Bank) -> None:
+    from quizgen import terminal
+    from quizgen.quiz import present
+
+    db = tmp_path / "progress.sqlite3"
+    other = sqlite3.connect(db, isolation_level=None)
+    typed = iter(["f", "200 million", "/q"])
+    shown: list[str] = []
+
+    class Screen:
+        def write(self, lines: Sequence[terminal.Line]) -> None:
+            shown.extend(each.text for each in lines)
+
+    def read(prompt: str) -> str:
+        answer = next(typed)
+        if answer == "f":
+            other.execute("BEGIN IMMEDIATE")  # another program takes the write lock before the first answer
+        elif answer == "200 million":
+            other.execute("COMMIT")  # and lets it go before the second
+        return answer
+
+    questions = [question for question in every_type_bank.questions if question.id in ("earth-flat-tf", "investment-numeric")]
+    with open_progress(db, busy_ms=50) as store:
+        store.remember(every_type_bank)
+        session = terminal.Session(every_type_bank, store, Screen(), read=read, read_key=lambda _: "\n")
+        summary = session.run([present(question, "en", 1) for question in questions], 1)
+    assert summary.right == 2
+    assert "The progress database is busy (another quizgen is writing): this answer is kept and saved later." in shown
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT question, correct FROM reviews ORDER BY id").fetchall() == [
+            ("earth-flat-tf", 1),
+            ("investment-numeric", 1),
+        ]
+    other.close()
+
+
+def test_practice_does_not_move_a_learned_question_that_is_not_due(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    clock = Clock()
+    monkeypatch.setattr(progress, "utc_now", clock)
+    db = tmp_path / "progress.sqlite3"
+    args = ["quiz", EVERY_TYPE, "--type", "truefalse", "--db", str(db)]
+    assert CliRunner().invoke(cli, args, input="f\n4\n\n").exit_code == 0  # Easy: learned, due in 8 days
+    with sqlite3.connect(db) as connection:
+        (due,) = connection.execute("SELECT due FROM cards").fetchone()
+    clock.now += timedelta(minutes=1)
+    again = CliRunner().invoke(cli, args, input="f\n4\n\n")
+    assert "Not due until 2024-05-09: practice leaves the schedule as it is.\n" in again.output
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT due FROM cards").fetchone() == (due,)
+        assert connection.execute("SELECT rating, scheduled FROM reviews ORDER BY id").fetchall() == [(EASY, 1), (GOOD, 0)]
+    # A review asks nothing before it is due.
+    review = CliRunner().invoke(cli, [*args, "--review"])
+    assert review.output.startswith("Nothing to review")
+
+
+def test_undo_and_rewrite_restore_the_schedule(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        first = store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+        card = store.card(every_type_bank, "capital-mcq")
+        clock.now += timedelta(minutes=15)
+        wrong = store.record(every_type_bank, "capital-mcq", AGAIN, False, 2)
+        right = store.rewrite(every_type_bank, wrong, replace(wrong.answer, rating=GOOD, correct=True))
+        assert right.due is not None and right.due - clock.now > timedelta(days=1)
+        store.undo(every_type_bank, right)
+        assert store.card(every_type_bank, "capital-mcq") == card
+        store.undo(every_type_bank, first)
+        assert store.card(every_type_bank, "capital-mcq") is None
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
