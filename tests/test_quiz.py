@@ -310,7 +310,7 @@ Explanation: The Earth is round.
 Source: “The Earth is round.” — A short text about tests
 Tags: science
 Good · next 10 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 2/8 · medium
 How much did the company invest?
@@ -324,10 +324,10 @@ Explanation: It invested 200 million dollars.
 Source: “The company invested 200 million dollars.” — A short text about tests
 Tags: figures
 Good · next 10 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 4
 Easy · next 8 d
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 3/8 · medium
 Which of these countries are in Europe?
@@ -344,7 +344,7 @@ Explanation: France and Germany are in Europe.
 Source: “France and Germany are in Europe; Japan and Brazil are not.” — A short text about tests
 Tags: geography
 Again · next 1 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 4/9 · medium
 Put these planets in order from the Sun.
@@ -363,7 +363,7 @@ Explanation: Mercury is closest to the Sun.
 Source: “Mercury, Venus, Earth and Mars are the inner planets.” — A short text about tests
 Tags: science
 Hard · next 6 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 5/9 · medium
 Who wrote Les Misérables?
@@ -388,7 +388,7 @@ Explanation: Victor Hugo wrote it in 1862.
 Source: “Les Misérables was written by Victor Hugo in 1862.” — A short text about tests
 Tags: literature, people
 Hard · next 6 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 6/9 · easy
 Which city is the capital of France?
@@ -404,11 +404,11 @@ Explanation: Paris is the capital.
 Source: “Paris is the capital of France.” — A short text about tests
 Tags: geography, france
 Again · next 1 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 r
 Counted as right.
 Good · next 10 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 7/9 · medium · again
 Which of these countries are in Europe?
@@ -424,7 +424,7 @@ Explanation: France and Germany are in Europe.
 Source: “France and Germany are in Europe; Japan and Brazil are not.” — A short text about tests
 Tags: geography
 Good · next 10 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a01\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a01\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 8/9 · medium
 Complete the motto.
@@ -439,7 +439,7 @@ Explanation: The French motto.
 Source: “The motto is Liberty, equality, fraternity.” — A short text about tests
 Tags: france
 Again · next 1 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 9/10 · hard
 Match each quote with its speaker.
@@ -459,7 +459,7 @@ Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 Tags: quotes, people
 Again · next 1 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 u
 Answer undone; the question is asked again.
 
@@ -480,10 +480,10 @@ Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 Tags: quotes, people
 Good · next 10 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 2
 Hard · next 6 min
-Enter next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r I was right · u undo
+Enter\u00a0next · 1\u00a0Again\u00a01\u00a0min · 2\u00a0Hard\u00a06\u00a0min · 3\u00a0Good\u00a010\u00a0min · 4\u00a0Easy\u00a08\u00a0d · r\u00a0I\u00a0was\u00a0right · u\u00a0undo
 
 Question 10/10 · medium · again
 Complete the motto.
@@ -560,7 +560,7 @@ Explication : La France et l'Allemagne sont en Europe.
 Source : «\u00a0France and Germany are in Europe; Japan and Brazil are not.\u00a0» — A short text about tests
 Thèmes : geography
 À revoir · prochaine fois 1 min
-Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
+Entrée\u00a0suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r\u00a0j’avais\u00a0raison · u\u00a0annuler
 
 Question 2/4 · moyenne
 Combien l'entreprise a-t-elle investi ?
@@ -572,10 +572,10 @@ Explication : Elle a investi 200 millions de dollars.
 Source : «\u00a0The company invested 200 million dollars.\u00a0» — A short text about tests
 Thèmes : figures
 Correct · prochaine fois 10 min
-Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
+Entrée\u00a0suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r\u00a0j’avais\u00a0raison · u\u00a0annuler
 1
 À revoir · prochaine fois 1 min
-Entrée suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r j’avais raison · u annuler
+Entrée\u00a0suite · 1\u00a0À\u00a0revoir\u00a01\u00a0min · 2\u00a0Difficile\u00a06\u00a0min · 3\u00a0Correct\u00a010\u00a0min · 4\u00a0Facile\u00a08\u00a0j · r\u00a0j’avais\u00a0raison · u\u00a0annuler
 
 Question 3/5 · moyenne
 Complétez la devise.
@@ -861,3 +861,36 @@ def test_no_tag_is_on_screen_before_the_answer(bundled_bank: Bank, lang: str) ->
             assert not any(tag in text or tag.replace("-", " ") in text for text in around), (question.id, tag)
     feedback = screens.feedback_lines(present(bundled_bank.questions[0], lang, 1), None, None)
     assert feedback[-1].text.endswith(", ".join(bundled_bank.questions[0].tags))
+
+
+@pytest.mark.parametrize(
+    ("spans", "width", "expected"),
+    [
+        ((("", "Quelle organisation dirige-t-il ?"),), 30, ["Quelle organisation", "dirige-t-il ?"]),
+        ((("", "Il a dit « bonjour » hier"),), 12, ["Il a dit", "« bonjour »", "hier"]),
+        ((("", "a\u00a0b\u00a0c\u00a0d e"),), 8, ["a\u00a0b\u00a0c\u00a0d", "e"]),
+        ((("key", "  b) "), ("", "Une boutique sur Amazon.fr, vitrine")), 20, ["  b) Une boutique", "     sur Amazon.fr,", "     vitrine"]),
+        ((("", "  • Lesquels de ces pays"),), 14, ["  • Lesquels", "    de ces", "    pays"]),
+        ((("", "Anticonstitutionnellement"),), 10, ["Anticonsti", "tutionnell", "ement"]),
+        ((("", "short"),), 40, ["short"]),
+        ((("", "two\nlines"),), 40, ["two", "lines"]),
+        ((("", "日本語の文章です"),), 8, ["日本語の", "文章です"]),
+    ],
+)
+def test_wrap(spans: tuple[tuple[str, str], ...], width: int, expected: list[str]) -> None:
+    wrapped = screens.wrap(screens.Line(spans), width)
+    assert [each.text for each in wrapped] == expected
+    assert all(screens.cells(each.text) <= width for each in wrapped)
+
+
+def test_wrap_keeps_styles() -> None:
+    wrapped = screens.wrap(screens.line(("key", "  a) "), ("prompt", "Paris est la capitale")), 16)
+    assert [each.spans for each in wrapped] == [(("key", "  a) "), ("prompt", "Paris est")), (("", "     "), ("prompt", "la capitale"))]
+
+
+@pytest.mark.parametrize("width", [40, 80])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_question_header_fits_on_one_line(bundled_bank: Bank, width: int, lang: str) -> None:
+    for question in bundled_bank.questions:
+        header = screens.question_lines(present(question, lang, 1), 79, 158, again=True)[1]
+        assert len(screens.wrap(header, width)) == 1

@@ -158,7 +158,7 @@ def test_no_word_is_broken_without_colour(tmp_path: Path, columns: int) -> None:
     child.logfile_read = io.StringIO()
     child.expect("> ")
     child.sendline("v")
-    child.expect("Entrée suite")
+    child.expect(r"Entrée\ssuite")
     child.send("\r")
     child.expect("> ")
     child.sendline("/q")

@@ -83,26 +83,36 @@ def wrap_row(row: list[tuple[str, str]], width: int, heading: bool) -> list[Line
     indent = len(HANGING.match(text)[0])  # type: ignore[index]
     if indent > width // 2:
         indent = 0
-    words = split_words(row, indent)
+    margin = [("", " ")] * indent
     lines: list[list[tuple[str, str]]] = [row[:indent]]
-    for word in words:
+    for word in split_words(row, indent):
         current = lines[-1]
-        room = width - cells("".join(char for _, char in current))
-        fresh = len(current) == indent or all(char == " " for _, char in current)
-        needed = cells("".join(char for _, char in word)) + (0 if fresh else 1)
-        if needed <= room:
-            lines[-1] = current + ([] if fresh else [("", " ")]) + word
+        fresh = len(current) == indent
+        room = width - cells("".join(char for _, char in current)) - (0 if fresh else 1)
+        if cells("".join(char for _, char in word)) <= room:
+            # The space between two words takes the style of the word before it, so that a styled phrase stays one span.
+            lines[-1] = current + ([] if fresh else [(current[-1][0], " ")]) + word
             continue
         if not fresh:
-            lines.append([("", " ")] * indent)
-            current = lines[-1]
+            lines.append(list(margin))
         # A word wider than a line is cut where the line ends.
         while cells("".join(char for _, char in word)) > width - indent:
-            lines[-1] = lines[-1] + word[: width - indent]
-            word = word[width - indent :]
-            lines.append([("", " ")] * indent)
+            cut = fitting(word, width - indent)
+            lines[-1] = lines[-1] + word[:cut]
+            word = word[cut:]
+            lines.append(list(margin))
         lines[-1] = lines[-1] + word
     return [as_line(each, heading) for each in lines if each]
+
+
+def fitting(word: list[tuple[str, str]], room: int) -> int:
+    """How many characters of `word` fit in `room` columns (at least one, so that a cut always moves on)."""
+    used = 0
+    for count, (_, char) in enumerate(word):
+        used += cells(char)
+        if used > room:
+            return max(1, count)
+    return len(word)
 
 
 def split_words(row: list[tuple[str, str]], indent: int) -> list[list[tuple[str, str]]]:
@@ -222,7 +232,10 @@ def rating_lines(rating: int, intervals: Mapping[int, timedelta] | None, lang: s
     """
     if intervals is None:
         assert practice_due is not None
-        return [line(("dim", say("practice", lang, practice_due.strftime("%Y-%m-%d")))), line(("dim", say("rate-keys-practice", lang)))]
+        return [
+            line(("dim", say("practice", lang, practice_due.strftime("%Y-%m-%d")))),
+            line(("dim", keep_pairs(say("rate-keys-practice", lang)))),
+        ]
     chosen = say(RATING_WORDS[rating], lang)
     keys = " · ".join(
         # Each key stays whole on its line, its interval with it.
@@ -231,7 +244,7 @@ def rating_lines(rating: int, intervals: Mapping[int, timedelta] | None, lang: s
     )
     return [
         line(("key", say("rate", lang, chosen, span(intervals[rating], lang)))),
-        line(("dim", say("rate-keys", lang, keys))),
+        line(("dim", keep_pairs(say("rate-keys", lang, keys)))),
     ]
 
 
