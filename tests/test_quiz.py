@@ -447,14 +447,15 @@ Match each quote with its speaker.
   2. “I have a dream.”
   3. “To be or not to be.”
   a) Martin Luther King
-  b) Shakespeare
-  c) Descartes
+  b) Descartes
+  c) Molière
+  d) Shakespeare
 Answer with pairs, e.g. 1a 2b 3c.
 ?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
 > 1a 2c 3b
-✗ Not quite. Answer: 1c 2a 3b
+✗ Wrong. Answer: 1b 2a 3d
   “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
-  wrong pairs: 1a 2c
+  wrong pairs: 1a 2c 3b
 Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
 Tags: quotes, people
@@ -469,12 +470,13 @@ Match each quote with its speaker.
   2. “I have a dream.”
   3. “To be or not to be.”
   a) Martin Luther King
-  b) Shakespeare
-  c) Descartes
+  b) Descartes
+  c) Molière
+  d) Shakespeare
 Answer with pairs, e.g. 1a 2b 3c.
 ?\u00a0help · /h\u00a0hint · /s\u00a0skip · /q\u00a0quit
-> 1c 2a 3b
-✓ Right! Answer: 1c 2a 3b
+> 1b 2a 3d
+✓ Right! Answer: 1b 2a 3d
   “I think, therefore I am.” → Descartes; “I have a dream.” → Martin Luther King; “To be or not to be.” → Shakespeare
 Explanation: Three famous quotes.
 Source: “Descartes, King and Shakespeare are quoted.” — A short text about tests
@@ -518,7 +520,7 @@ SESSION_EN_TYPED = (
     "/s\nr\n"  # skipped, then "I was right"
     "b d\n\n"  # the missed question, again
     "egalite\nfraternity\n\n"
-    "1a 2c 3b\nu1c 2a 3b\n2\n"  # wrong, undone, answered again and rated Hard
+    "1a 2c 3b\nu1b 2a 3d\n2\n"  # wrong, undone, answered again and rated Hard
     "/q\n"
 )
 
@@ -721,7 +723,7 @@ def test_bad_options(args: list[str], message: str) -> None:
         ("numeric", ["1e999", "2×10^400000000", "1" * 5000, "1e300 trillion"], "200 million", "Answer with one number, e.g. 1500, 2.5"),
         ("mcq", ["²", "1" * 5000], "paris", "Answer with a letter from a to d, its number, or the text of a choice."),
         ("multi", ["²", "1 ²", "1" * 5000], "France, Germany", "Answer with letters from a to d, e.g. a c."),
-        ("match", ["1" * 5000 + "a", "1c 2a 3²"], "1c 2a 3b", "Give one letter to each number from 1 to 3, e.g. 1a 2b 3c."),
+        ("match", ["1" * 5000 + "a", "1b 2a 3²"], "1b 2a 3d", "Give one letter to each number from 1 to 3, e.g. 1a 2b 3c."),
         ("order", ["1 4 2 ³", "1" * 5000], "1 4 2 3", "Give each number from 1 to 4 once, in the right order."),
     ],
 )
