@@ -85,6 +85,8 @@ MAX_TRIES = 3
 END_TRIES = 4
 """Attempts (each up to the busy timeout) to save answers kept while the database was busy, before the summary."""
 NEXT_KEYS = frozenset({"\r", "\n", " ", "n"})
+SHOWN_KEYS = frozenset("1234ruq?")
+"""Keys echoed after an answer (the ones that do something there besides going on)."""
 
 
 class Output(Protocol):
@@ -155,7 +157,7 @@ def read_key(prompt: str) -> str | None:
     except (KeyboardInterrupt, EOFError):
         click.echo()
         return None
-    if key.isprintable() and not key.isspace():
+    if key.casefold() in SHOWN_KEYS:
         click.echo(key)
     return key or None
 

@@ -127,7 +127,7 @@ def test_keys_help_rating_undo_override_and_a_missed_question_asked_again(tmp_pa
     child.sendline("5 ou 750")  # two numbers: asked again
     child.expect("Answer with one number")
     child.sendline("200 millions d'euros")
-    child.expect(r"the amount is in dollars, not euros")
+    child.expect(r"the unit is dollars, not euros")
     child.send("u")  # undo: the answer leaves no trace, the question is asked again
     child.expect("Answer undone")
     child.expect(r"Question 2/4")

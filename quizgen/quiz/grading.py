@@ -96,6 +96,10 @@ def how_to_answer(presentation: Presentation) -> str:
     return say(f"how-{question.type}", lang, example(presentation))
 
 
+MATCH_EXAMPLE_PAIRS = 6
+"""Pairs in a match's example; a longer match gets the first six and '…'."""
+
+
 def example(presentation: Presentation) -> str:
     """An answer of the right shape that is not the right answer: 'a c', '1a 2b', '1 2 3', '1500, 2.5 or 3 million'.
 
@@ -111,7 +115,7 @@ def example(presentation: Presentation) -> str:
     if isinstance(question, Match):
         solution = right_positions(presentation)
         column = len(presentation.order)
-        shown = min(len(solution), 3)
+        shown = min(len(solution), MATCH_EXAMPLE_PAIRS)
         shifts = (tuple((number + shift) % column for number in range(shown)) for shift in range(column + 1))
         pick = next(each for each in shifts if len(solution) > shown or each != solution)
         return " ".join(f"{number + 1}{letter(position)}" for number, position in enumerate(pick)) + (" …" if len(solution) > shown else "")
