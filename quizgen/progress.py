@@ -369,10 +369,13 @@ class ProgressStore:
                 "SELECT question, sum(correct), count(*) FROM reviews WHERE bank = ? GROUP BY question", (key,)
             )
         }
-        retention = self.connection.execute(
-            "SELECT coalesce(sum(correct), 0), count(*) FROM reviews WHERE bank = ? AND previous_state = ? AND scheduled = 1",
-            (key, int(State.Review)),
-        ).fetchone()
+        retention = (0, 0)
+        # A database of schema 1, read by `stats` before a quiz brings it up to date, has no previous states.
+        if self.connection.execute("PRAGMA user_version").fetchone()[0] >= 2:
+            retention = self.connection.execute(
+                "SELECT coalesce(sum(correct), 0), count(*) FROM reviews WHERE bank = ? AND previous_state = ? AND scheduled = 1",
+                (key, int(State.Review)),
+            ).fetchone()
         return tally(title, questions, cards, answers, self.clock(), (retention[0], retention[1]))
 
 
@@ -509,9 +512,6 @@ def read_reports(path: Path, banks: Sequence[Bank] = (), clock: Callable[[], dat
     try:
         if not table_names(connection):
             return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, now) for bank in banks]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version < SCHEMA_VERSION:
-            raise QuizgenError(f"progress database {path} is from an older quizgen: run `quizgen quiz` once to bring it up to date")
         store = ProgressStore(connection, path, clock)
         if banks:
             return [store.report(bank_key(bank), bank.title[bank.default_language], questions_of(bank)) for bank in banks]

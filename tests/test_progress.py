@@ -521,3 +521,21 @@ def test_undo_and_rewrite_restore_the_schedule(tmp_path: Path, every_type_bank: 
         assert store.card(every_type_bank, "capital-mcq") is None
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
+
+
+def test_a_database_of_schema_1_is_read_by_stats_and_brought_up_to_date_by_a_quiz(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, clock)
+    with sqlite3.connect(db) as connection:
+        connection.execute("ALTER TABLE reviews DROP COLUMN previous_state")
+        connection.execute("ALTER TABLE reviews DROP COLUMN scheduled")
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    (report,) = read_reports(db, clock=clock)
+    assert (report.tallies[0].answers, report.retention) == (5, (0, 0))
+    with open_progress(db, clock) as store:
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (progress.SCHEMA_VERSION,)
+        assert connection.execute("SELECT previous_state, scheduled FROM reviews ORDER BY id").fetchall()[-2:] == [(None, 1), (2, 1)]
