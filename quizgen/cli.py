@@ -181,10 +181,12 @@ def quiz(
     review: bool,
     db: str | None,
 ) -> None:
-    """Practise in the terminal; every answer updates your spaced-repetition schedule.
+    """Practise in the terminal, with spaced repetition (FSRS); answers are saved as you give them.
 
-    At the prompt, ? shows a hint (twice skips the question) and q, Ctrl-C or
-    Ctrl-D end the session with its summary. Answers are saved as you give them.
+    At the prompt, ? lists the keys: /h hint, /s skip, /u undo, /r I was right,
+    /q quit (also Ctrl-C, Ctrl-D). After each answer, Enter goes on and 1-4 rate
+    it (Again, Hard, Good, Easy). Missed questions come back before the end.
+    Outside --review, a question learned and not yet due keeps its schedule.
 
     \b
     Example:
@@ -202,22 +204,23 @@ def quiz(
 @cli.command()
 @click.argument("bank", required=False, type=click.Path(dir_okay=False))
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
-def stats(bank: str | None, db: str | None) -> None:
-    """Show quiz progress per bank and tag: new, learning, due and learned questions, and answers right.
+@click.option("--tags", is_flag=True, help="Also show each tag's counts.")
+def stats(bank: str | None, db: str | None, tags: bool) -> None:
+    """Show quiz progress per bank: new, learning and learned questions, due today and this week, retention, a week's forecast.
 
-    Without BANK, every bank in the progress database is shown.
+    Without BANK, every bank in the progress database is shown. The database is only read.
 
     \b
     Example:
         quizgen stats
-        quizgen stats questions.yaml --db class.sqlite3
+        quizgen stats questions.yaml --db class.sqlite3 --tags
     """
     from pathlib import Path
 
     from .terminal import show_stats
 
     with reported():
-        show_stats(Path(bank) if bank is not None else None, db)
+        show_stats(Path(bank) if bank is not None else None, db, tags)
 
 
 @cli.command()
