@@ -280,9 +280,9 @@ def handout(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(["gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
-    help="gift: Moodle; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; kahoot: Kahoot (xlsx); json: other programs; "
-    "html: a quiz in one web page.",
+    type=click.Choice(["moodle", "gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
+    help="moodle: Moodle XML (every question type); gift: Moodle's GIFT; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; "
+    "kahoot: Kahoot (xlsx); json: other programs; html: a quiz in one web page.",
 )
 @click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
 @click.option(
@@ -302,6 +302,7 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
 
     \b
     Example:
+        quizgen export questions.yaml --format moodle --lang en
         quizgen export questions.yaml --format gift --lang en
         quizgen export --format html -o quiz.html
         quizgen export --format json -o - | jq '.questions | length'

@@ -24,7 +24,7 @@ from quizgen.model import Bank
 from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
-    "every-type.yaml:67: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)\n"
+    "every-type.yaml:67: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
     "every-type.yaml:88: question 'planets-order': skipped: GIFT has no ordering question\n"
 )
 KAHOOT_SKIPPED = "".join(

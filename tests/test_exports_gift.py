@@ -350,11 +350,11 @@ def write_bank(folder: Path, questions: str) -> Bank:
         ("{id: o, type: order, prompt: P, items: [a, b, c]}", "GIFT has no ordering question"),
         (
             "{id: c, type: cloze, text: '{{c1::a}} and {{c2::b}}'}",
-            "GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)",
+            "GIFT has one blank per question and this cloze has 2 (--format moodle takes it)",
         ),
         (
             "{id: c, type: cloze, text: '{{c1::a}} and {{c1::b}}'}",
-            "GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)",
+            "GIFT has one blank per question and this cloze has 2 (--format moodle takes it)",
         ),
         ("{id: s, type: short, prompt: P, answer: 'a->b'}", "the answer 'a->b' contains ->, which GIFT reads as a matching pair"),
         (
