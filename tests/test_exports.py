@@ -25,7 +25,6 @@ from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
     "every-type.yaml:67: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
-    "every-type.yaml:88: question 'planets-order': skipped: GIFT has no ordering question\n"
 )
 KAHOOT_SKIPPED = "".join(
     f"every-type.yaml:{line}: question '{id}': skipped: Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {kind} questions\n"
@@ -56,13 +55,9 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize(
     ("format_name", "file", "stdout", "stderr"),
     [
-        ("gift", "every-type.en.gift.txt", "Wrote every-type.en.gift.txt: 6 questions (2 skipped)\n", GIFT_SKIPPED),
-        (
-            "qti",
-            "every-type.en.qti.zip",
-            "Wrote every-type.en.qti.zip: 7 questions (1 skipped)\n",
-            "every-type.yaml:88: question 'planets-order': skipped: Canvas classic quizzes have no ordering question\n",
-        ),
+        ("moodle", "every-type.en.moodle.xml", "Wrote every-type.en.moodle.xml: 8 questions (0 skipped)\n", ""),
+        ("gift", "every-type.en.gift.txt", "Wrote every-type.en.gift.txt: 7 questions (1 skipped)\n", GIFT_SKIPPED),
+        ("qti", "every-type.en.qti.zip", "Wrote every-type.en.qti.zip: 8 questions (0 skipped)\n", ""),
         ("csv", "every-type.en.csv", "Wrote every-type.en.csv: 8 questions (0 skipped)\n", ""),
         ("quizlet", "every-type.en.quizlet.txt", "Wrote every-type.en.quizlet.txt: 8 questions (0 skipped)\n", ""),
         ("kahoot", "every-type.en.xlsx", "Wrote every-type.en.xlsx: 3 questions (5 skipped)\n", KAHOOT_SKIPPED),
@@ -96,7 +91,7 @@ def test_lang_and_output_choose_the_language_and_the_file() -> None:
 @pytest.mark.usefixtures("in_copy")
 def test_a_text_format_can_go_to_standard_output() -> None:
     code, stdout, stderr = run("every-type.yaml", "--format", "gift", "-o", "-")
-    assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 6 questions (2 skipped)\n")
+    assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 7 questions (1 skipped)\n")
     assert stdout == to_gift_text()
     assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
 
@@ -116,13 +111,13 @@ def to_gift_text() -> str:
             ["--format", "pdf"],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\n"
-            "Error: Invalid value for '--format': 'pdf' is not one of 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'json', 'html'.\n",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'moodle', 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'json', 'html'.\n",
         ),
         (
             [],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\nError: Missing option '--format'. Choose from:\n"
-            "\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tjson,\n\thtml\n",
+            "\tmoodle,\n\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tjson,\n\thtml\n",
         ),
     ],
 )
@@ -131,15 +126,15 @@ def test_bad_requests_are_refused_with_a_message(args: list[str], code: int, std
     assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
 
 
-ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: P, items: [a, b, c]}\n"
+ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: 'P {x}', items: [a, b, c]}\n"
+GIFT_ORDER = "Moodle's GIFT import of an ordering question takes no brace in its prompt (--format moodle takes it)"
 
 
 @pytest.mark.parametrize(
     ("format_name", "output", "reason"),
     [
-        ("gift", "t.en.gift.txt", "GIFT has no ordering question"),
-        ("gift", "-", "GIFT has no ordering question"),
-        ("qti", "t.en.qti.zip", "Canvas classic quizzes have no ordering question"),
+        ("gift", "t.en.gift.txt", GIFT_ORDER),
+        ("gift", "-", GIFT_ORDER),
         ("kahoot", "t.en.xlsx", "Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not order questions"),
     ],
 )
@@ -235,7 +230,9 @@ def test_the_command_offers_exactly_the_registered_formats() -> None:
 def test_export_file_refuses_an_unknown_format() -> None:
     from quizgen.errors import QuizgenError
 
-    with pytest.raises(QuizgenError, match="unknown export format 'pdf'; the formats are gift, qti, csv, quizlet, kahoot, json, html"):
+    with pytest.raises(
+        QuizgenError, match="unknown export format 'pdf'; the formats are moodle, gift, qti, csv, quizlet, kahoot, json, html"
+    ):
         export_file(BANKS / "every-type.yaml", "pdf")
 
 

@@ -45,8 +45,8 @@ class Format:
 FORMATS: dict[str, Format] = {
     entry.name: entry
     for entry in (
-        Format("gift", "gift:to_gift", ".gift.txt", False),
         Format("moodle", "moodle:to_moodle", ".moodle.xml", False),
+        Format("gift", "gift:to_gift", ".gift.txt", False),
         Format("qti", "qti:to_qti", ".qti.zip", True),
         Format("csv", "anki_csv:to_csv", ".csv", False),
         Format("quizlet", "quizlet:to_quizlet", ".quizlet.txt", False),

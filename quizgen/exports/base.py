@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import Problem, QuizgenError
 from ..files import read_bytes, source_date_epoch, zip_bytes
-from ..model import Bank, Numeric, Question
+from ..model import Bank, Cloze, Deletion, Numeric, Question, cloze_deletions
 from ..present import label, prompt_text, quoted
 
 
@@ -113,6 +113,13 @@ def feedback_lines(bank: Bank, question: Question, lang: str) -> list[str]:
     return lines if excerpt is None else [*lines, excerpt]
 
 
+def blank_answers(question: Cloze, deletion: Deletion, lang: str) -> list[str]:
+    """Every answer one blank accepts: its own text, then the alternatives given for its number
+    (Cloze.accepted), less the texts of other blanks of the same number, which are theirs."""
+    own = {part.answer for part in cloze_deletions(question.text[lang]) if part.number == deletion.number} - {deletion.answer}
+    return [deletion.answer, *(text for text in question.accepted(deletion.number, lang) if text not in own and text != deletion.answer)]
+
+
 def image_file(bank: Bank, question: Question) -> tuple[str, bytes] | None:
     """The question's picture as (file name, bytes), read beside the bank; Unfit when it can't be read."""
     if question.image is None:
@@ -129,6 +136,6 @@ def image_alt(question: Question, lang: str) -> str:
     return "" if question.image is None or question.image.alt is None else question.image.alt[lang]
 
 
-def dated_zip(entries: Sequence[tuple[str, str]]) -> bytes:
-    """A zip of text files dated $SOURCE_DATE_EPOCH, else 1980-01-01 (the earliest zip date), never the clock."""
-    return zip_bytes([(name, text.encode("utf-8")) for name, text in entries], source_date_epoch() or 0)
+def dated_zip(entries: Sequence[tuple[str, str | bytes]]) -> bytes:
+    """A zip of files (texts in UTF-8) dated $SOURCE_DATE_EPOCH, else 1980-01-01 (the earliest zip date), never the clock."""
+    return zip_bytes([(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in entries], source_date_epoch() or 0)

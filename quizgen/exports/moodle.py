@@ -39,7 +39,18 @@ from ..model import (
     cloze_parts,
 )
 from ..present import html_text
-from .base import ExportResult, Skipped, Unfit, decimal_number, image_alt, image_file, plain_number, prompt_with_unit, source_line
+from .base import (
+    ExportResult,
+    Skipped,
+    Unfit,
+    blank_answers,
+    decimal_number,
+    image_alt,
+    image_file,
+    plain_number,
+    prompt_with_unit,
+    source_line,
+)
 from .gift import grade, penalty
 
 PENALTY = "0.3333333"
@@ -144,8 +155,7 @@ def cloze_escape(found: re.Match[str]) -> str:
 
 def cloze_blank(question: Cloze, deletion: Deletion, lang: str) -> str:
     """`{1:SHORTANSWER:=answer~=other}`: each accepted answer of the blank, escaped for Moodle's cloze reader."""
-    others = {part.answer for part in cloze_parts(question.text[lang]) if isinstance(part, Deletion) and part.number == deletion.number}
-    accepted = [deletion.answer, *(text for text in question.accepted(deletion.number, lang) if text not in others)]
+    accepted = blank_answers(question, deletion, lang)
     for text in accepted:
         if not text or text.strip() != text or text.endswith(("\\", "&")):
             raise Unfit(f"the blank's answer {text!r} can't be read back by Moodle's cloze reader (a space at an end, a final \\ or &)")
