@@ -189,7 +189,7 @@ def test_zips_are_stored_and_dated_by_source_date_epoch(
 HEAVY = frozenset({"genanki", "typst", "rich", "quizgen.anki", "quizgen.check"})
 EXPORT = "from pathlib import Path\nfrom quizgen.exports import export_file\nexport_file(Path({bank!r}), '{format}', output={out!r})"
 LOADS = {
-    **{name: (EXPORT.replace("{format}", name), HEAVY) for name in ("gift", "json", "quizlet", "html", "qti", "kahoot")},
+    **{name: (EXPORT.replace("{format}", name), HEAVY) for name in ("moodle", "gift", "json", "quizlet", "html", "qti", "kahoot")},
     "csv": (EXPORT.replace("{format}", "csv"), HEAVY - {"genanki"}),
     "cli": ("import quizgen.cli", HEAVY | {"yaml", "quizgen.bank", "quizgen.exports"}),
 }
@@ -269,11 +269,19 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
     assert isinstance(data, str) and "Misérables" in data
     bank = json.loads(data)
     assert {key: value for key, value in bank.items() if key != "questions"} == {
+        "$schema": "urn:quizgen:bank:2",
         "format": "quizgen-bank",
-        "version": 1,
+        "version": 2,
         "title": "Tous les types",
         "language": "fr",
-        "source": {"title": "A short text about tests", "url": None, "date": "2024-05-01"},
+        "no_source": False,
+        "source": {
+            "title": "A short text about tests",
+            "url": None,
+            "date": "2024-05-01",
+            "file": "every-type-source.txt",
+            "language": "en",
+        },
         "deck": {"name": "Tous les types", "id": 1400000001},
     }
     questions = {question["id"]: question for question in bank["questions"]}
@@ -288,10 +296,14 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
         "source": "Paris is the capital of France.",
         "hint": "La ville de la tour Eiffel.",
         "draft": False,
+        "support": "quoted",
+        "group": None,
+        "points": 1,
+        "image": None,
         "choices": ["Paris", "Lyon", "Marseille", "Lille"],
         "answer": 0,
     }
-    fields = {question["id"]: {key: question[key] for key in list(question)[9:]} for question in bank["questions"]}
+    fields = {question["id"]: {key: question[key] for key in list(question)[13:]} for question in bank["questions"]}
     assert fields == {
         "capital-mcq": {"choices": ["Paris", "Lyon", "Marseille", "Lille"], "answer": 0},
         "countries-multi": {"choices": ["France", "Allemagne", "Japon", "Brésil"], "answers": [0, 1]},
@@ -301,8 +313,8 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
         "motto-cloze": {
             "text": "Liberté, {{c1::égalité::un mot pour l'équité}}, {{c2::fraternité}}.",
             "deletions": [
-                {"number": 1, "answer": "égalité", "hint": "un mot pour l'équité"},
-                {"number": 2, "answer": "fraternité", "hint": None},
+                {"number": 1, "answer": "égalité", "hint": "un mot pour l'équité", "accepted": ["égalité"]},
+                {"number": 2, "answer": "fraternité", "hint": None, "accepted": ["fraternité"]},
             ],
         },
         "quotes-match": {
@@ -310,9 +322,13 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
                 ["« Je pense, donc je suis. »", "Descartes"],
                 ["« J'ai fait un rêve. »", "Martin Luther King"],
                 ["« Être ou ne pas être. »", "Shakespeare"],
-            ]
+            ],
+            "pair_sources": [None, None, None],
+            "distractors": [],
+            "right_column": ["Descartes", "Martin Luther King", "Shakespeare"],
+            "solution": [0, 1, 2],
         },
-        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"]},
+        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"], "item_sources": [None, None, None, None]},
     }
 
 

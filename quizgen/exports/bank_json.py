@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..identity import deck_name
 from ..model import (
     Bank,
     Cloze,
@@ -27,7 +28,6 @@ from ..model import (
     TrueFalse,
     cloze_deletions,
 )
-from ..identity import deck_name
 from .base import ExportResult, plain_number
 
 FORMAT = "quizgen-bank"
