@@ -162,7 +162,7 @@ def cloze_blank(question: Cloze, deletion: Deletion, lang: str) -> str:
     escaped = [
         "=" + re.sub(r"[}#~*]", lambda found: CLOZE_ANSWER_ESCAPES[found.group()], html.escape(text, quote=False)) for text in accepted
     ]
-    hint = f" ({html_text(deletion.hint)})" if deletion.hint else ""
+    hint = f' <small class="hint">({html_text(deletion.hint)})</small>' if deletion.hint else ""
     return "{1:SHORTANSWER:" + "~".join(escaped) + "}" + hint
 
 
