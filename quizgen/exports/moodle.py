@@ -127,7 +127,7 @@ def choices(node: ET.Element, question: MultipleChoice | MultipleAnswer, lang: s
         answer(node, fraction, paragraphs(choice[lang]), feedback)
 
 
-def numeric(node: ET.Element, question: Numeric, feedback: str) -> None:
+def numeric(node: ET.Element, question: Numeric, lang: str, feedback: str) -> None:
     """value ± tolerance; a range is its middle ± half its width, after the bank's answer (shown as the right one)."""
     value = plain_number(question.answer)
     if question.range is None:
@@ -138,7 +138,12 @@ def numeric(node: ET.Element, question: Numeric, feedback: str) -> None:
         if middle != value:
             answer(node, "100", value, feedback, format_name=None).append(tolerance("0"))
         answer(node, "100", middle, feedback, format_name=None).append(tolerance(half))
-    # The unit is in the prompt: Moodle's unit box would mark a right number wrong for a unit spelled differently.
+    # The unit is shown in the prompt and not asked for (showunits 3): Moodle's unit box would mark a right
+    # number wrong for a unit spelled differently. It is still listed, for an import to find it.
+    if question.unit is not None:
+        unit = element(element(node, "units"), "unit")
+        element(unit, "multiplier", "1")
+        element(unit, "unit_name", question.unit[lang])
     for tag, value in (("unitgradingtype", "0"), ("unitpenalty", "0.1"), ("showunits", "3"), ("unitsleft", "0")):
         element(node, tag, value)
 
@@ -242,7 +247,7 @@ def question_node(bank: Bank, question: Question, lang: str) -> ET.Element:
         for accepted in dict.fromkeys([question.answer[lang], *(other[lang] for other in question.accept)]):
             answer(node, "100", short_answer(accepted), feedback, format_name="moodle_auto_format")
     elif isinstance(question, Numeric):
-        numeric(node, question, feedback)
+        numeric(node, question, lang, feedback)
     elif isinstance(question, Match):
         match(node, question, lang, feedback)
     elif isinstance(question, Order):

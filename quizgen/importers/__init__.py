@@ -164,12 +164,12 @@ def default_output(path: Path) -> Path:
 def import_file(path: Path, output: Path, *, lang: str | None = None, title: str | None = None, force: bool = False) -> Imported:
     """Read another tool's file at `path` and write its questions as a bank at `output`, in `lang` (default: the
     language the file names, else English)."""
+    data = read_bytes(path)
+    kind, reader = detect(data, path)
     if output.is_dir():
         raise QuizgenError(f"{output} is a folder; give the bank a file name with -o FILE")
     if output.exists() and not force:
         raise QuizgenError(f"{output} already exists; an import never replaces a bank silently: choose another -o FILE or add --force")
-    data = read_bytes(path)
-    kind, reader = detect(data, path)
     read = reader(data, lang or "en")
     lang = lang or read.language or "en"
     notes = [Problem(str(path), skip.line, f"not imported: {skip.reason}", slug_id(skip.name) or None) for skip in read.skipped]
@@ -177,7 +177,7 @@ def import_file(path: Path, output: Path, *, lang: str | None = None, title: str
     for question_id, question in kept:
         notes += [Problem(str(path), question.line, f"not carried: {note}", question_id) for note in question.notes]
     bank_title = title or read.title or path.stem
-    while True:
+    while kept:
         text, lines = bank_text(bank_title, lang, kept)
         refused = refused_questions(text, str(output), lines)
         if not refused:

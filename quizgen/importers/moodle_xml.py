@@ -174,6 +174,8 @@ def numerical(question: ET.Element, notes: list[str]) -> dict[str, Any]:
     units = [unit.findtext("unit_name", "").strip() for unit in question.findall("units/unit")]
     if units and units[0]:
         fields["unit"] = units[0]
+        # quizgen's own export, and others, show the unit after the prompt when Moodle is not to ask for it.
+        fields["prompt"] = fields["prompt"].removesuffix(f" ({units[0]})")
         if len(units) > 1:
             notes.append(f"the units other than {units[0]!r}")
     return fields
