@@ -923,7 +923,7 @@ def load_bank(path: Path) -> Loaded:
     if is_json_bank(data):
         return parse_json_bank(data, str(path))
     try:
-        return cached(data, str(path), parse_bank)
+        return cached(data, str(path), parse_bank, Loaded)
     except BankError:
         refuse_foreign(data, str(path))
         raise
