@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
 from ..errors import Problem, QuizgenError
-from ..files import read_bytes, source_date_epoch, zip_bytes
+from ..files import inside, read_bytes, source_date_epoch, zip_bytes
 from ..model import Bank, Cloze, Deletion, Numeric, Question, cloze_deletions
 from ..present import label, prompt_text, quoted
 
@@ -125,7 +125,7 @@ def image_file(bank: Bank, question: Question) -> tuple[str, bytes] | None:
     if question.image is None:
         return None
     try:
-        data = read_bytes(Path(bank.path).parent / question.image.file)
+        data = read_bytes(inside(Path(bank.path).parent, question.image.file, "image"))
     except QuizgenError as error:
         raise Unfit(f"its image {question.image.file} can't be read ({error})") from None
     return PurePosixPath(question.image.file).name, data
