@@ -283,9 +283,10 @@ def handout(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(["moodle", "gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
+    type=click.Choice(["moodle", "gift", "qti", "csv", "quizlet", "kahoot", "blooket", "gimkit", "wayground", "json", "html"]),
     help="moodle: Moodle XML (every question type); gift: Moodle's GIFT; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; "
-    "kahoot: Kahoot (xlsx); json: other programs; html: a quiz in one web page.",
+    "kahoot: Kahoot (xlsx); blooket, gimkit: their CSV templates; wayground: Wayground/Quizizz (xlsx); json: other programs; "
+    "html: a quiz in one web page.",
 )
 @click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
 @click.option(

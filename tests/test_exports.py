@@ -46,6 +46,23 @@ def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def sheet_skipped(platform: str, first: int) -> str:
+    """What a game sheet leaves out of every-type.yaml, from line `first`."""
+    kinds = [(46, "author-short", "short"), (56, "investment-numeric", "numeric"), (67, "motto-cloze", "cloze")]
+    kinds += [(76, "quotes-match", "match"), (88, "planets-order", "order")]
+    return "".join(
+        f"every-type.yaml:{line}: question '{id}': skipped: {platform}'s sheet holds no {kind} questions\n"
+        for line, id, kind in kinds
+        if line >= first
+    )
+
+
+GIMKIT_SKIPPED = (
+    "every-type.yaml:23: question 'countries-multi': skipped: Gimkit's sheet takes one right answer per question; this one has several\n"
+    + sheet_skipped("Gimkit", 46)
+)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["export", *args], prog_name="quizgen")
     return result.exit_code, result.stdout, result.stderr
@@ -61,6 +78,19 @@ def run(*args: str) -> tuple[int, str, str]:
         ("csv", "every-type.en.csv", "Wrote every-type.en.csv: 8 questions (0 skipped)\n", ""),
         ("quizlet", "every-type.en.quizlet.txt", "Wrote every-type.en.quizlet.txt: 8 questions (0 skipped)\n", ""),
         ("kahoot", "every-type.en.xlsx", "Wrote every-type.en.xlsx: 3 questions (5 skipped)\n", KAHOOT_SKIPPED),
+        (
+            "blooket",
+            "every-type.en.blooket.csv",
+            "Wrote every-type.en.blooket.csv: 3 questions (5 skipped)\n",
+            sheet_skipped("Blooket", 46),
+        ),
+        ("gimkit", "every-type.en.gimkit.csv", "Wrote every-type.en.gimkit.csv: 2 questions (6 skipped)\n", GIMKIT_SKIPPED),
+        (
+            "wayground",
+            "every-type.en.wayground.xlsx",
+            "Wrote every-type.en.wayground.xlsx: 5 questions (3 skipped)\n",
+            sheet_skipped("Wayground", 67),
+        ),
         ("json", "every-type.en.json", "Wrote every-type.en.json: 8 questions (0 skipped)\n", ""),
         ("html", "every-type.en.html", "Wrote every-type.en.html: 8 questions (0 skipped)\n", ""),
     ],
@@ -111,13 +141,13 @@ def to_gift_text() -> str:
             ["--format", "pdf"],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\n"
-            "Error: Invalid value for '--format': 'pdf' is not one of 'moodle', 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'json', 'html'.\n",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'moodle', 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'blooket', 'gimkit', 'wayground', 'json', 'html'.\n",
         ),
         (
             [],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\nError: Missing option '--format'. Choose from:\n"
-            "\tmoodle,\n\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tjson,\n\thtml\n",
+            "\tmoodle,\n\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tblooket,\n\tgimkit,\n\twayground,\n\tjson,\n\thtml\n",
         ),
     ],
 )
@@ -189,7 +219,10 @@ def test_zips_are_stored_and_dated_by_source_date_epoch(
 HEAVY = frozenset({"genanki", "typst", "rich", "quizgen.anki", "quizgen.check"})
 EXPORT = "from pathlib import Path\nfrom quizgen.exports import export_file\nexport_file(Path({bank!r}), '{format}', output={out!r})"
 LOADS = {
-    **{name: (EXPORT.replace("{format}", name), HEAVY) for name in ("moodle", "gift", "json", "quizlet", "html", "qti", "kahoot")},
+    **{
+        name: (EXPORT.replace("{format}", name), HEAVY)
+        for name in ("moodle", "gift", "json", "quizlet", "html", "qti", "kahoot", "blooket", "gimkit", "wayground")
+    },
     "csv": (EXPORT.replace("{format}", "csv"), HEAVY - {"genanki"}),
     "cli": ("import quizgen.cli", HEAVY | {"yaml", "quizgen.bank", "quizgen.exports"}),
 }
@@ -231,7 +264,8 @@ def test_export_file_refuses_an_unknown_format() -> None:
     from quizgen.errors import QuizgenError
 
     with pytest.raises(
-        QuizgenError, match="unknown export format 'pdf'; the formats are moodle, gift, qti, csv, quizlet, kahoot, json, html"
+        QuizgenError,
+        match="unknown export format 'pdf'; the formats are moodle, gift, qti, csv, quizlet, kahoot, blooket, gimkit, wayground, json, html",
     ):
         export_file(BANKS / "every-type.yaml", "pdf")
 
