@@ -267,3 +267,59 @@ def test_the_zip_is_the_same_on_every_run_and_dated_by_source_date_epoch(every_t
         QuizgenError, match="SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to 4294967295; found 'yesterday'"
     ):
         to_qti(every_type_bank, "en")
+
+
+def skeleton(node: ET.Element, path: str = "") -> set[str]:
+    """Every element path of an item, with the attributes that decide how Canvas reads it."""
+    kept = {
+        key: value for key, value in node.attrib.items() if key in ("rcardinality", "fibtype", "action", "varname", "texttype", "continue")
+    }
+    here = f"{path}/{node.tag.removeprefix(QTI)}" + (str(sorted(kept.items())) if kept else "")
+    return {here}.union(*(skeleton(child, here) for child in node))
+
+
+def text2qti_quiz(questions: list[Question]) -> str:
+    """The same questions in text2qti's plain-text quiz format."""
+    blocks = []
+    for question in questions:
+        lines = [f"1.  {prompt_text(question, 'en')}"]
+        if isinstance(question, MultipleChoice):
+            lines += [
+                f"{'*' if index == question.answer else ''}{letter})  {choice['en']}"
+                for index, (letter, choice) in enumerate(zip("abcdefghijklmnopqrstuvwxyz", question.choices, strict=False))
+            ]
+        elif isinstance(question, MultipleAnswer):
+            lines += [f"[{'*' if index in question.answers else ' '}] {choice['en']}" for index, choice in enumerate(question.choices)]
+        elif isinstance(question, TrueFalse):
+            lines += [f"{'*' if question.answer else ''}a)  True", f"{'' if question.answer else '*'}b)  False"]
+        elif isinstance(question, ShortAnswer):
+            lines += [f"*   {text}" for text in [question.answer["en"], *(other["en"] for other in question.accept)]]
+        else:
+            assert isinstance(question, Numeric) and question.range is None
+            lines += [f"=   {plain_number(question.answer)} +- {plain_number(question.tolerance)}"]
+        blocks.append("\n".join(lines))
+    return "Quiz title: T\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def test_items_have_the_structure_text2qti_gives_canvas(every_type_bank: Bank) -> None:
+    """mcq, multi, truefalse, short and numeric items are built as text2qti builds them, element for element."""
+    from text2qti.config import Config
+    from text2qti.qti import QTI as Text2QTI
+    from text2qti.quiz import Quiz
+
+    kinds = (MultipleChoice, MultipleAnswer, TrueFalse, ShortAnswer, Numeric)
+    # Without feedback: text2qti writes feedback per answer, quizgen a general one.
+    questions = [dataclasses.replace(q, explanation=None, source=None) for q in every_type_bank.questions if isinstance(q, kinds)]
+    config = Config()
+    config.load()
+    theirs = Text2QTI(Quiz(text2qti_quiz(questions), config=config, source_name="quiz.txt")).zip_bytes()
+    with zipfile.ZipFile(io.BytesIO(theirs)) as archive:
+        (name,) = (name for name in archive.namelist() if name.endswith(".xml") and "/" in name and "meta" not in name)
+        their_items = list(ET.fromstring(archive.read(name)).iter(f"{QTI}item"))
+    ours = unpack(dataclasses.replace(every_type_bank, questions=tuple(questions)), "en")
+    ident = f"quizgen-{every_type_bank.slug}-en"
+    our_items = list(ET.fromstring(ours[f"{ident}/{ident}.xml"]).iter(f"{QTI}item"))
+    assert len(our_items) == len(their_items) == 5
+    for question, our_item, their_item in zip(questions, our_items, their_items, strict=True):
+        assert skeleton(our_item) == skeleton(their_item), question.type
+        assert field(our_item, "question_type") == field(their_item, "question_type")
