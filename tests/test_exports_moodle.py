@@ -200,12 +200,22 @@ def test_numbers_are_written_shortest_exact(
     check_numeric(question, read)
 
 
-def test_an_unreadable_picture_is_reported(every_type_bank: Bank, tmp_path: Path) -> None:
-    question = dataclasses.replace(every_type_bank.questions[0], image=Image("missing.png"))
-    bank = dataclasses.replace(every_type_bank, path=str(tmp_path / "bank.yaml"), questions=(question, *every_type_bank.questions[1:]))
+@pytest.mark.parametrize(
+    ("file", "why"),
+    [
+        ("missing.png", "{folder}/missing.png: no such file"),
+        ("../secret.png", "image '../secret.png' is outside the bank's folder; put the file in the bank's folder"),
+    ],
+)
+def test_an_unreadable_picture_is_reported(every_type_bank: Bank, tmp_path: Path, file: str, why: str) -> None:
+    (tmp_path / "secret.png").write_bytes(PNG)
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    question = dataclasses.replace(every_type_bank.questions[0], image=Image(file))
+    bank = dataclasses.replace(every_type_bank, path=str(folder / "bank.yaml"), questions=(question, *every_type_bank.questions[1:]))
     result = to_moodle(bank, "en")
-    assert [(skipped.question.id, skipped.reason.split(" (")[0]) for skipped in result.skipped] == [
-        (question.id, "its image missing.png can't be read")
+    assert [(skipped.question.id, skipped.reason) for skipped in result.skipped] == [
+        (question.id, f"its image {file} can't be read ({why.format(folder=folder)})")
     ]
     assert result.exported == len(bank.questions) - 1
 

@@ -93,6 +93,38 @@ def html_to_text(text: str) -> str:
     return "\n".join(line.strip() for line in text.strip().splitlines()).strip()
 
 
+def excerpt_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """For each language quizgen writes: its 'Source (Title): “excerpt”' line, and its quotation marks."""
+    from ..present import LABELS
+
+    found = []
+    for words in LABELS.values():
+        quote = re.compile("^" + re.escape(words["quote"]).replace(re.escape("{text}"), "(.+)") + "$", re.DOTALL)
+        for key in ("excerpt_from", "excerpt"):
+            line = re.escape(words[key]).replace(re.escape("{title}"), ".+?").replace(re.escape("{excerpt}"), "(.+)")
+            found.append((re.compile("^" + line + "$", re.DOTALL), quote))
+    return found
+
+
+def carry_excerpt(question: Foreign) -> None:
+    """quizgen's exports end the feedback with the question's excerpt ('Source (Title): “…”'): it goes back to
+    `source`, and the explanation keeps the lines before it."""
+    explanation = question.fields.get("explanation")
+    if not isinstance(explanation, str) or "source" in question.fields:
+        return
+    *before, last = explanation.split("\n")
+    for line, quote in excerpt_patterns():
+        found = line.match(last)
+        if found:
+            quoted = quote.match(found.group(1))
+            question.fields["source"] = quoted.group(1) if quoted else found.group(1)
+            if before:
+                question.fields["explanation"] = "\n".join(before)
+            else:
+                del question.fields["explanation"]
+            return
+
+
 def detect(data: bytes, path: Path) -> tuple[str, Callable[[bytes, str], Read]]:
     """Which reader takes the file: by its content, whatever its name."""
     from ..json_bank import FOREIGN, is_json_bank
@@ -173,6 +205,8 @@ def import_file(path: Path, output: Path, *, lang: str | None = None, title: str
     read = reader(data, lang or "en")
     lang = lang or read.language or "en"
     notes = [Problem(str(path), skip.line, f"not imported: {skip.reason}", slug_id(skip.name) or None) for skip in read.skipped]
+    for question in read.questions:
+        carry_excerpt(question)
     kept = list(zip(unique_ids(read.questions), read.questions, strict=True))
     for question_id, question in kept:
         notes += [Problem(str(path), question.line, f"not carried: {note}", question_id) for note in question.notes]
