@@ -382,3 +382,17 @@ def test_json_of_the_bundled_bank_holds_every_question() -> None:
         "match",
         "order",
     }
+
+
+@pytest.mark.parametrize("format_name", ["moodle", "gift", "qti", "json", "wayground"])
+@pytest.mark.parametrize(("answer", "tolerance", "shown"), [(float("inf"), 0.0, "inf"), (1.0e308, 2.0e308, "inf")])
+def test_a_number_that_is_not_finite_is_never_written(
+    every_type_bank: Bank, format_name: str, answer: float, tolerance: float, shown: str
+) -> None:
+    numeric = next(question for question in every_type_bank.questions if question.type == "numeric")
+    question = dataclasses.replace(numeric, answer=answer, tolerance=tolerance)
+    result = FORMATS[format_name].render(dataclasses.replace(every_type_bank, questions=(question,)), "en")
+    reason = f"the number {shown} is not finite"
+    if format_name == "wayground" and tolerance:  # refused before its numbers are written
+        reason = "Wayground's Fill-in-the-Blank takes exact answers, and this number has a margin"
+    assert (result.exported, [skipped.reason for skipped in result.skipped]) == (0, [reason])

@@ -7,7 +7,6 @@ import dataclasses
 import io
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from quizgen.bank import load_bank
@@ -79,6 +78,8 @@ def test_gimkit_rows_follow_the_template(path: Path, lang: str) -> None:
 
 @pytest.mark.parametrize(("path", "lang"), BANK_FILES)
 def test_wayground_rows_follow_the_template(tmp_path: Path, path: Path, lang: str) -> None:
+    import openpyxl  # here: importing it starts a thread, and test_parallel.py must fork before any (see conftest.py)
+
     bank = load_bank(path).bank
     result = to_wayground(bank, lang)
     (tmp_path / "sheet.xlsx").write_bytes(bytes(result.data))  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from ..model import (
     TrueFalse,
     cloze_deletions,
 )
-from .base import ExportResult, plain_number
+from .base import ExportResult, Skipped, Unfit, plain_number
 
 FORMAT = "quizgen-bank"
 VERSION = 2
@@ -127,10 +127,17 @@ def bank_record(bank: Bank, lang: str) -> dict[str, Any]:
         if source is None
         else {"title": source.title[lang], "url": source.url, "date": source.date, "file": source.file, "language": bank.source_language},
         "deck": {"name": deck_name(bank, lang), "id": bank.deck.id},
-        "questions": [question_record(question, lang) for question in bank.questions],
+        "questions": [],
     }
 
 
 def to_json(bank: Bank, lang: str) -> ExportResult:
-    """The bank as JSON, in `lang`."""
-    return ExportResult(json.dumps(bank_record(bank, lang), ensure_ascii=False, indent=2) + "\n", len(bank.questions))
+    """The bank as JSON, in `lang`; a question with a number JSON can't hold (not finite) is left out."""
+    record = bank_record(bank, lang)
+    skipped = []
+    for question in bank.questions:
+        try:
+            record["questions"].append(question_record(question, lang))
+        except Unfit as unfit:
+            skipped.append(Skipped(question, str(unfit)))
+    return ExportResult(json.dumps(record, ensure_ascii=False, indent=2) + "\n", len(record["questions"]), tuple(skipped))
