@@ -219,7 +219,10 @@ def parse_json_bank(data: bytes, path: str) -> Loaded:
 
 
 FOREIGN = (
-    (re.compile(rb"\A(\xef\xbb\xbf)?\s*<\?xml[^>]*>\s*(<!--.*?-->\s*)*<quiz[\s>]", re.DOTALL), "a Moodle XML file"),
+    (
+        re.compile(rb"\A(\xef\xbb\xbf)?\s*<\?xml[^>]*>\s*(<!--.*?-->\s*|<!DOCTYPE[^[>]*(\[.*?\])?\s*>\s*)*<quiz[\s>]", re.DOTALL),
+        "a Moodle XML file",
+    ),
     (re.compile(rb"(?m)^\s*(::[^\n]*::|\$CATEGORY:)|\{\s*(=|~|#|TRUE\b|FALSE\b|T\b|F\b)[^{}]*\}"), "a GIFT file"),
     (re.compile(rb"\A(\xef\xbb\xbf)?#separator:"), "an Anki text export"),
 )

@@ -281,6 +281,16 @@ def test_the_anki_export_of_a_bank_comes_back_as_its_answers(tmp_path: Path) -> 
             "nothing written: q.gift holds no question quizgen can import\n",
         ),
         (["import", "missing.xml"], {}, "Error: missing.xml: no such file\n"),
+        (
+            ["import", "bad.xml"],
+            {"bad.xml": '<?xml version="1.0"?>\n<quiz>\n<question type="truefalse">\n</quiz>\n'},
+            "Error: bad.xml:4: not well-formed XML: mismatched tag\n",
+        ),
+        (
+            ["import", "doctype.xml"],
+            {"doctype.xml": '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY a "b">]>\n<quiz></quiz>\n'},
+            "Error: doctype.xml:2: a Moodle XML file has no DOCTYPE; this one declares one, which quizgen does not read\n",
+        ),
     ],
 )
 def test_bad_imports_are_one_clear_error(

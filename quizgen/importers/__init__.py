@@ -42,6 +42,14 @@ class Foreign:
     """What could not be carried, one reason each."""
 
 
+class Unreadable(Exception):
+    """A file a reader cannot read at all: the line and what is wrong there."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 @dataclass(frozen=True)
 class Skip:
     """An item of the file that is not a question quizgen can hold (an essay, a description...)."""
@@ -202,7 +210,10 @@ def import_file(path: Path, output: Path, *, lang: str | None = None, title: str
         raise QuizgenError(f"{output} is a folder; give the bank a file name with -o FILE")
     if output.exists() and not force:
         raise QuizgenError(f"{output} already exists; an import never replaces a bank silently: choose another -o FILE or add --force")
-    read = reader(data, lang or "en")
+    try:
+        read = reader(data, lang or "en")
+    except Unreadable as error:
+        raise QuizgenError(f"{path}:{error.line}: {error}") from None
     lang = lang or read.language or "en"
     notes = [Problem(str(path), skip.line, f"not imported: {skip.reason}", slug_id(skip.name) or None) for skip in read.skipped]
     for question in read.questions:

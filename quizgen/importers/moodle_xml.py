@@ -17,8 +17,7 @@ import xml.parsers.expat
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import QuizgenError
-from . import Foreign, Read, Skip, html_to_text
+from . import Foreign, Read, Skip, Unreadable, html_to_text
 
 FRACTION = r"=|%(-?[0-9]+(?:[.,][0-9]*)?)%"
 ANSWER = r".+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$)"
@@ -50,7 +49,7 @@ def question_lines(data: bytes) -> list[int]:
         depth -= 1
 
     def doctype(*arguments: object) -> None:
-        raise QuizgenError("a Moodle XML file has no DOCTYPE; this one declares one, which quizgen does not read")
+        raise Unreadable(parser.CurrentLineNumber, "a Moodle XML file has no DOCTYPE; this one declares one, which quizgen does not read")
 
     parser.StartElementHandler = start
     parser.EndElementHandler = end
@@ -58,7 +57,7 @@ def question_lines(data: bytes) -> list[int]:
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as error:
-        raise QuizgenError(f"line {error.lineno}: not well-formed XML: {xml.parsers.expat.ErrorString(error.code)}") from None
+        raise Unreadable(error.lineno, f"not well-formed XML: {xml.parsers.expat.ErrorString(error.code)}") from None
     return lines
 
 
