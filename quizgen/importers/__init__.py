@@ -179,8 +179,23 @@ class Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def represent_dict(dumper: Dumper, value: dict[str, Any]) -> yaml.Node:
+    """Mappings always as blocks, one key a line, as a bank is written by hand."""
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=False)
+
+
+def represent_list(dumper: Dumper, value: list[Any]) -> yaml.Node:
+    """Lists of texts or numbers on one line ([a, b]); lists of lists or mappings as blocks."""
+    flat = all(not isinstance(item, list | dict) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
+Dumper.add_representer(dict, represent_dict)
+Dumper.add_representer(list, represent_list)
+
+
 def dump(value: Any) -> str:
-    return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
+    return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
 def bank_text(title: str, lang: str, questions: list[tuple[str, Foreign]]) -> tuple[str, list[int]]:
