@@ -318,8 +318,9 @@ def handout(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(["gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
-    help="gift: Moodle; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; kahoot: Kahoot (xlsx); json: other programs; "
+    type=click.Choice(["moodle", "gift", "qti", "csv", "quizlet", "kahoot", "blooket", "gimkit", "wayground", "json", "html"]),
+    help="moodle: Moodle XML (every question type); gift: Moodle's GIFT; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; "
+    "kahoot: Kahoot (xlsx); blooket, gimkit: their CSV templates; wayground: Wayground/Quizizz (xlsx); json: other programs; "
     "html: a quiz in one web page.",
 )
 @click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
@@ -340,6 +341,7 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
 
     \b
     Example:
+        quizgen export questions.yaml --format moodle --lang en
         quizgen export questions.yaml --format gift --lang en
         quizgen export --format html -o quiz.html
         quizgen export --format json -o - | jq '.questions | length'
@@ -354,6 +356,37 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
     if exported.target is None:
         click.echo(exported.result.data, nl=False)
     click.echo(exported.summary(), err=exported.target is None)
+
+
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: FILE's name + .yaml, here].")
+@click.option("--lang", help="The language of the file's texts [default: the one a quizgen JSON names, else en].")
+@click.option("--title", help="The bank's title [default: the file's category, else its name].")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (an import never replaces a file otherwise).")
+def import_(file: str, output: str | None, lang: str | None, title: str | None, force: bool) -> None:
+    """Make a bank from Moodle XML, GIFT, Anki's text export or quizgen JSON.
+
+    Each question becomes the nearest bank type, with an id from the file's own
+    id or name. What can't be carried (partial credit, pictures, an essay...)
+    is reported on stderr, one line each with its place in FILE; the bank
+    written passes `quizgen check`.
+
+    \b
+    Example:
+        quizgen import moodle-export.xml -o biology.yaml
+        quizgen import quiz.gift.txt --lang fr
+    """
+    from pathlib import Path
+
+    from .importers import default_output, import_file
+
+    path = Path(output) if output else default_output(Path(file))
+    with reported():
+        imported = import_file(Path(file), path, lang=lang, title=title, force=force)
+    for note in imported.notes:
+        click.echo(str(note), err=True)
+    click.echo(imported.summary(path))
 
 
 @cli.command()
