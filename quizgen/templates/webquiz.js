@@ -820,10 +820,11 @@
     const line = () => item.append(make("p", { className: "line", text: question.unit ? `______________________ ${question.unit}` : "______________________________" }));
     switch (question.type) {
       case "mcq":
-        boxes(question.choices, say("choices_one"));
-        break;
       case "multi":
-        boxes(question.choices, say("choices_all"));
+        boxes(
+          shuffled(question.choices, `${state.seed}:${question.id}:choices`),
+          say(question.type === "mcq" ? "choices_one" : "choices_all"),
+        );
         break;
       case "truefalse":
         item.append(make("p", { className: "instruction", text: say("true_false") }));
@@ -837,7 +838,8 @@
           make("p", { className: "instruction", text: say("link") }),
           make("div", { className: "sheet-match" },
             make("ol", {}, ...question.lefts.map((left) => make("li", { text: `${left}  ____` }))),
-            make("ul", { className: "letters" }, ...question.rights.map((right, i) => make("li", { text: `${letter(i)}) ${right}` })))),
+            make("ul", { className: "letters" },
+              ...shuffled(question.rights, `${state.seed}:${question.id}:rights`).map((right, i) => make("li", { text: `${letter(i)}) ${right}` })))),
         );
         break;
       }
