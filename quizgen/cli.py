@@ -295,7 +295,9 @@ def handout(
 @click.option("--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).")
 @click.option("--type", "types", multiple=True, help="html: only questions of this type, first offered (repeatable).")
 @click.option("--order", type=click.Choice(["shuffled", "bank"]), help="html: question order first offered [default: shuffled].")
-@click.option("--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice].")
+@click.option(
+    "--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice]."
+)
 def export(
     bank: str | None,
     format_: str,

@@ -93,7 +93,9 @@ def default_output(bank: Bank, chosen: Format, lang: str) -> Path:
     return Path(f"{bank.slug}.{lang}{chosen.extension}")
 
 
-def export_file(path: Path, format_name: str, lang: str | None = None, output: str | None = None, web: WebOptions | None = None) -> Exported:
+def export_file(
+    path: Path, format_name: str, lang: str | None = None, output: str | None = None, web: WebOptions | None = None
+) -> Exported:
     """Export the bank at `path` to `output` (None: the default name; "-": nothing written, the caller prints it).
 
     `web` holds the web quiz's own options (html only).

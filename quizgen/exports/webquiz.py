@@ -44,8 +44,8 @@ from ..model import (
     TrueFalse,
     cloze_parts,
 )
-from ..select import Filters, matching
 from ..present import answer_text, base_language, label, prompt_text
+from ..select import Filters, matching
 from .base import ExportResult, source_line
 
 LABELS = ("true", "false", "hint", "answer_line")
@@ -225,7 +225,14 @@ WORDS: dict[str, dict[str, str]] = {
 """The words only the web page shows, in each language quizgen speaks (English for the others)."""
 SLOT = re.compile(r"\{\{(\w+)\}\}")
 SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp", ".svg": "image/svg+xml"}
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
 
 
 @dataclass(frozen=True)
@@ -271,7 +278,11 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
         return {"parts": parts}
     if isinstance(question, Match):
         # By text: the right column offers each right side once, and two lefts may share one.
-        return {"lefts": [left[lang] for left, _ in question.pairs], "rights": list(question.right_column(lang)), "solution": list(question.solution(lang))}
+        return {
+            "lefts": [left[lang] for left, _ in question.pairs],
+            "rights": list(question.right_column(lang)),
+            "solution": list(question.solution(lang)),
+        }
     if isinstance(question, Order):
         return {"items": [item[lang] for item in question.items]}
     raise TypeError(question.type)
@@ -324,31 +335,39 @@ def credit(question: Question, response: Any, lang: str) -> float:
     blanks right / blanks; match: left sides given their right side (by text) / pairs; order: items
     in their place / items; every other type is right or wrong.
     """
-    if isinstance(question, MultipleChoice):
+    if isinstance(question, MultipleChoice | TrueFalse):
         return float(response == question.answer)
     if isinstance(question, MultipleAnswer):
         right = set(question.answers)
         wrong = len(question.choices) - len(right)
         ticked = set(response)
-        earned = len(ticked & right) / len(right) - (len(ticked - right) / wrong if wrong else 0)
-        return max(0.0, earned)
-    if isinstance(question, TrueFalse):
-        return float(response is question.answer)
+        return max(0.0, len(ticked & right) / len(right) - (len(ticked - right) / wrong if wrong else 0.0))
     if isinstance(question, ShortAnswer):
-        return float(match_text(response, [question.answer[lang], *(other[lang] for other in question.accept)]) is not None)
+        return float(match_text(str(response), [question.answer[lang], *(other[lang] for other in question.accept)]) is not None)
     if isinstance(question, Numeric):
         low, high = question.bounds
-        return float(low <= response <= high)
+        return float(low <= float(response) <= high)
     if isinstance(question, Cloze):
         numbers = [part.number for part in cloze_parts(question.text[lang]) if not isinstance(part, str)]
-        found = [match_text(typed, question.accepted(number, lang)) is not None for typed, number in zip(response, numbers, strict=True)]
-        return sum(found) / len(found)
+        return share(
+            [match_text(typed, question.accepted(number, lang)) is not None for typed, number in zip(response, numbers, strict=True)]
+        )
     if isinstance(question, Match):
-        column, solution = question.right_column(lang), question.solution(lang)
-        return sum(chosen is not None and column[chosen] == column[right] for chosen, right in zip(response, solution, strict=True)) / len(solution)
+        column = question.right_column(lang)
+        return share(
+            [
+                chosen is not None and column[chosen] == column[right]
+                for chosen, right in zip(response, question.solution(lang), strict=True)
+            ]
+        )
     if isinstance(question, Order):
-        return sum(item == place for place, item in enumerate(response)) / len(question.items)
+        return share([item == place for place, item in enumerate(response)])
     raise TypeError(question.type)
+
+
+def share(results: Sequence[bool]) -> float:
+    """The share of the parts that are right."""
+    return sum(results) / len(results)
 
 
 def cluster_numbers(bank: Bank) -> list[int]:
@@ -382,17 +401,27 @@ def to_webquiz(bank: Bank, lang: str, options: WebOptions | None = None) -> Expo
     """The bank as a one-file web quiz, in `lang`, offering `options` first."""
     chosen = options or WebOptions()
     check_options(bank, chosen)
-    questions = [quiz_question(bank, question, lang, cluster) for question, cluster in zip(bank.questions, cluster_numbers(bank), strict=True)]
+    questions = [
+        quiz_question(bank, question, lang, cluster) for question, cluster in zip(bank.questions, cluster_numbers(bank), strict=True)
+    ]
     data = {
         "lang": lang,
         "key": storage_key(bank, questions, lang),
         "labels": {**{key: label(key, lang) for key in LABELS}, **words(lang)},
         "sourceUrl": web_link(bank),
-        "defaults": {"count": chosen.count, "tags": list(chosen.tags), "types": list(chosen.types), "order": chosen.order, "mode": chosen.mode},
+        "defaults": {
+            "count": chosen.count,
+            "tags": list(chosen.tags),
+            "types": list(chosen.types),
+            "order": chosen.order,
+            "mode": chosen.mode,
+        },
         "questions": questions,
     }
     style, script = template("webquiz.css"), template("webquiz.js")
-    policy = f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    policy = (
+        f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
     slots = {
         "lang": html.escape(lang),
         "title": html.escape(bank.title[lang]),

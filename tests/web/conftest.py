@@ -1,8 +1,7 @@
 """The web quiz in a real headless Chromium: one browser per test module, a fresh profile per visit.
 
 The browser tests need Debian's chromium at /usr/bin/chromium (CI's .ci/run
-installs it) and are skipped with that reason when it is missing. The test
-modules import the `browser` and `visit` fixtures from here.
+installs it) and are skipped with that reason when it is missing.
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ from quizgen.cli import cli
 from quizgen.exports.webquiz import WebOptions, credit
 from quizgen.model import Bank, Match, MultipleAnswer, Order, Question
 
-from .conftest import BANKS
-from .webpage import Opener, Visit, browser, html_of, visit, write_bank  # noqa: F401 - fixtures
+from ..conftest import BANKS
+from .conftest import Opener, html_of, write_bank
 
 
 def mcq_bank(count: int, title: str = "Capitals") -> str:
@@ -77,7 +77,14 @@ def test_skipped_questions_end_unanswered_and_the_missed_ones_are_taught_then_re
     answer(page, 5, True)
     page.get_by_text("Questions", exact=True).click()
     states = page.locator(".map-item").evaluate_all("items => items.map((item) => item.getAttribute('aria-label'))")
-    assert states == ["Question 1: right", "Question 2: skipped", "Question 3: wrong", "Question 4: skipped", "Question 5: right", "Question 6: not seen"]
+    assert states == [
+        "Question 1: right",
+        "Question 2: skipped",
+        "Question 3: wrong",
+        "Question 4: skipped",
+        "Question 5: right",
+        "Question 6: not seen",
+    ]
     page.get_by_role("button", name="Finish").click()
 
     assert page.evaluate("document.activeElement.textContent") == "Finished!"
@@ -173,19 +180,29 @@ def test_partial_credit_is_the_same_rule_in_the_page_and_in_python(visit: Opener
         shown.append(quiz.verdict())
         page.get_by_role("button", name="Next").click()
     assert shown == [verdict for _, _, verdict in CASES]
-    credits = [round(credit(question, response_of(question, given), "en"), 2) for question, (_, given, _) in zip(bank.questions, CASES, strict=True)]
+    credits = [
+        round(credit(question, response_of(question, given), "en"), 2)
+        for question, (_, given, _) in zip(bank.questions, CASES, strict=True)
+    ]
     assert credits == [0.75, 1.0, 0.0, 0.67, 0.5, 0.0, 0.5, 0.5, 0.0]
     assert page.inner_text(".score") == f"Score: {round(sum(credits), 2):g} / 9"
     assert quiz.clean()
 
 
-def test_each_part_says_whether_it_was_right_missed_or_ticked_wrongly_and_the_feedback_takes_the_focus(visit: Opener, tmp_path: Path) -> None:
+def test_each_part_says_whether_it_was_right_missed_or_ticked_wrongly_and_the_feedback_takes_the_focus(
+    visit: Opener, tmp_path: Path
+) -> None:
     quiz = visit(cases_bank(tmp_path, CASES[:1] + CASES[3:4]), width=390)
     page = quiz.page
     page.get_by_label("q1", exact=True).select_option("Chambers")
     page.get_by_label("q2", exact=True).select_option("Jassy")
     page.get_by_role("button", name="Check").click()
-    assert page.locator(".pair .mark").all_inner_texts() == ["✓ right", "✗ right answer: Wales", "✗ right answer: Chambers", "✗ right answer: Jassy"]
+    assert page.locator(".pair .mark").all_inner_texts() == [
+        "✓ right",
+        "✗ right answer: Wales",
+        "✗ right answer: Chambers",
+        "✗ right answer: Jassy",
+    ]
     assert page.evaluate("document.activeElement.className") == "feedback partly"
     page.keyboard.press("Enter")
     page.get_by_label("France").check()
@@ -298,9 +315,13 @@ def test_the_export_options_reach_the_page_and_other_formats_refuse_them(tmp_pat
     runner = CliRunner()
     bank = str(BANKS / "every-type.yaml")
     output = tmp_path / "quiz.html"
-    result = runner.invoke(cli, ["export", bank, "--format", "html", "--count", "3", "--mode", "test", "--order", "bank", "-o", str(output)])
+    result = runner.invoke(
+        cli, ["export", bank, "--format", "html", "--count", "3", "--mode", "test", "--order", "bank", "-o", str(output)]
+    )
     assert (result.exit_code, result.output) == (0, f"Wrote {output}: 8 questions (0 skipped)\n")
-    assert output.read_text(encoding="utf-8") == html_of(load_bank(BANKS / "every-type.yaml").bank, "en", WebOptions(count=3, order="bank", mode="test"))
+    assert output.read_text(encoding="utf-8") == html_of(
+        load_bank(BANKS / "every-type.yaml").bank, "en", WebOptions(count=3, order="bank", mode="test")
+    )
     result = runner.invoke(cli, ["export", bank, "--format", "gift", "--mode", "test"])
     assert result.exit_code == 2
     assert result.output.endswith("Error: --count, --tag, --type, --order and --mode are options of --format html\n")

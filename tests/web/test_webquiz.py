@@ -18,8 +18,8 @@ from quizgen.bank import load_bank
 from quizgen.identity import web_link
 from quizgen.model import Bank
 
-from .conftest import BANKS, BUNDLED_BANK
-from .webpage import Opener, browser, html_of, visit, write_bank  # noqa: F401 - fixtures
+from ..conftest import BANKS, BUNDLED_BANK
+from .conftest import Opener, html_of, write_bank
 
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -61,7 +61,9 @@ def test_the_page_loads_nothing_and_allows_only_its_own_script_and_style(path: P
     (script,), (style,) = SCRIPT.findall(page), STYLE.findall(page)
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
     assert policy is not None
-    expected = f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    expected = (
+        f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
     assert policy[1] == expected
     outside_data = DATA.sub("", page)
     assert not re.search(r"\b(src|href)=|https?://|url\(|@import", outside_data, re.IGNORECASE)
