@@ -774,7 +774,7 @@
       make("p", { className: "score", text: say("score", { score: numberText(score), total: numberText(total) }) }),
       make("p", { className: "percent", text: say("percent", { percent: total ? Math.round((100 * score) / total) : 0 }) }),
     );
-    if (unanswered) end.append(make("p", { className: "unanswered", text: say("unanswered", { count: unanswered }) }));
+    if (unanswered) end.append(make("p", { className: "unanswered-count", text: say("unanswered", { count: unanswered }) }));
     const rows = tagScores().map(([tag, entry]) =>
       make("tr", {}, make("th", { scope: "row", text: tag }), make("td", { text: `${numberText(entry.score)} / ${numberText(entry.total)}` })),
     );

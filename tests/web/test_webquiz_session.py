@@ -88,7 +88,7 @@ def test_skipped_questions_end_unanswered_and_the_missed_ones_are_taught_then_re
     page.get_by_role("button", name="Finish").click()
 
     assert page.evaluate("document.activeElement.textContent") == "Finished!"
-    assert (page.inner_text(".score"), page.inner_text(".unanswered")) == ("Score: 2 / 6", "Unanswered: 3")
+    assert (page.inner_text(".score"), page.inner_text(".unanswered-count")) == ("Score: 2 / 6", "Unanswered: 3")
     assert page.locator(".tags tbody tr").all_inner_texts() == ["even\t0 / 3", "odd\t2 / 3"]
     reviewed = page.locator(".reviewed")
     assert reviewed.locator(".review-prompt").all_inner_texts() == ["Question 2?", "Question 3?", "Question 4?", "Question 6?"]
@@ -108,7 +108,7 @@ def test_skipped_questions_end_unanswered_and_the_missed_ones_are_taught_then_re
         asked.append(page.inner_text(".prompt"))
         page.get_by_role("button", name="Skip").click()
     assert asked == ["Question 2?", "Question 3?", "Question 4?", "Question 6?"]
-    assert page.inner_text(".unanswered") == "Unanswered: 4"
+    assert page.inner_text(".unanswered-count") == "Unanswered: 4"
     assert quiz.clean()
 
 
@@ -227,7 +227,7 @@ def test_options_in_the_page_start_from_the_export_options(visit: Opener, tmp_pa
     page.get_by_role("button", name="Save and go on").click()
     assert page.locator(".feedback").count() == 0 and page.inner_text(".prompt") == "Question 3?"
     page.get_by_role("button", name="Finish").click()
-    assert (page.inner_text(".score"), page.inner_text(".unanswered")) == ("Score: 1 / 3", "Unanswered: 2")
+    assert (page.inner_text(".score"), page.inner_text(".unanswered-count")) == ("Score: 1 / 3", "Unanswered: 2")
 
     page.get_by_role("button", name="Back to the quiz").click()
     page.get_by_text("Options").click()
