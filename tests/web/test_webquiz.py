@@ -6,6 +6,7 @@ Sessions (resume, skip, the end screen, partial credit, accessibility, print) ar
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -15,8 +16,9 @@ from typing import Any
 import pytest
 
 from quizgen.bank import load_bank
+from quizgen.errors import QuizgenError
 from quizgen.identity import web_link
-from quizgen.model import Bank
+from quizgen.model import Bank, Image
 
 from ..conftest import BANKS, BUNDLED_BANK
 from .conftest import Opener, html_of, write_bank
@@ -87,7 +89,45 @@ def test_the_page_is_the_same_on_every_run(every_type_bank: Bank) -> None:
     assert '<html lang="fr">' in html_of(every_type_bank, "fr")
 
 
+def test_an_excerpt_cut_inside_a_quotation_keeps_one_pair_of_quotation_marks(bundled_bank: Bank) -> None:
+    (data,) = DATA.findall(html_of(bundled_bank, "fr"))
+    lines = {question["id"]: question["sourceLine"] for question in json.loads(data)["questions"]}
+    assert lines["chambers-politicians"] == (
+        "Source (Cisco et Amazon aiment les start-up de France, Wikipedia préfère le code)\u00a0: "
+        "«\u00a0François Hollande, Manuel Valls et Emmanuel Macron ont compris\u00a0»"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        ("../outside.png", "image '../outside.png' must be a PNG, JPEG, GIF, WebP or SVG file inside the bank's folder"),
+        ("notes.txt", "image 'notes.txt' must be a PNG, JPEG, GIF, WebP or SVG file inside the bank's folder"),
+        ("missing.png", "cannot read image 'missing.png': No such file or directory"),
+    ],
+)
+def test_an_image_that_cannot_be_embedded_is_refused_with_its_question(every_type_bank: Bank, file: str, message: str) -> None:
+    first = dataclasses.replace(every_type_bank.questions[0], image=Image(file))
+    with pytest.raises(QuizgenError) as raised:
+        html_of(dataclasses.replace(every_type_bank, questions=(first,)))
+    assert str(raised.value) == f"{every_type_bank.path}:{first.line}: question 'capital-mcq': {message}"
+
+
 # ---------------------------------------------------------------- in the browser
+
+
+def test_a_picture_is_embedded_and_shown_with_its_text_alternative(visit: Opener, tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, TWO_QUESTIONS)
+    # A 1x1 red PNG beside the bank.
+    (tmp_path / "dot.png").write_bytes(
+        base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    )
+    first = dataclasses.replace(bank.questions[0], image=Image("dot.png", {"fr": "Un point rouge"}))
+    quiz = visit(dataclasses.replace(bank, questions=(first, *bank.questions[1:])), lang="fr")
+    picture = quiz.page.get_by_role("img", name="Un point rouge")
+    assert picture.get_attribute("src", timeout=1000).startswith("data:image/png;base64,")  # type: ignore[union-attr]
+    assert picture.evaluate("image => image.complete && image.naturalWidth") == 1
+    assert quiz.clean()
 
 
 def put_in_order(page: Any, items: list[str]) -> None:
