@@ -707,7 +707,7 @@
         return;
       }
       const response = widget.read(event.submitter);
-      if (response === null || (typeof response === "object" && !Array.isArray(response) && response !== null && "message" in response)) {
+      if (response === null || response.message !== undefined) {
         message.textContent = response === null ? say("empty") : response.message;
         return;
       }
