@@ -330,7 +330,24 @@ def handout(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="The file to write, or - for standard output (text formats) [default: SLUG.LANG.EXT, here].",
 )
-def export(bank: str | None, format_: str, lang: str | None, output: str | None) -> None:
+@click.option("--count", type=click.IntRange(min=1), help="html: questions per round, first offered [default: all].")
+@click.option("--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).")
+@click.option("--type", "types", multiple=True, help="html: only questions of this type, first offered (repeatable).")
+@click.option("--order", type=click.Choice(["shuffled", "bank"]), help="html: question order first offered [default: shuffled].")
+@click.option(
+    "--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice]."
+)
+def export(
+    bank: str | None,
+    format_: str,
+    lang: str | None,
+    output: str | None,
+    count: int | None,
+    tags: tuple[str, ...],
+    types: tuple[str, ...],
+    order: str | None,
+    mode: str | None,
+) -> None:
     """Export the bank for Moodle, Canvas, Anki, Quizlet, Kahoot, other programs or a browser.
 
     Each question keeps its id wherever the format has a place for it. A
@@ -345,12 +362,23 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
         quizgen export questions.yaml --format gift --lang en
         quizgen export --format html -o quiz.html
         quizgen export --format json -o - | jq '.questions | length'
+        quizgen export --format html --count 20 --mode test -o test.html
+
+    The web quiz's options (--count, --tag, --type, --order, --mode) are
+    what the page offers first; a student can change them in the page.
     """
     from .bank import bank_path
     from .exports import export_file
 
+    web = None
+    if count is not None or tags or types or order is not None or mode is not None:
+        if format_ != "html":
+            raise click.UsageError("--count, --tag, --type, --order and --mode are options of --format html")
+        from .exports.webquiz import WebOptions
+
+        web = WebOptions(count, tags, types, "bank" if order == "bank" else "shuffled", "test" if mode == "test" else "practice")
     with reported():
-        exported = export_file(bank_path(bank), format_, lang, output)
+        exported = export_file(bank_path(bank), format_, lang, output, web)
     for problem in exported.problems():
         click.echo(str(problem), err=True)
     if exported.target is None:
