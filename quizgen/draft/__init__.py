@@ -27,9 +27,11 @@ from __future__ import annotations
 from ..errors import DraftError
 from .extraction import detect_language, extract
 from .output import default_output, draft_bank, render_bank, write_draft
+from .reading import Article, read_article
 from .records import Draft, Figure, Findings, Person, Quotation
 
 __all__ = [
+    "Article",
     "Draft",
     "DraftError",
     "Figure",
@@ -40,6 +42,7 @@ __all__ = [
     "detect_language",
     "draft_bank",
     "extract",
+    "read_article",
     "render_bank",
     "write_draft",
 ]

@@ -41,6 +41,8 @@ CURRENCY_AFTER = {
     "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)"),
 }
 """A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
+WINDOW = 200
+"""How far around a number its qualifier, scale, currency or noun is looked for."""
 QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
 """What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
 
@@ -79,11 +81,12 @@ def find_figures(
     # A heading repeats a figure of the text ("200 millions investis en France"): one question, from the text.
     kept = body + [(raw, scan) for raw, scan in headings if raw.value not in values and (raw.unit or raw.kind == "year")]
     figures = []
+    by_start = {quotation.position: quotation for quotation in quotations}
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
-        sentence = next(span for span in scan.sentences if raw.start < span[1])
+        sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
         tolerance, accepted = _tolerance(raw.qualifier, raw.value) if raw.kind not in ("year", "date") else (0, None)
-        tags = _figure_tags(raw, sentence, scan, people, persons, quotations, focus_after)
+        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, focus_after)
         figures.append(
             Figure(
                 raw.value,
@@ -139,7 +142,9 @@ class _FigureReader:
         and vague plurals ("des millions", "dozens of"), which have no number.
         """
         text = self.text
-        before, rest = text[block_start:start], text[end:block_end]
+        # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
+        window_start = max(block_start, start - WINDOW)
+        before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
         if LABELS.search(before) or re.search(r"\d[:h]$", before) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
             return None
         value, round_words = number.value, number.round_words
@@ -152,20 +157,26 @@ class _FigureReader:
         ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
-        figure_start = block_start + len(ahead) if symbol else start
+        figure_start = window_start + len(ahead) if symbol else start
         if qualifier_match and not round_words:
-            figure_start = block_start + qualifier_match.start(1)
+            figure_start = window_start + qualifier_match.start(1)
         scale_word = number.attached
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
-            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn)\b", rest)
+            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b", rest)
+            if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
+                shared = re.match(
+                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b", rest
+                )
+                if shared:
+                    scale_word = shared.group(1)
             if not scale:
                 scale = re.match(r"^\s*(Mds?|Md|M|k)(?=\s*[€$£])", rest)
             if scale:
                 scale_word, position = scale.group(1), end + scale.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
-        after = text[position:block_end]
+        after = text[position : min(block_end, position + WINDOW)]
         percent = re.match(r"(?i)^\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])", after)
         if percent and not scale_word:
             stop = position + percent.end()
@@ -276,10 +287,18 @@ def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[N
 
 
 def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
-    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least."""
+    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least,
+    within `limit` characters of it (an unpunctuated transcript is one endless sentence), cut at words."""
     start, end = sentence
     if end - start <= limit:
         return start, end
+    start, end = max(start, focus[0] - limit), min(end, focus[1] + limit)
+    if start > sentence[0]:  # start on a word
+        space = text.find(" ", start, focus[0])
+        start = space + 1 if space != -1 else start
+    if end < sentence[1]:
+        space = text.rfind(" ", focus[1], end)
+        end = space if space != -1 else end
     cuts = sorted({start, end, *(start + found.end() for found in re.finditer(r"[,;:(—–]\s*", text[start:end]))})
     low = max(cut for cut in cuts if cut <= focus[0])
     high = min(cut for cut in cuts if cut >= min(focus[1], end))
@@ -298,33 +317,34 @@ def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
 
 def _figure_tags(
     raw: _RawFigure,
-    sentence: Span,
+    excerpt: Span,
+    sentence_start: int,
     scan: Scan,
     people: People,
     persons: list[Person],
-    quotations: list[Quotation],
+    quotations: dict[int, Quotation],
     focus_after: dict[int, int | None],
 ) -> tuple[str, ...]:
-    """Who a figure is about: its quotation's speaker, else the people and organisations its sentence names,
+    """Who a figure is about: its quotation's speaker, else the people and organisations its excerpt names,
     else the person in focus."""
     tags: list[str] = []
-    for quote_start, quote_end in scan.quotes:
-        if quote_start <= raw.start < quote_end:
-            quotation = next((q for q in quotations if q.position == quote_start), None)
-            if quotation and quotation.speaker:
-                tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
-    named = [persons[m.person] for m in people.mentions if sentence[0] <= m.start < sentence[1]]
+    quote = scan.quote_spans.holding(raw.start)
+    if quote is not None:
+        quotation = quotations.get(quote[0])
+        if quotation and quotation.speaker:
+            tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
+    named = [persons[m.person] for m in people.mentions_in(*excerpt)]
     if not tags:
         for person in named:
             tags += person_tags(person)
-    sentence_text = people.text[sentence[0] : sentence[1]]
+    excerpt_text = people.text[excerpt[0] : excerpt[1]]
     # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
     for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
         named_here = re.compile(rf"\b{re.escape(organisation)}\b")
-        if named_here.search(sentence_text):
+        if named_here.search(excerpt_text):
             tags.append(slugify(organisation))
-            sentence_text = named_here.sub(" ", sentence_text)
-    focus = focus_after.get(sentence[0])
+            excerpt_text = named_here.sub(" ", excerpt_text)
+    focus = focus_after.get(sentence_start)
     if not tags and focus is not None:
         tags += person_tags(persons[focus])
     return (*dict.fromkeys(tags), "figure")

@@ -58,9 +58,21 @@ WORDING = {
 """The draft's own words, in the article's language."""
 
 
-def build_questions(findings: Findings) -> list[dict[str, Any]]:
+DEFAULT_MAX = 60
+"""Questions a draft keeps when no --max is given: a long text gives hundreds, and nobody reviews them all."""
+WEIGHTS = {"who": 5.0, "who-inferred": 4.0, "role": 4.0, "amount": 3.0, "percent": 3.0, "count": 2.5, "duration": 2.0}
+WEIGHTS |= {"date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
+"""What a teacher wants first: who said what, how much, the key people and roles, then the rest."""
+PER_EXCERPT = 2
+"""Questions kept on one excerpt at most: a repeated caption or a dense sentence does not fill the draft."""
+
+
+def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list[dict[str, Any]]:
     """The draft's questions in article order: for each quotation, who said it and a cloze of it; for each
-    figure, a blank to fill in; for each person with a role, a question on that role."""
+    figure, a blank to fill in; for each person with a role, a question on that role.
+
+    Identical questions are kept once, at most `PER_EXCERPT` questions on one excerpt, and, with a `limit`,
+    the `limit` best by `WEIGHTS` (then the earliest)."""
     lang = findings.language
     words = WORDING[lang]
     ids = _Ids()
@@ -69,18 +81,30 @@ def build_questions(findings: Findings) -> list[dict[str, Any]]:
     # Distractors: the other speakers first (most quoted first), then everyone else in order of appearance.
     ranked = sorted(findings.people, key=lambda p: (-speaking[p.name], p.position))
     people_order = [person.name for person in ranked]
-    items: list[tuple[int, int, dict[str, Any]]] = []
+    items: list[tuple[float, int, int, dict[str, Any]]] = []
     for quotation in findings.quotations:
-        items.extend(
-            (quotation.position, order, question)
-            for order, question in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words))
-        )
+        for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words)):
+            items.append((weight, quotation.position, order, question))
     for figure in findings.figures:
-        items.append((figure.position, 0, _figure_question(figure, ids, words, lang)))
+        items.append((WEIGHTS[figure.kind], figure.position, 0, _figure_question(figure, ids, words, lang)))
     roles = findings.roles
     for person in roles:
-        items.append((person.position, 0, _role_question(person, roles, ids, words)))
-    return [question for _, _, question in sorted(items, key=lambda item: (item[0], item[1]))]
+        items.append((WEIGHTS["role"], person.position, 0, _role_question(person, roles, ids, words)))
+    kept: list[tuple[float, int, int, dict[str, Any]]] = []
+    seen: set[str] = set()
+    per_excerpt: Counter[str] = Counter()
+    for item in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
+        question = item[3]
+        asked = " ".join(str(question.get(key, "")) for key in ("type", "prompt", "text", "answer"))
+        excerpt = " ".join(question["source"].split())
+        if asked in seen or per_excerpt[excerpt] >= PER_EXCERPT:
+            continue
+        seen.add(asked)
+        per_excerpt[excerpt] += 1
+        kept.append(item)
+        if limit is not None and len(kept) == limit:
+            break
+    return [item[3] for item in sorted(kept, key=lambda item: (item[1], item[2]))]
 
 
 def _format_number(value: Number, lang: str) -> str:
@@ -115,8 +139,16 @@ def _first_words(words: str, n: int = 4) -> str:
 
 
 def _choices(answer: str, others: list[str], key: str, limit: int = 4) -> list[str]:
-    """The answer among up to three distractors, at a place that depends on the question only."""
-    distractors = [other for other in dict.fromkeys(others) if other.casefold() != answer.casefold()][: limit - 1]
+    """The answer among up to three distractors, at a place that depends on the question only.
+
+    A distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez") could be the
+    same person: it is left out, so that no mcq has two right choices."""
+    answer_words = {word.casefold() for word in answer.split() if len(word) > 2}
+    distractors = [
+        other
+        for other in dict.fromkeys(others)
+        if other.casefold() != answer.casefold() and not (answer_words & {word.casefold() for word in other.split() if len(word) > 2})
+    ][: limit - 1]
     choices = list(distractors)
     choices.insert(zlib.crc32(key.encode()) % (len(distractors) + 1), answer)
     return choices
@@ -130,11 +162,14 @@ def _surname_forms(person: Person) -> list[str]:
 
 def _quotation_questions(
     quotation: Quotation, people_order: list[str], by_name: dict[str, Person], ids: _Ids, words: dict[str, str]
-) -> list[dict[str, Any]]:
-    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup)."""
+) -> list[tuple[float, dict[str, Any]]]:
+    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup),
+    each with its weight. A fragment quoted in the writer's sentence is asked about only when that sentence names its speaker."""
     speaker = quotation.speaker
+    if quotation.partial and quotation.attribution not in ("named", "role"):
+        speaker = None
     opening = _first_words(quotation.text)
-    questions = []
+    questions: list[tuple[float, dict[str, Any]]] = []
     if speaker is not None:
         question_id = ids.make(speaker, opening)
         others = [name for name in people_order if name != speaker and name not in quotation.mentions]
@@ -150,7 +185,7 @@ def _quotation_questions(
                 question["accept"] = forms
         difficulty = 1 if quotation.attribution == "named" else 2
         question |= _closing(quotation.tags, difficulty, words["said"].format(speaker=speaker), quotation.excerpt)
-        questions.append(question)
+        questions.append((WEIGHTS["who" if quotation.attribution in ("named", "role") else "who-inferred"], question))
     start, end = quotation.cloze
     hidden = quotation.text[start:end]
     if "::" not in hidden and "{{" not in quotation.text and "}}" not in quotation.text:
@@ -158,9 +193,8 @@ def _quotation_questions(
         text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
         why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
         cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
-        questions.append(
-            {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
-        )
+        cloze = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
+        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], cloze))
     return questions
 
 
