@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import PRONOUN_CLAUSE, SPEECH_VERBS, STOPWORDS
+from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS, STOPWORDS
 from .people import Anaphor, Mention, People, name_runs, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
@@ -175,14 +175,15 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     sentence = scan.sentences[number]
     after = [subject for subject in subjects if subject.start >= quote[1]]
     before = [subject for subject in subjects if subject.end <= quote[0]]
-    following_quote = next((start for start, _ in scan.quotes if start >= quote[1]), scan.block.end)
+    later = scan.quote_spans.starting_in(quote[1], scan.block.end)
+    following_quote = later[0][0] if later else scan.block.end
     # 1. Right after the quotation: "« ... », a rappelé Jay Carney", "“...,” Chief Executive Greg Mesch said".
     if after and after[0].start < following_quote:
         gap = re.findall(r"[^\W\d_]+", text[quote[1] : after[0].start])
         if len(gap) <= 4 or (len(gap) <= 10 and any(word.lower() in SPEECH_VERBS for word in gap)):
             return Speaker(after[0].person, after[0].how, after[0].start)
     # 2. A pronoun clause next to the quotation: "», a-t-elle ajouté", "she said", "Elle ajoute : «".
-    clause = _pronoun_clause(walk, scan, quote, following_quote)
+    clause = _pronoun_clause(walk, scan, quote, min(following_quote, sentence[1]))
     if clause is not None:
         gender, position = clause
         subject = walk.antecedent(gender, position, before)
@@ -201,16 +202,35 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     if walk.last is not None:
         last_end, last = walk.last
         between = text[last_end : quote[0]]
-        opens_sentence = not text[sentence[0] : quote[0]].strip()
-        if opens_sentence and scan.block.start <= last_end and len(re.findall(r"\w+", between)) <= 6 and "\n" not in between:
+        if not text[sentence[0] : quote[0]].strip() and scan.block.start <= last_end and len(re.findall(r"\w+", between)) <= 6 and "\n" not in between:
             return Speaker(last.person, "continued", last.clause)
-    # 5. A quotation that opens its paragraph: the speaker named in the next sentence.
+    opens_sentence = not text[sentence[0] : quote[0]].strip()
+    # 5. Right after a sentence that names one person and says they speak: "X a nuancé. « ... »", "X ajoute :".
+    if opens_sentence and number > 0:
+        start, end = scan.sentences[number - 1]
+        named = _subjects(walk.people, start, end, walk.focus)
+        if len({subject.person for subject in named}) == 1 and _says(text, scan, start, end):
+            return Speaker(named[-1].person, named[-1].how, named[-1].start)
+    # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.
     if not text[scan.block.start : quote[0]].strip() and number + 1 < len(scan.sentences):
         start, end = scan.sentences[number + 1]
-        for mention in walk.people.mentions_in(start, end):
-            if mention.attributive and _speaks_after(text, mention.end, end):
-                return Speaker(mention.person, "following", mention.start)
+        named = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
+        if named and len({mention.person for mention in named}) == 1 and _says(text, scan, start, end):
+            return Speaker(named[0].person, "following", named[0].start)
     return Speaker(None, None)
+
+
+def _says(text: str, scan: Scan, start: int, end: int) -> bool:
+    """A sentence that says someone speaks: a verb of saying or a noun of words outside its quotations, or a final colon."""
+    if text[start:end].rstrip().endswith(":"):
+        return True
+    words: list[str] = []
+    position = start
+    for quote_start, quote_end in scan.quote_spans.starting_in(start, end):
+        words += re.findall(r"[^\W\d_]+", text[position:quote_start])
+        position = quote_end
+    words += re.findall(r"[^\W\d_]+", text[position:end])
+    return any((word.lower() in SPEECH_VERBS and word.lower() not in LOOSE_SPEECH_VERBS) or word.lower() in SAYING_NOUNS for word in words)
 
 
 def _pronoun_clause(walk: _Walk, scan: Scan, quote: Span, following_quote: int) -> tuple[str | None, int] | None:
@@ -220,7 +240,7 @@ def _pronoun_clause(walk: _Walk, scan: Scan, quote: Span, following_quote: int) 
     after = pattern.search(text, quote[1], min(following_quote, quote[1] + 40, scan.block.end))
     if after is not None and len(re.findall(r"\w+", text[quote[1] : after.start()])) <= 3:
         return _gender(after), after.start()
-    window = max(scan.block.start, quote[0] - 50)
+    window = max(scan.block.start, quote[0] - 120)
     before = None
     for found in pattern.finditer(text, window, quote[0]):
         before = found

@@ -3,6 +3,7 @@ currency, percent sign or noun, and the tolerance its wording allows."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +16,7 @@ from .lexicon import (
     CURRENCY_SYMBOLS_EN,
     DAYS,
     LEADING_ADJECTIVES,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     QUALIFIERS,
     SCALES,
@@ -25,7 +27,7 @@ from .numbers import Numeral, clean_number, find_numbers
 from .people import People, person_tags
 from .records import Figure, FigureKind, Number, Person, Quotation
 from .sentences import Scan
-from .text import ENDERS, Span
+from .text import CAPITALS, ENDERS, Span
 
 LABELS = re.compile(
     r"(?i)\b(?:pages?|chapitres?|articles?|numéros?|n°|no\.|sections?|versions?|saisons?|épisodes?|chapters?|seasons?|episodes?"
@@ -42,7 +44,9 @@ CURRENCY_AFTER = {
 }
 """A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
 WINDOW = 200
-"""How far around a number its qualifier, scale, currency or noun is looked for."""
+"""How far after a number its scale, currency or noun is looked for."""
+BEFORE = 60
+"""How far before a number its qualifier, currency symbol, month or label is looked for."""
 QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
 """What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
 
@@ -85,7 +89,7 @@ def find_figures(
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
-        tolerance, accepted = _tolerance(raw.qualifier, raw.value) if raw.kind not in ("year", "date") else (0, None)
+        tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
         tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, focus_after)
         figures.append(
             Figure(
@@ -100,6 +104,7 @@ def find_figures(
                 (raw.blank[0] - low, raw.blank[1] - low),
                 raw.start,
                 tags,
+                scan.block.heading,
             )
         )
     return figures
@@ -111,8 +116,9 @@ class _FigureReader:
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
         self.lang = lang
-        months = "|".join(MONTHS[lang])
-        self.month_after = re.compile(rf"(?i)^\s+({months})\b(?:[\s,]+(\d{{4}})\b)?")
+        # Full names first, then the short forms with their full stop ("Oct. 15", "15 janv.").
+        months = "|".join((*MONTHS[lang], *(rf"{short}\.?" for short in MONTH_ABBREVIATIONS[lang])))
+        self.month_after = re.compile(rf"(?i)^\s+({months})(?!\w)(?:[\s,]+(\d{{4}})\b)?")
         self.month_before = re.compile(rf"(?i)\b({months})\s+(?:(\d{{1,2}})\s+)?$|\b(\d{{1,2}})\s+({months})\s+$")
         self.qualifier = re.compile(rf"(?i)(?:^|(?<=[\s(«“\"]))({QUALIFIERS[lang]}|~)\s*$")
         self.currency_after = CURRENCY_AFTER[lang]
@@ -143,13 +149,16 @@ class _FigureReader:
         """
         text = self.text
         # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
-        window_start = max(block_start, start - WINDOW)
+        window_start = max(block_start, start - BEFORE)
         before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
         if LABELS.search(before) or re.search(r"\d[:h]$", before) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
             return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
+        age = re.search(rf"[{CAPITALS}][\w’'-]+,\s*$", before) and re.match(r"\s*[,)]", rest)
+        if number.digits and age and 1 <= value <= 120 and not number.attached:  # "Mr. Perez, 59, spent", "Cecile, 35, said"
+            return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None
@@ -268,7 +277,7 @@ class _FigureReader:
         return noun, end
 
 
-def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[Number, Number] | None]:
+def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[int | str | None, tuple[Number, Number] | None]:
     """How far an answer may be from the figure, from the article's wording: (tolerance, range).
 
     Exact figures: 0. "Plus de 400" / "more than": the figure to a quarter
@@ -279,10 +288,13 @@ def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[N
     if not qualifier:
         return 0, None
     wording = re.sub(r"\s+", " ", qualifier.lower())
+    # Things counted one by one have whole bounds: "plus de 25 licornes" accepts 25 to 31, not 31.25.
     if wording in AT_LEAST:
-        return None, (value, clean_number(value * 1.25))
+        high = value * 1.25
+        return None, (value, math.floor(high) if countable else clean_number(high))
     if wording in AT_MOST:
-        return None, (clean_number(value * 0.8), value)
+        low = value * 0.8
+        return None, (math.ceil(low) if countable else clean_number(low), value)
     return "10%", None
 
 

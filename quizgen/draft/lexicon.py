@@ -95,6 +95,11 @@ MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
     "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
 }
+MONTH_ABBREVIATIONS = {
+    "fr": ("janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"),
+    "en": ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+}
+"""Months as news agencies shorten them ("Oct. 15", "Dec 8, 2021")."""
 MONTH_NAMES = frozenset(MONTHS["fr"] + MONTHS["en"])
 """The months of both languages: a name never runs on into one, nor into a day."""
 DAYS = _word_set("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
@@ -180,16 +185,30 @@ SPEECH_VERBS = _word_set(
     " replied replies warned warns insisted insists continued continues announced announces declared declares confirmed"
     " confirms commented comments claimed claims recalled recalls acknowledged acknowledges admitted admits observed observes"
     " remarked remarks suggested suggests emphasised emphasized stressed stresses predicted predicts concluded concludes"
-    " urged urges joked jokes quipped tweeted posted"
+    " urged urges joked jokes quipped tweeted posted promised promises vowed vows pledged pledges conseille conseillé"
+    " recommande recommandé"
 )
 """The verbs of saying: a name next to one is a speaker, so it is a person even when its first name is unknown."""
+LOOSE_SPEECH_VERBS = _word_set(
+    "note noté notes lance lancé commence commencé continue continué continues continued poursuit poursuivi reprend repris"
+    " complète complété développe développé tranche tranché souffle soufflé glisse glissé lâche lâché juge jugé posted states"
+    " stated claims dire say"
+)
+"""Verbs of saying that are also nouns or other verbs ("une note", "the United States"): they say someone speaks only
+right next to a name, not anywhere in a sentence."""
+SAYING_NOUNS = _word_set("mots formule phrase propos déclaration words phrase statement remarks comments")
+"""Nouns that take up a quotation in the next sentence ("John Chambers opened the meeting with those words")."""
 PRONOUN_CLAUSE = {
     "fr": re.compile(
         r"(?i)(?<![\w-])(?:[a-zàâçéèêëîïôûùüÿœ’']+-t-|[a-zàâçéèêëîïôûùüÿœ]+[éeu]?-)(il|elle)(?![\w-])"  # "a-t-elle ajouté", "dit-il"
-        r"|(?<![\w-])(il|elle)\s+(?:l[’']\s*)?(?:a|avait|aurait)?\s*(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+        r"|(?<![\w-])(il|elle)\s+(?:l[’']\s*)?(?:a|avait|aurait)?\s*(?:aussi\s+|encore\s+|ensuite\s+|alors\s+)?(?:"
+        + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+        + r")\b"
     ),
     "en": re.compile(
-        r"(?i)\b(he|she)\s+(?:has\s+|had\s+|later\s+|also\s+)?(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+        r"(?i)\b(he|she)\s+(?:\([^()]{0,80}\)\s+)?(?:has\s+|had\s+|later\s+|also\s+|then\s+)?(?:"
+        + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+        + r")\b"
         r"|\b(?:said|added|told|explained|wrote|asked|continued)\s+(he|she)\b"
     ),
 }

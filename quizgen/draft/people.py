@@ -55,6 +55,9 @@ ORGANISATION = re.compile(
 )
 """The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche"."""
 WINDOW = 160
+_CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_POSSESSIVES = frozenset("his her their its son sa ses leur leurs".split())
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
 Gender = str
@@ -160,6 +163,7 @@ class People:
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
+        self._by_first: dict[str, list[int]] = {}
         self._nlp = Spans(nlp_spans or ())
         found: list[tuple[_Name, Scan]] = []
         for scan in scans:
@@ -262,7 +266,9 @@ class People:
                 # Leading role words are the role, not the name: "Chief Executive Greg Mesch", "Shadow Chancellor X".
                 while first < last and (tokens[first].group().lower() in ROLE_NOUNS or tokens[first].group().lower() in ROLE_PREFIXES):
                     first += 1
-            if first > last:
+            while first < last and tokens[first].group() in NAME_PARTICLES:
+                first += 1  # "Cofondateur de Wikipedia": once the role is off, no name starts with a particle
+            if first > last or not _capitalised(tokens[first].group()):
                 continue
             start, end = tokens[first].start(), tokens[last].end()
             if self._organisation_before(start, scan.block.start):
@@ -311,45 +317,64 @@ class People:
         return start in self._nlp or (end - 1) in self._nlp
 
     def _apposition(self, start: int, end: int, scan: Scan) -> _Role | None:
-        """A role given next to a name: "X, patron du MEDEF", "Cofondateur de Wikipedia, X", "la présidente X"."""
+        """A role given next to a name: "X, patron du MEDEF", "Cofondateur de Wikipedia, X", "la présidente X".
+
+        Each look reads a bounded window with patterns anchored at one end, so that a name costs the same in a
+        paragraph of any length."""
         text = self.text
         limit = min(scan.block.end, end + WINDOW)
-        after = re.match(r"\s*,\s*([^,.;:()«»“”—–]+)", text[end:limit])
+        after = _CLAUSE_AFTER.match(text, end, limit)
         if after:
             role = _role_at(after.group(1))
             if role is not None:
                 role_start, role_end, organisation = role
-                base = end + after.start(1)
+                base = after.start(1)
                 return _Role(text[base + role_start : base + role_end], organisation, (start, base + role_end))
         window_start = max(scan.block.start, start - WINDOW)
-        before = re.search(r"([^,.;:()«»“”—–]+),\s*$", text[window_start:start])
-        if before:
-            role = _role_at(before.group(1))
-            if role is not None:
+        head = text[window_start:start].rstrip()
+        if head.endswith(","):
+            # The clause before the comma, back to the previous punctuation: "Cofondateur de Wikipedia, X".
+            clause_start = max(head.rfind(mark, 0, len(head) - 1) for mark in ",.;:()«»“”—–") + 1
+            segment = head[clause_start : len(head) - 1]
+            role = _role_at(segment)
+            if role is not None and segment.strip():
                 role_start, role_end, organisation = role
-                base = window_start + before.start(1)
+                base = window_start + clause_start
                 return _Role(text[base + role_start : base + role_end], organisation, (base + role_start, end))
-        # A title-like role right before the name: "la présidente Emilie Poulin", "Supermax director Ting Heng Peng".
-        close = re.search(
-            rf"(?:\b(?:le|la|l[’']|the)\s+)?((?:[{CAPITALS}][\w&.-]*(?:[’']s)?\s+)?(?:[^\W\d_]+[\s-]+){{0,2}}?([^\W\d_-]+(?:-[^\W\d_]+)?))\s+$",
-            text[window_start:start],
-        )
-        if close and close.group(2).lower() in ROLE_NOUNS:
-            role_start = window_start + close.start(1)
-            wording = text[role_start : window_start + close.end(2)]
-            owner = re.match(rf"([{CAPITALS}][\w&.-]*)(?:[’']s)?\s+", wording)
-            organisation = owner.group(1) if owner and owner.group(1).lower() not in ROLE_NOUNS | ROLE_PREFIXES else None
-            if organisation is not None:
-                wording = wording[owner.end() :] if owner else wording
-                role_start = window_start + close.end(2) - len(wording)
-            return _Role(wording, organisation, (role_start, end))
-        return None
+        return self._title_before(start, end, window_start)
+
+    def _title_before(self, start: int, end: int, window_start: int) -> _Role | None:
+        """A role right before the name, as a title: "la présidente Emilie Poulin", "Supermax director Ting Heng Peng",
+        "Bombardier’s CEO Alain Bellemare"; not after a possessive ("her former partner Tom Baker")."""
+        text = self.text
+        words = list(_WORD.finditer(text, max(window_start, start - 60), start))
+        if not words or text[words[-1].end() : start].strip():
+            return None
+        noun = words[-1]
+        if noun.group().lower() not in ROLE_NOUNS:
+            return None
+        first = len(words) - 1
+        # Up to two qualifying words before the noun ("former", "senior vice"), joined by spaces only.
+        while first > 0 and len(words) - first <= 2 and words[first - 1].group().lower() in ROLE_PREFIXES and not text[words[first - 1].end() : words[first].start()].strip():
+            first -= 1
+        organisation = None
+        if first > 0 and not text[words[first - 1].end() : words[first].start()].strip(" "):
+            owner = words[first - 1].group()
+            if owner.lower() in _POSSESSIVES:
+                return None
+            bare = re.sub(r"[’']s$", "", owner)
+            if bare[:1].isupper() and bare.lower() not in ROLE_NOUNS and bare.lower() not in ROLE_PREFIXES and bare.lower() not in ("le", "la", "the"):
+                organisation = bare
+        role_start = words[first].start()
+        return _Role(text[role_start : noun.end()], organisation, (role_start, end))
 
     def _person(self, name: _Name, heading: bool) -> int:
         """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
         spelling = name.spelling
         full = not name.titled
-        candidates = self._by_surname.get(_surname_key(spelling), [])
+        first_name = "" if name.titled else spelling.split()[0].lower()
+        first_key = NICKNAMES.get(first_name, first_name)
+        candidates = list(dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + self._by_first.get(first_key, [])))
         if name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
@@ -363,6 +388,8 @@ class People:
             self.builders.append(_PersonBuilder())
             index = len(self.builders) - 1
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
+            if first_name:
+                self._by_first.setdefault(NICKNAMES.get(first_name, first_name), []).append(index)
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.gender is not None:

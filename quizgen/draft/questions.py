@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..model import slugify
@@ -31,6 +33,8 @@ WORDING = {
         "amount": "en {unit}",
         "percent": "en %",
         "count": "nombre {of}{unit}",
+        "duration": "durée, en {unit}",
+        "age": "âge, en ans",
         "year": "année",
         "date": "jour de {unit}",
     },
@@ -51,6 +55,8 @@ WORDING = {
         "amount": "in {unit}",
         "percent": "in %",
         "count": "number of {unit}",
+        "duration": "{unit}",
+        "age": "age, in years",
         "year": "year",
         "date": "day of {unit}",
     },
@@ -61,17 +67,17 @@ WORDING = {
 DEFAULT_MAX = 60
 """Questions a draft keeps when no --max is given: a long text gives hundreds, and nobody reviews them all."""
 WEIGHTS = {"who": 5.0, "who-inferred": 4.0, "role": 4.0, "amount": 3.0, "percent": 3.0, "count": 2.5, "duration": 2.0}
-WEIGHTS |= {"date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
+WEIGHTS |= {"age": 2.0, "date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
 """What a teacher wants first: who said what, how much, the key people and roles, then the rest."""
-PER_EXCERPT = 2
-"""Questions kept on one excerpt at most: a repeated caption or a dense sentence does not fill the draft."""
+PER_CAPTION = 2
+"""Figure questions kept on one heading or caption at most: a repeated photo caption does not fill the draft."""
 
 
 def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list[dict[str, Any]]:
     """The draft's questions in article order: for each quotation, who said it and a cloze of it; for each
     figure, a blank to fill in; for each person with a role, a question on that role.
 
-    Identical questions are kept once, at most `PER_EXCERPT` questions on one excerpt, and, with a `limit`,
+    Identical questions are kept once, at most `PER_CAPTION` questions on one heading, and, with a `limit`,
     the `limit` best by `WEIGHTS` (then the earliest)."""
     lang = findings.language
     words = WORDING[lang]
@@ -81,30 +87,34 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
     # Distractors: the other speakers first (most quoted first), then everyone else in order of appearance.
     ranked = sorted(findings.people, key=lambda p: (-speaking[p.name], p.position))
     people_order = [person.name for person in ranked]
-    items: list[tuple[float, int, int, dict[str, Any]]] = []
+    # Figures are the most numerous: each question is made only when its turn comes, so a long text costs its reading.
+    items: list[tuple[float, int, int, Callable[[], dict[str, Any]], str | None]] = []
     for quotation in findings.quotations:
         for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words)):
-            items.append((weight, quotation.position, order, question))
+            items.append((weight, quotation.position, order, partial(dict, question), None))
     for figure in findings.figures:
-        items.append((WEIGHTS[figure.kind], figure.position, 0, _figure_question(figure, ids, words, lang)))
+        caption = figure.excerpt if figure.heading else None
+        items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
     for person in roles:
-        items.append((WEIGHTS["role"], person.position, 0, _role_question(person, roles, ids, words)))
-    kept: list[tuple[float, int, int, dict[str, Any]]] = []
+        items.append((WEIGHTS["role"], person.position, 0, partial(_role_question, person, roles, ids, words), None))
+    kept: list[tuple[int, int, dict[str, Any]]] = []
     seen: set[str] = set()
-    per_excerpt: Counter[str] = Counter()
-    for item in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
-        question = item[3]
+    per_caption: Counter[str] = Counter()
+    for weight, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
+        if caption is not None and per_caption[caption] >= PER_CAPTION:
+            continue
+        question = make()
         asked = " ".join(str(question.get(key, "")) for key in ("type", "prompt", "text", "answer"))
-        excerpt = " ".join(question["source"].split())
-        if asked in seen or per_excerpt[excerpt] >= PER_EXCERPT:
+        if asked in seen:
             continue
         seen.add(asked)
-        per_excerpt[excerpt] += 1
-        kept.append(item)
+        if caption is not None:
+            per_caption[caption] += 1
+        kept.append((position, order, question))
         if limit is not None and len(kept) == limit:
             break
-    return [item[3] for item in sorted(kept, key=lambda item: (item[1], item[2]))]
+    return [question for _, _, question in sorted(kept, key=lambda item: (item[0], item[1]))]
 
 
 def _format_number(value: Number, lang: str) -> str:
@@ -118,6 +128,8 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.tried: dict[str, int] = {}
+        """The last number tried after each base: the next id is found without trying them all again."""
 
     def make(self, *parts: str, suffix: str = "") -> str:
         """The slug of `parts` (40 characters or so) and `suffix`; then -2, -3... if it is taken."""
@@ -125,10 +137,13 @@ class _Ids:
         if len(base) > 40:  # cut at a word
             base = base[:41].rsplit("-", 1)[0]
         base = "-".join(part for part in (base or "question", suffix) if part)
-        candidate, n = base, 1
+        candidate, n = base, self.tried.get(base, 1)
+        if n > 1:
+            candidate = f"{base}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.tried[base] = n
         self.used.add(candidate)
         return candidate
 
@@ -213,7 +228,7 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     low, high = figure.blank
     passage = flat(figure.excerpt[:low] + "…" + figure.excerpt[high:])
     unit = figure.unit
-    if figure.kind == "count" or figure.kind == "duration":
+    if figure.kind == "count":
         of = "d’" if lang == "fr" and unit[:1].lower() in "aeiouyhéèêàâîôû" else "de "
         label = words["count"].format(of=of, unit=unit)
     elif figure.kind == "amount":

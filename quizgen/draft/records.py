@@ -9,7 +9,7 @@ from ..errors import count
 
 Attribution = Literal["named", "role", "following", "pronoun", "continued"]
 """How a quotation's speaker was found (see `Quotation.attribution`)."""
-FigureKind = Literal["amount", "percent", "count", "duration", "date", "year"]
+FigureKind = Literal["amount", "percent", "count", "duration", "date", "year", "age"]
 Number = int | float
 
 
@@ -69,6 +69,8 @@ class Figure:
     """The part of `excerpt` that the question hides."""
     position: int
     tags: tuple[str, ...] = ()
+    heading: bool = False
+    """Found in a heading or a caption, not in the prose."""
 
 
 @dataclass(frozen=True)
