@@ -1,6 +1,6 @@
 """Score `quizgen draft` against ground truth written by hand, on real articles kept outside the repository.
 
-    python benchmarks/draft_eval.py FOLDER [--split tune|test|all] [--nlp auto|off] [-v]
+    python benchmarks/draft_eval.py FOLDER [--split tune|test|all] [--no-nlp] [-v]
 
 FOLDER holds `articles/NAME.txt` (or .html, .pdf) and `truth/NAME.json`:
 
@@ -17,7 +17,8 @@ Scores (all drafted questions of the chosen split together):
 - figures found: distinct truth figures that some numeric question has as its answer;
 - wrong questions: who-said answers that are wrong, numeric answers that are no figure of the article,
   role questions about someone who is not a person of the article;
-- duplicates: two questions with the same prompt; twin choices: an mcq offering one person twice.
+- duplicates: two questions with the same prompt; twin choices: an mcq offering one person twice;
+- people found: the truth's people among the draft's people; people right: the draft's people who are people.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgen.draft import draft_bank, read_article  # noqa: E402
+from quizgen.draft import extract, read_article, render_bank  # noqa: E402
 
 
 def norm(text: str) -> str:
@@ -59,6 +60,10 @@ class Score:
     questions: int = 0
     duplicates: int = 0
     twins: int = 0
+    people_found: int = 0
+    people_total: int = 0
+    people_right: int = 0
+    people_drafted: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -66,6 +71,8 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.duplicates += other.duplicates
         self.twins += other.twins
+        for name in ("people_found", "people_total", "people_right", "people_drafted"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
 
 
@@ -88,6 +95,17 @@ def quoted_text(question: dict[str, Any]) -> tuple[str | None, str]:
     prompt = question["prompt"]
     found = re.match(r"^(?:Qui a dit\s*:\s*«|Who said:\s*“)(.*)(?:»\s*\?|”\?)$", prompt, re.S)
     return question.get("answer"), found.group(1) if found else prompt
+
+
+def score_people(name: str, found: list[str], truth: dict[str, Any], score: Score) -> None:
+    """People: the truth's people the draft found (recall), and the draft's people who are people of the truth."""
+    people = truth["people"]
+    owners = [person_of(person, people) for person in found]
+    score.people_total += len(people)
+    score.people_found += len({owner for owner in owners if owner is not None})
+    score.people_drafted += len(found)
+    score.people_right += sum(owner is not None for owner in owners)
+    score.problems += [f"{name}: not a person of the truth: {person!r}" for person, owner in zip(found, owners) if owner is None]
 
 
 def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
@@ -165,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument("--no-nlp", action="store_true", help="Rules alone, even when spaCy and its French pipeline are installed.")
     parser.add_argument("-v", "--verbose", action="store_true", help="List each wrong or missed item.")
     args = parser.parse_args()
     scores: dict[str, Score] = {}
@@ -173,20 +192,24 @@ def main() -> int:
         if args.split != "all" and truth["split"] != args.split:
             continue
         article = next(path for path in sorted((args.folder / "articles").glob(f"{truth_file.stem}.*")))
-        text = read_article(article).text
-        bank = draft_bank(text, source_file=article.name)
-        scores.setdefault(truth["language"], Score()).add(score_article(truth_file.stem, bank, truth))
+        read = read_article(article)
+        findings = extract(read.text, nlp=not args.no_nlp, title=read.title)
+        bank = render_bank(findings, source_file=article.name)[0]
+        score = score_article(truth_file.stem, bank, truth)
+        score_people(truth_file.stem, [person.name for person in findings.people], truth, score)
+        scores.setdefault(truth["language"], Score()).add(score)
     total = Score()
     for language in sorted(scores):
         total.add(scores[language])
     rows = [*sorted(scores.items()), ("all", total)]
     print(f"split: {args.split}")
-    print("| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions | people found | people right |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for label, s in rows:
         print(
             f"| {label} | {percent(s.who_right, s.who_total)} | {percent(s.quotes_found, s.quotes_total)} | "
-            f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} |"
+            f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} | "
+            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} |"
         )
     if args.verbose:
         print("\n".join(total.problems))

@@ -45,7 +45,7 @@ CURRENCY_AFTER = {
 """A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
 WINDOW = 200
 """How far after a number its scale, currency or noun is looked for."""
-BEFORE = 60
+BEFORE = 40
 """How far before a number its qualifier, currency symbol, month or label is looked for."""
 QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
 """What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
@@ -86,11 +86,16 @@ def find_figures(
     kept = body + [(raw, scan) for raw, scan in headings if raw.value not in values and (raw.unit or raw.kind == "year")]
     figures = []
     by_start = {quotation.position: quotation for quotation in quotations}
+    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
+    organisations = [
+        (organisation, re.compile(rf"\b{re.escape(organisation)}\b"))
+        for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o))
+    ]
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
         tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
-        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, focus_after)
+        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, organisations, focus_after)
         figures.append(
             Figure(
                 raw.value,
@@ -151,18 +156,20 @@ class _FigureReader:
         # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
         window_start = max(block_start, start - BEFORE)
         before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
-        if LABELS.search(before) or re.search(r"\d[:h]$", before) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
+        # Patterns anchored at the window's end read only its last characters: each costs the same for any number.
+        if LABELS.search(before[-16:]) or re.fullmatch(r"\d[:h]", before[-2:]) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
             return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
-        age = re.search(rf"[{CAPITALS}][\w’'-]+,\s*$", before) and re.match(r"\s*[,)]", rest)
+        age = re.match(r"\s*[,)]", rest) and re.search(rf"[{CAPITALS}][\w’'-]+,\s*$", before[-30:])
         if number.digits and age and 1 <= value <= 120 and not number.attached:  # "Mr. Perez, 59, spent", "Cecile, 35, said"
             return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None
-        symbol = re.search(r"(US\s?\$|\$|€|£|¥)\s*$", before)
+        tail = max(0, len(before) - 6)
+        symbol = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$").search(before, tail)
         ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
@@ -231,7 +238,7 @@ class _FigureReader:
 
     def _label_name(self, before: str) -> bool:
         """ "Windows 11", "Python 3": a number right after a capitalised word that does not start the sentence."""
-        found = re.search(r"([^\W\d_][\w&+-]*)\s$", before)
+        found = re.compile(r"([^\W\d_][\w&+-]*)\s$").search(before, max(0, len(before) - 30))
         if not found or not found.group(1)[:1].isupper():
             return False
         word = found.group(1).lower()
@@ -335,6 +342,7 @@ def _figure_tags(
     people: People,
     persons: list[Person],
     quotations: dict[int, Quotation],
+    organisations: list[tuple[str, re.Pattern[str]]],
     focus_after: dict[int, int | None],
 ) -> tuple[str, ...]:
     """Who a figure is about: its quotation's speaker, else the people and organisations its excerpt names,
@@ -350,9 +358,7 @@ def _figure_tags(
         for person in named:
             tags += person_tags(person)
     excerpt_text = people.text[excerpt[0] : excerpt[1]]
-    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
-    for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
-        named_here = re.compile(rf"\b{re.escape(organisation)}\b")
+    for organisation, named_here in organisations:
         if named_here.search(excerpt_text):
             tags.append(slugify(organisation))
             excerpt_text = named_here.sub(" ", excerpt_text)

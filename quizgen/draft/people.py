@@ -20,6 +20,7 @@ and bisected spans, and each look around a name reads a bounded window.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -562,6 +563,7 @@ def _ends_with(full: str, surname: str) -> bool:
     return full != surname and full.endswith(" " + surname)
 
 
+@functools.lru_cache(maxsize=4096)
 def _same_person(a: str, b: str) -> bool:
     """Two spellings of one name: equal; a first name and its short form ("Bill", "William") with the same surname,
     initials aside; or the same first name and surnames one edit apart ("Carney", "Carner")."""
@@ -575,7 +577,9 @@ def _same_person(a: str, b: str) -> bool:
     first_b, last_b = NICKNAMES.get(words_b[0].lower(), words_b[0].lower()), " ".join(words_b[1:])
     if first_a != first_b:
         return False
-    return last_a == last_b or (min(len(last_a), len(last_b)) >= 5 and _levenshtein(last_a, last_b) <= 1)
+    if last_a == last_b:
+        return True
+    return 5 <= min(len(last_a), len(last_b)) and abs(len(last_a) - len(last_b)) <= 1 and max(len(last_a), len(last_b)) <= 40 and _levenshtein(last_a, last_b) <= 1
 
 
 def _levenshtein(a: str, b: str) -> int:
