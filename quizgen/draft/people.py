@@ -359,7 +359,7 @@ class People:
         while first > 0 and len(words) - first <= 2 and words[first - 1].group().lower() in ROLE_PREFIXES and not text[words[first - 1].end() : words[first].start()].strip():
             first -= 1
         organisation = None
-        if first > 0 and not text[words[first - 1].end() : words[first].start()].strip(" "):
+        if first > 0 and not text[words[first - 1].end() : words[first].start()].strip():
             owner = words[first - 1].group()
             if owner.lower() in _POSSESSIVES:
                 return None
