@@ -251,8 +251,10 @@ class People:
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
             # Role words around a name are its role: "Chief Executive Greg Mesch", "William D. Perez President".
-            while last > first and (tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES):
-                last -= 1
+            while last > first and tokens[last - 1].group().lower() not in NAME_PARTICLES and (
+                tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES
+            ):
+                last -= 1  # but "Bruno Le Maire" keeps his name
             if last + 1 < len(tokens) and tokens[last + 1].group() in ORGANISATION_AFTER and _spaces_only(text, tokens[last].end(), tokens[last + 1].start()):
                 continue  # "Wrigley Company": the organisation's name
             known = next((k for k in range(first, last + 1) if tokens[k].group() in FIRST_NAMES or tokens[k].group() in TITLES), None)

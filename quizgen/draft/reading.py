@@ -97,6 +97,13 @@ def _from_text(data: bytes, name: str) -> Article:
         return Article(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         failure = exc
+    note = "{name} is not UTF-8; read it as {encoding} (detected): if letters look wrong, save it as UTF-8 and draft again"
+    try:
+        # Windows-1252 first: the usual encoding of a French or English text that is not UTF-8 (detectors often
+        # take it for Central European cp1250, which turns "à" into "ŕ").
+        return Article(data.decode("cp1252"), (note.format(name=name, encoding="cp1252"),))
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -106,9 +113,7 @@ def _from_text(data: bytes, name: str) -> Article:
             f"{name}:{line}: not valid UTF-8 (byte 0x{data[failure.start]:02x}) and no other encoding fits; "
             "save it as UTF-8 (for example: iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt)"
         )
-    encoding = best.encoding
-    note = f"{name} is not UTF-8; read it as {encoding} (detected): if letters look wrong, save it as UTF-8 and draft again"
-    return Article(str(best), (note,))
+    return Article(str(best), (note.format(name=name, encoding=best.encoding),))
 
 
 def _from_html(data: bytes, name: str) -> Article:

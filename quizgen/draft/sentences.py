@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .layout import Block
+from .lexicon import MONTH_ABBREVIATIONS
 from .text import CLOSERS, ENDERS, TOKEN, Span, Spans
 
 QUOTE_PAIRS = {"«": "»", "“": "”", "‘": "’", "''": "''"}
@@ -23,6 +24,7 @@ ABBREVIATIONS = frozenset(
     " Fig fig p pp Vol vol Ed ed".split()
 )
 """Words whose full stop does not end a sentence ("Oct. 3", "Acme Inc. said", "M. Dupont")."""
+MONTHS_SHORT = frozenset(MONTH_ABBREVIATIONS["fr"] + MONTH_ABBREVIATIONS["en"])
 MARKS = re.compile(r"[«»“”‘’\"'()" + re.escape(ENDERS) + "]")
 """The characters the scan acts on."""
 
@@ -159,7 +161,7 @@ def _ends_abbreviation(text: str, i: int, start: int) -> bool:
     """A full stop that ends "M.", "Oct.", "Inc." or an initial ("J.", "U.S."), not a sentence."""
     found = re.search(r"(\w+)$", text[max(start, i - 12) : i])
     word = found.group(1) if found else ""
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isupper())
+    return word in ABBREVIATIONS or word.lower() in MONTHS_SHORT or (len(word) == 1 and word.isalpha() and word.isupper())
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
