@@ -418,30 +418,36 @@ def import_(file: str, output: str | None, lang: str | None, title: str | None, 
 
 
 @cli.command()
-@click.argument("article", type=click.Path(dir_okay=False))
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
 @click.option("--title", help="The bank's title [default: the article's headline].")
+@click.option("--max", "limit", type=click.IntRange(min=1), help="Keep the N best questions [default: 60].")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (a draft never replaces a file otherwise).")
-def draft(article: str, output: str | None, lang: str | None, title: str | None, force: bool) -> None:
-    """Draft a bank from a plain-text article, for a teacher to review.
+def draft(article: str, output: str | None, lang: str | None, title: str | None, limit: int | None, force: bool) -> None:
+    """Draft a bank from an article, for a teacher to review.
 
-    Finds the quotations and who says them, the figures with their units,
-    and the people with their roles, by rules alone (nothing is downloaded).
-    Every question is marked draft: true, and its excerpt is copied from the
-    article, so that `quizgen check --source ARTICLE` accepts the draft.
+    ARTICLE is a text file (UTF-8, or another encoding it detects and names),
+    a saved web page (.html), a PDF, or - for standard input. The draft finds
+    the quotations and who says them (only when the article says), the
+    figures with their units, and the people with their roles. Every question
+    is marked draft: true, and its excerpt is copied from the article, so that
+    `quizgen check --strict` can prove it.
 
     \b
     Example:
-        quizgen draft article.txt -o draft.yaml --lang fr
+        quizgen draft article.txt -o draft.yaml --lang fr --max 20
+        curl -s https://example.org/news.html | quizgen draft - -o news.yaml
     """
     from pathlib import Path
 
-    from .draft import default_output, write_draft
+    from .draft import DEFAULT_MAX, default_output, write_draft
 
-    path = Path(output) if output else default_output(Path(article))
+    path = Path(output) if output else default_output(article)
     with reported():
-        result = write_draft(Path(article), path, lang=lang, title=title, force=force)
+        result = write_draft(article, path, lang=lang, title=title, force=force, limit=limit or DEFAULT_MAX)
+    for note in result.notes:
+        click.echo(note, err=True)
     click.echo(result.summary(str(path)))
 
 
