@@ -38,6 +38,7 @@ from quizgen.handouts import pdf as handout_pdf
 from quizgen.handouts.markdown import PAGE_BREAK
 from quizgen.model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Numeric, Order, ShortAnswer, TrueFalse, cloze_deletions
 from quizgen.present import answer_text, label
+from quizgen.starter import demo_notice
 
 from .conftest import BUNDLED_BANK
 from .handout_banks import EVERY_TYPE, distinct_bank
@@ -712,6 +713,7 @@ def test_the_bundled_bank_prints_without_arguments(here: Path) -> None:
     code, shown = invoke(["--format", "md", "--versions", "2", "--count", "5"])
     assert (code, shown) == (
         0,
+        demo_notice(here) + "\n"
         "Wrote viva-technology-2016-handout.md: 2 versions (A and B) of 5 questions; seed 0\n"
         "Wrote viva-technology-2016-key.md: the grading grid and answer keys of 2 versions (A and B) of 5 questions; seed 0\n",
     )
