@@ -26,7 +26,7 @@ import click
 
 from .bank import load_bank
 from .model import Bank, MultipleAnswer, MultipleChoice
-from .progress import Answer, Busy, Journal, ProgressStore, open_progress, progress_path, read_reports
+from .progress import Answer, Busy, Journal, ProgressStore, open_progress, progress_path
 from .quiz import (
     AGAIN,
     GOOD,
@@ -62,6 +62,7 @@ from .quiz.screens import (
     wrap,
 )
 from .select import Filters, parse_difficulty
+from .stats import read_reports
 
 STYLES = {
     "": "",

@@ -19,8 +19,9 @@ from quizgen import progress
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.model import Bank, Deck
-from quizgen.progress import BankReport, Tally, open_progress, progress_path, read_reports
+from quizgen.progress import open_progress, progress_path
 from quizgen.quiz import AGAIN, EASY, GOOD
+from quizgen.stats import BankReport, Tally, read_reports
 
 from .conftest import BANKS
 

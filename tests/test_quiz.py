@@ -875,6 +875,11 @@ def test_no_tag_is_on_screen_before_the_answer(bundled_bank: Bank, lang: str) ->
         ((("", "  • Lesquels de ces pays"),), 14, ["  • Lesquels", "    de ces", "    pays"]),
         ((("", "Anticonstitutionnellement"),), 10, ["Anticonsti", "tutionnell", "ement"]),
         ((("", "short"),), 40, ["short"]),
+        (
+            (("key", "  /s  "), ("", "skip the question (it counts as missed)")),
+            24,
+            ["  /s  skip the question", "      (it counts as", "      missed)"],
+        ),
         ((("", "two\nlines"),), 40, ["two", "lines"]),
         ((("", "日本語の文章です"),), 8, ["日本語の", "文章です"]),
     ],

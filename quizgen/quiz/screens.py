@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Cloze, Match, MultipleAnswer, MultipleChoice, Order
 from ..present import cloze_text, label, letter, prompt_text, quoted
-from ..progress import BankReport, Tally
+from ..stats import BankReport, Tally
 from .grading import Presentation, Verdict, cloze_prompt, how_to_answer, right_answer
 from .summary import Outcome, Summary
 from .words import DIFFICULTY_WORDS, RATING_WORDS, say
@@ -30,8 +30,8 @@ NO_BREAK = "\u00a0"
 BAR_WIDTH = 10
 TAGS_SHOWN = 12
 """Tags in a session's summary, so that the questions missed stay on screen."""
-HANGING = re.compile(r" *(?:(?:[a-z]{1,3}\)|[0-9]{1,3}\.|\[[0-9]{1,3}\]|[•✓✗→]) +)?")
-"""The start of a line that its continuation lines are indented under: spaces, and a list mark with its space."""
+HANGING = re.compile(r" *(?:(?:[a-z]{1,3}\)|[0-9]{1,3}\.|\[[0-9]{1,3}\]|[•✓✗→]|[?/]\S{0,3}) +)?")
+"""The start of a line that its continuation lines are indented under: spaces, and a list mark (or a key) with its spaces."""
 GLUED_AFTER = frozenset("«“¿¡")
 GLUED_BEFORE = frozenset(":;?!»”%")
 """Signs that French (and the bank's own) typography spaces from their word: never alone at a line's start or end."""
