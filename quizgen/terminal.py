@@ -23,6 +23,7 @@ from time import monotonic
 from typing import Protocol
 
 import click
+from fsrs import State
 
 from .bank import load_bank
 from .model import Bank, MultipleAnswer, MultipleChoice
@@ -313,9 +314,9 @@ class Session:
                 break
             if key == "?":
                 self.output.write(help_lines(lang))
-            elif key in "1234" and intervals is not None:
-                self.change(replace(self.given[-1].answer, rating=int(key)))
-                self.output.write(rating_lines(int(key), intervals, lang))
+            elif key in ("1", "2", "3", "4") and intervals is not None:
+                if self.change(replace(self.given[-1].answer, rating=int(key))):
+                    self.output.write(rating_lines(int(key), intervals, lang))
             elif key.casefold() == "r":
                 self.override()
             elif key.casefold() == "u":
@@ -327,8 +328,6 @@ class Session:
 
     def schedules(self, question_id: str) -> tuple[bool, datetime | None]:
         """Whether an answer now moves the question's schedule; when it does not, the date it stays due on."""
-        from fsrs import State
-
         if self.review:
             return True, None
         card = self.store.card(self.bank, question_id)
