@@ -875,6 +875,7 @@ def test_no_tag_is_on_screen_before_the_answer(bundled_bank: Bank, lang: str) ->
         ((("", "  • Lesquels de ces pays"),), 14, ["  • Lesquels", "    de ces", "    pays"]),
         ((("", "Anticonstitutionnellement"),), 10, ["Anticonsti", "tutionnell", "ement"]),
         ((("", "short"),), 40, ["short"]),
+        ((("", "  geography   0   1"),), 14, ["  geography", "  0   1"]),
         (
             (("key", "  /s  "), ("", "skip the question (it counts as missed)")),
             24,

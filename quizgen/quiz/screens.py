@@ -85,13 +85,14 @@ def wrap_row(row: list[tuple[str, str]], width: int, heading: bool) -> list[Line
         indent = 0
     margin = [("", " ")] * indent
     lines: list[list[tuple[str, str]]] = [row[:indent]]
-    for word in split_words(row, indent):
+    for gap, word in split_words(row, indent):
         current = lines[-1]
         fresh = len(current) == indent
-        room = width - cells("".join(char for _, char in current)) - (0 if fresh else 1)
+        # Words on one line keep the spaces they had (a table keeps its columns); a line break drops them.
+        joint = [] if fresh else gap
+        room = width - cells("".join(char for _, char in current + joint))
         if cells("".join(char for _, char in word)) <= room:
-            # The space between two words takes the style of the word before it, so that a styled phrase stays one span.
-            lines[-1] = current + ([] if fresh else [(current[-1][0], " ")]) + word
+            lines[-1] = current + joint + word
             continue
         if not fresh:
             lines.append(list(margin))
@@ -115,24 +116,31 @@ def fitting(word: list[tuple[str, str]], room: int) -> int:
     return len(word)
 
 
-def split_words(row: list[tuple[str, str]], indent: int) -> list[list[tuple[str, str]]]:
-    """The styled words of `row` after its indent: split at ordinary spaces that may break."""
-    words: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
+Piece = list[tuple[str, str]]
+
+
+def split_words(row: Piece, indent: int) -> list[tuple[Piece, Piece]]:
+    """The styled words of `row` after its indent, each with the spaces before it: split at ordinary spaces that may break."""
+    pieces: list[tuple[Piece, Piece]] = []
+    gap: Piece = []
+    current: Piece = []
     body = row[indent:]
     for index, (style, char) in enumerate(body):
         following = body[index + 1][1] if index + 1 < len(body) else ""
         after = body[index + 2][1] if index + 2 < len(body) else " "
         previous = current[-1][1] if current else ""
         lone_sign = following in GLUED_BEFORE and after == " "
-        if char == " " and not lone_sign and previous not in GLUED_AFTER and current:
-            words.append(current)
-            current = []
-        elif char != " " or current:
+        breakable = char == " " and not lone_sign and previous not in GLUED_AFTER
+        if breakable and current:
+            pieces.append((gap, current))
+            gap, current = [(style, char)], []
+        elif breakable:
+            gap.append((style, char))
+        else:
             current.append((style, char))
     if current:
-        words.append(current)
-    return words
+        pieces.append((gap, current))
+    return pieces
 
 
 def as_line(chars: Sequence[tuple[str, str]], heading: bool) -> Line:
