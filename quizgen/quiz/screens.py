@@ -374,7 +374,7 @@ def stats_lines(reports: Sequence[BankReport], path: Path, tags: bool = False) -
             else "– (no review of a learned question yet)"
         )
         lines.append(line(f"  Retention: {retention}"))
-        days = " · ".join(f"{day} {count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True))
+        days = " · ".join(f"{day}{NO_BREAK}{count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True))
         lines.append(line(f"  Next days: {days}"))
         lines.append(line(f"  Answers: {answered(whole)}"))
         if tags:
