@@ -176,6 +176,7 @@ class QuizOptions:
     lang: str | None = None
     review: bool = False
     db: str | None = None
+    show_tags: bool = False
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,7 @@ class Session:
         read: Callable[[str], str | None] = read_line,
         read_key: Callable[[str], str | None] = read_key,
         review: bool = False,
+        show_tags: bool = False,
     ) -> None:
         self.bank = bank
         self.store = store
@@ -219,6 +221,7 @@ class Session:
         self.read = read
         self.read_key = read_key
         self.review = review
+        self.show_tags = show_tags
         self.source_title = bank.source.title if bank.source is not None else None
         self.queue: deque[tuple[Presentation, int]] = deque()
         self.given: list[Given] = []
@@ -247,7 +250,7 @@ class Session:
     def ask(self, presentation: Presentation, number: int, total: int, again: bool) -> Outcome | str:
         """One question, until it is answered or skipped; or the command ('undo', 'right') that acts on the answer before."""
         question, lang = presentation.question, presentation.lang
-        self.output.write(question_lines(presentation, number, total, again))
+        self.output.write(question_lines(presentation, number, total, again, self.show_tags))
         started = monotonic()
         hinted = False
         blanks = presentation.blanks
@@ -433,7 +436,7 @@ def run_quiz(path: Path, options: QuizOptions) -> None:
         else:
             output.write(intro_lines(title, len(questions), lang))
         enable_line_editing()
-        session = Session(bank, store, output, review=options.review)
+        session = Session(bank, store, output, review=options.review, show_tags=options.show_tags)
         # A review depends on the schedule as it stood, so no seed replays it.
         summary = session.run([present(question, lang, seed) for question in questions], None if options.review else seed)
     try:

@@ -902,3 +902,10 @@ def test_every_question_header_fits_on_one_line(bundled_bank: Bank, width: int, 
     for question in bundled_bank.questions:
         header = screens.question_lines(present(question, lang, 1), 79, 158, again=True)[1]
         assert len(screens.wrap(header, width)) == 1
+
+
+def test_tags_are_shown_before_the_answer_only_when_asked_for() -> None:
+    hidden = quiz(EVERY_TYPE, "--seed", "1", "--count", "1", typed="/q\n")
+    shown = quiz(EVERY_TYPE, "--seed", "1", "--count", "1", "--show-tags", typed="/q\n")
+    assert "Question 1/1 · easy\n" in hidden.output
+    assert "Question 1/1 · science · easy\n" in shown.output

@@ -162,13 +162,16 @@ def intro_lines(title: str, count: int, lang: str, review: tuple[int, int] | Non
     return [line(("heading", heading), heading=True)]
 
 
-def question_lines(presentation: Presentation, number: int, total: int, again: bool = False) -> list[Line]:
+def question_lines(presentation: Presentation, number: int, total: int, again: bool = False, tags: bool = False) -> list[Line]:
     """The question as asked: where it stands in the session, its prompt, its choices, how to answer, and the keys.
 
-    No tags: they often name the answer ('medef' above 'Which organisation does Pierre Gattaz lead?').
+    No tags unless `tags` (--show-tags): they often name the answer ('medef' above 'Which organisation does
+    Pierre Gattaz lead?'), so by default they come with the answer.
     """
     question, lang = presentation.question, presentation.lang
     about = [say("question", lang, number, total), say(DIFFICULTY_WORDS[question.difficulty], lang)]
+    if tags and question.tags:
+        about.insert(1, ", ".join(question.tags))
     if again:
         about.append(say("relearn", lang))
     lines = [Line(), line(("heading", " · ".join(about)), heading=True), line(("prompt", prompt_text(question, lang)))]
@@ -374,7 +377,9 @@ def stats_lines(reports: Sequence[BankReport], path: Path, tags: bool = False) -
             else "– (no review of a learned question yet)"
         )
         lines.append(line(f"  Retention: {retention}"))
-        days = " · ".join(f"{day}{NO_BREAK}{count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True))
+        days = " · ".join(
+            f"{day}{NO_BREAK}{count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True)
+        )
         lines.append(line(f"  Next days: {days}"))
         lines.append(line(f"  Answers: {answered(whole)}"))
         if tags:
