@@ -379,8 +379,8 @@ At the prompt: your answer, or one of these on its own line:
   /r  I was right: count the last answer as right
   /q  quit, with the summary (also q, Ctrl-C or Ctrl-D)
 After an answer, one key:
-  Enter next question · 1 Again · 2 Hard · 3 Good · 4 Easy (rate how well you knew it)
-  r I was right · u undo · q quit · ? this list
+  Enter\u00a0next\u00a0question · 1\u00a0Again · 2\u00a0Hard · 3\u00a0Good · 4\u00a0Easy\u00a0(rate\u00a0how\u00a0well\u00a0you\u00a0knew\u00a0it)
+  r\u00a0I\u00a0was\u00a0right · u\u00a0undo · q\u00a0quit · ?\u00a0this\u00a0list
 > Victor Hgo
 ✓ Right! Answer: Victor Hugo
   watch the spelling: Victor Hugo

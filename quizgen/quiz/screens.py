@@ -33,8 +33,9 @@ TAGS_SHOWN = 12
 HANGING = re.compile(r" *(?:(?:[a-z]{1,3}\)|[0-9]{1,3}\.|\[[0-9]{1,3}\]|[•✓✗→]|[?/]\S{0,3}) +)?")
 """The start of a line that its continuation lines are indented under: spaces, and a list mark (or a key) with its spaces."""
 GLUED_AFTER = frozenset("«“¿¡")
-GLUED_BEFORE = frozenset(":;?!»”%")
-"""Signs that French (and the bank's own) typography spaces from their word: never alone at a line's start or end."""
+GLUED_BEFORE = frozenset(":;?!»”%·")
+"""Signs that French (and the bank's own) typography spaces from their word, and the separator '·': never alone at a
+line's start (nor, for those after GLUED_AFTER, at its end)."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,11 @@ def help_lines(lang: str) -> list[Line]:
     """Every key, in two short lists: at the answer prompt, and after an answer."""
     lines = [line(("heading", say("help", lang))), line(say("help-answer", lang))]
     lines += [line(("key", f"  {key:<3} "), say(f"help-{key}", lang)) for key in ("?", "/h", "/s", "/u", "/r", "/q")]
-    lines += [line(say("help-after", lang)), line("  " + say("help-enter", lang)), line("  " + say("help-keys", lang))]
+    lines += [
+        line(say("help-after", lang)),
+        line("  " + keep_pairs(say("help-enter", lang))),
+        line("  " + keep_pairs(say("help-keys", lang))),
+    ]
     return lines
 
 
