@@ -231,3 +231,10 @@ def test_a_cloze_answer_moodle_would_cut_is_reported(every_type_bank: Bank) -> N
 
 def test_the_export_is_deterministic() -> None:
     assert to_moodle(load_bank(BUNDLED_BANK).bank, "fr").data == to_moodle(load_bank(BUNDLED_BANK).bank, "fr").data
+
+
+def test_a_multi_whose_every_choice_is_right_has_no_penalty(every_type_bank: Bank) -> None:
+    multi = next(question for question in every_type_bank.questions if isinstance(question, MultipleAnswer))
+    question = dataclasses.replace(multi, answers=tuple(range(len(multi.choices))))
+    read = read_back(single(every_type_bank, question), "en")[question.id]
+    assert read.fractions == [0.25] * 4
