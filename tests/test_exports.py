@@ -24,16 +24,16 @@ from quizgen.model import Bank
 from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
-    "every-type.yaml:67: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
+    "every-type.yaml:71: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
 )
 KAHOOT_SKIPPED = "".join(
     f"every-type.yaml:{line}: question '{id}': skipped: Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {kind} questions\n"
     for line, id, kind in [
-        (46, "author-short", "short"),
-        (56, "investment-numeric", "numeric"),
-        (67, "motto-cloze", "cloze"),
-        (76, "quotes-match", "match"),
-        (88, "planets-order", "order"),
+        (49, "author-short", "short"),
+        (59, "investment-numeric", "numeric"),
+        (71, "motto-cloze", "cloze"),
+        (81, "quotes-match", "match"),
+        (94, "planets-order", "order"),
     ]
 )
 
@@ -42,6 +42,7 @@ KAHOOT_SKIPPED = "".join(
 def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder holding a copy of the every-type bank, as the current folder."""
     shutil.copy(BANKS / "every-type.yaml", tmp_path)
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -123,7 +124,7 @@ def test_a_text_format_can_go_to_standard_output() -> None:
     code, stdout, stderr = run("every-type.yaml", "--format", "gift", "-o", "-")
     assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 7 questions (1 skipped)\n")
     assert stdout == to_gift_text()
-    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type-sun.png", "every-type.yaml"]
 
 
 def to_gift_text() -> str:
@@ -153,7 +154,7 @@ def to_gift_text() -> str:
 )
 def test_bad_requests_are_refused_with_a_message(args: list[str], code: int, stderr: str) -> None:
     assert run("every-type.yaml", *args) == (code, "", stderr)
-    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type-sun.png", "every-type.yaml"]
 
 
 ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: 'P {x}', items: [a, b, c]}\n"
@@ -191,7 +192,7 @@ def test_a_bad_source_date_epoch_is_refused(monkeypatch: pytest.MonkeyPatch, for
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     message = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to {LATEST_EPOCH}; found {value!r}"
     assert run("every-type.yaml", "--format", format_name) == (1, "", f"Error: {message}\n")
-    assert sorted(path.name for path in Path().iterdir()) == ["every-type.yaml"]
+    assert sorted(path.name for path in Path().iterdir()) == ["every-type-sun.png", "every-type.yaml"]
 
 
 @pytest.mark.parametrize("format_name", ["qti", "kahoot"])

@@ -386,7 +386,7 @@ def write_bank(folder: Path, questions: str) -> Bank:
         ),
         ("{id: s, type: short, prompt: P, answer: 'a->b'}", "the answer 'a->b' contains ->, which GIFT reads as a matching pair"),
         (
-            "{id: m, type: match, prompt: P, pairs: [[a->b, c], [d, e]]}",
+            "{id: m, type: match, prompt: P, pairs: [[a->b, c], [d, e], [f, g]]}",
             "the item 'a->b' contains ->, which GIFT reads as the arrow of its pair",
         ),
         (
