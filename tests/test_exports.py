@@ -49,8 +49,8 @@ def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def sheet_skipped(platform: str, first: int) -> str:
     """What a game sheet leaves out of every-type.yaml, from line `first`."""
-    kinds = [(46, "author-short", "short"), (56, "investment-numeric", "numeric"), (67, "motto-cloze", "cloze")]
-    kinds += [(76, "quotes-match", "match"), (88, "planets-order", "order")]
+    kinds = [(49, "author-short", "short"), (59, "investment-numeric", "numeric"), (71, "motto-cloze", "cloze")]
+    kinds += [(81, "quotes-match", "match"), (94, "planets-order", "order")]
     return "".join(
         f"every-type.yaml:{line}: question '{id}': skipped: {platform}'s sheet holds no {kind} questions\n"
         for line, id, kind in kinds
@@ -59,8 +59,8 @@ def sheet_skipped(platform: str, first: int) -> str:
 
 
 GIMKIT_SKIPPED = (
-    "every-type.yaml:23: question 'countries-multi': skipped: Gimkit's sheet takes one right answer per question; this one has several\n"
-    + sheet_skipped("Gimkit", 46)
+    "every-type.yaml:25: question 'countries-multi': skipped: Gimkit's sheet takes one right answer per question; this one has several\n"
+    + sheet_skipped("Gimkit", 49)
 )
 
 
@@ -83,14 +83,14 @@ def run(*args: str) -> tuple[int, str, str]:
             "blooket",
             "every-type.en.blooket.csv",
             "Wrote every-type.en.blooket.csv: 3 questions (5 skipped)\n",
-            sheet_skipped("Blooket", 46),
+            sheet_skipped("Blooket", 49),
         ),
         ("gimkit", "every-type.en.gimkit.csv", "Wrote every-type.en.gimkit.csv: 2 questions (6 skipped)\n", GIMKIT_SKIPPED),
         (
             "wayground",
             "every-type.en.wayground.xlsx",
             "Wrote every-type.en.wayground.xlsx: 5 questions (3 skipped)\n",
-            sheet_skipped("Wayground", 67),
+            sheet_skipped("Wayground", 71),
         ),
         ("json", "every-type.en.json", "Wrote every-type.en.json: 8 questions (0 skipped)\n", ""),
         ("html", "every-type.en.html", "Wrote every-type.en.html: 8 questions (0 skipped)\n", ""),
@@ -332,7 +332,7 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
         "hint": "La ville de la tour Eiffel.",
         "draft": False,
         "support": "quoted",
-        "group": None,
+        "group": "capitals",
         "points": 1,
         "image": None,
         "choices": ["Paris", "Lyon", "Marseille", "Lille"],
@@ -358,12 +358,15 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
                 ["« J'ai fait un rêve. »", "Martin Luther King"],
                 ["« Être ou ne pas être. »", "Shakespeare"],
             ],
-            "pair_sources": [None, None, None],
-            "distractors": [],
-            "right_column": ["Descartes", "Martin Luther King", "Shakespeare"],
+            "pair_sources": ["Descartes, King and Shakespeare are quoted.", None, None],
+            "distractors": ["Molière"],
+            "right_column": ["Descartes", "Martin Luther King", "Shakespeare", "Molière"],
             "solution": [0, 1, 2],
         },
-        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"], "item_sources": [None, None, None, None]},
+        "planets-order": {
+            "items": ["Mercure", "Vénus", "Terre", "Mars"],
+            "item_sources": ["Mercury, Venus, Earth and Mars are the inner planets.", None, None, None],
+        },
     }
 
 
