@@ -43,7 +43,8 @@ from .conftest import BANKS, BUNDLED_BANK
 
 
 def gift_expressible(question: Question, lang: str) -> bool:
-    return not (isinstance(question, Cloze) and len(cloze_deletions(question.text[lang])) > 1)
+    """GIFT has one blank per question, and no picture."""
+    return question.image is None and not (isinstance(question, Cloze) and len(cloze_deletions(question.text[lang])) > 1)
 
 
 # ---------------------------------------------------------------- Moodle's reader, ported
