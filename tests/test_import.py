@@ -96,7 +96,7 @@ def test_an_export_imports_back_to_the_same_questions(tmp_path: Path, format_nam
         (question_id, "not carried: the picture in its text") for question_id in pictured if format_name == "moodle"
     }
     bank = load_bank(tmp_path / "bank.yaml").bank  # what `quizgen check` reads: it must load without an error
-    assert bank.languages == (lang,)
+    assert (bank.languages, bank.no_source) == ((lang,), False)
     skipped = {skip.question.id for skip in exported.skipped}
     kept = [question.id for question in original.questions if question.id not in skipped]
     same_questions(original, bank, lang, kept, hints=format_name != "gift")  # GIFT has no place for a hint
@@ -169,6 +169,7 @@ def test_what_moodle_has_and_quizgen_lacks_is_reported_with_its_line(tmp_path: P
     ]
     bank = load_bank(tmp_path / "cells.yaml").bank
     assert bank.title["en"] == "Biology/Cells"  # Moodle reads // in a category path as a slash in one name
+    assert bank.no_source  # no question quotes an excerpt: the bank says it is not written from a text
     organelle, unit, size, parts = bank.questions
     assert isinstance(organelle, MultipleChoice) and (organelle.prompt, organelle.answer) == ({"en": "Which is an organelle?"}, 0)
     assert isinstance(unit, ShortAnswer) and unit.answer == {"en": "cell*"}

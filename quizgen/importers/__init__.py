@@ -200,8 +200,12 @@ def dump(value: Any) -> str:
 
 
 def bank_text(title: str, lang: str, questions: list[tuple[str, Foreign]]) -> tuple[str, list[int]]:
-    """The bank's YAML, and the line each question starts on."""
-    parts = [dump({"title": title, "languages": [lang]}) + "questions:\n"]
+    """The bank's YAML, and the line each question starts on. A file none of whose questions quotes an
+    excerpt (another tool's) makes a bank with `source: none`: it is not written from a text."""
+    top: dict[str, Any] = {"title": title, "languages": [lang]}
+    if not any("source" in question.fields for _, question in questions):
+        top["source"] = "none"
+    parts = [dump(top) + "questions:\n"]
     lines = []
     line = parts[0].count("\n") + 1
     for question_id, question in questions:
