@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -100,6 +101,34 @@ def test_an_export_imports_back_to_the_same_questions(tmp_path: Path, format_nam
     skipped = {skip.question.id for skip in exported.skipped}
     kept = [question.id for question in original.questions if question.id not in skipped]
     same_questions(original, bank, lang, kept, hints=format_name != "gift")  # GIFT has no place for a hint
+
+
+def test_a_json_bank_s_picture_is_named_from_the_bank_written(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sun.png").write_bytes((BANKS / "every-type-sun.png").read_bytes())
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    order = next(question for question in bank.questions if question.image is not None)
+    order = dataclasses.replace(order, image=dataclasses.replace(order.image, file="sun.png"))  # type: ignore[arg-type]
+    (tmp_path / "in" / "bank.json").write_text(str(FORMATS["json"].render(dataclasses.replace(bank, questions=(order,)), "en").data))
+    import_file(tmp_path / "in" / "bank.json", tmp_path / "bank.yaml")
+    (imported,) = load_bank(tmp_path / "bank.yaml").bank.questions
+    assert imported.image is not None and imported.image.file == "in/sun.png"
+
+
+def test_a_json_bank_s_source_comes_in_with_its_text_named_from_the_bank_written(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(BANKS / "every-type-source.txt", tmp_path / "in")
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    questions = tuple(question for question in bank.questions if question.image is None)
+    (tmp_path / "in" / "bank.json").write_text(str(FORMATS["json"].render(dataclasses.replace(bank, questions=questions), "en").data))
+    import_file(tmp_path / "in" / "bank.json", tmp_path / "bank.yaml")
+    imported = load_bank(tmp_path / "bank.yaml").bank
+    assert imported.source is not None and (imported.source.file, imported.source.title["en"]) == (
+        "in/every-type-source.txt",
+        "A short text about tests",
+    )
+    assert imported.deck.id == bank.deck.id  # the notes of its Anki deck stay the same notes
+    assert [question.source for question in imported.questions] == [question.source for question in questions]
 
 
 def test_an_imported_bank_passes_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
