@@ -12,6 +12,7 @@ growth is x10 for x10 the text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgen.draft import DraftError, draft_bank  # noqa: E402
+from quizgen.draft import DraftError, draft_bank
 
 PARAGRAPH = (
     "« Nous allons ouvrir trois nouvelles écoles d’ici 2026 », a annoncé Claire Dubois, directrice générale de Numéco, "
@@ -62,10 +63,8 @@ def main() -> int:
         for size in sizes:
             text = SHAPES[shape](size)
             start = time.perf_counter()
-            try:
+            with contextlib.suppress(DraftError):  # nothing to draft from ("Jean Dupont" a million times): timed all the same
                 draft_bank(text, source_file="article.txt", lang="fr", nlp=False)
-            except DraftError:  # nothing to draft from ("Jean Dupont" a million times): timed all the same
-                pass
             elapsed = time.perf_counter() - start
             growth = f" (x{elapsed / previous:.1f})" if previous else ""
             cells.append(f"{elapsed:.2f} s{growth}")

@@ -182,7 +182,8 @@ class _FigureReader:
             scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b", rest)
             if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
                 shared = re.match(
-                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b", rest
+                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b",
+                    rest,
                 )
                 if shared:
                     scale_word = shared.group(1)

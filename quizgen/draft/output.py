@@ -59,7 +59,13 @@ def render_bank(
 
 
 def draft_bank(
-    text: str, *, source_file: str | None, lang: str | None = None, title: str | None = None, limit: int | None = DEFAULT_MAX, nlp: bool = True
+    text: str,
+    *,
+    source_file: str | None,
+    lang: str | None = None,
+    title: str | None = None,
+    limit: int | None = DEFAULT_MAX,
+    nlp: bool = True,
 ) -> str:
     """The YAML of a draft bank for an article's text; `source_file` is the article's path relative to the bank."""
     return render_bank(extract(text, lang, nlp=nlp), source_file=source_file, title=title, limit=limit, deck_id=draft_deck_id(text))[0]

@@ -58,7 +58,7 @@ ORGANISATION = re.compile(
 WINDOW = 160
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
-_POSSESSIVES = frozenset("his her their its son sa ses leur leurs".split())
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
 Gender = str
@@ -251,11 +251,17 @@ class People:
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
             # Role words around a name are its role: "Chief Executive Greg Mesch", "William D. Perez President".
-            while last > first and tokens[last - 1].group().lower() not in NAME_PARTICLES and (
-                tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES
+            while (
+                last > first
+                and tokens[last - 1].group().lower() not in NAME_PARTICLES
+                and (tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES)
             ):
                 last -= 1  # but "Bruno Le Maire" keeps his name
-            if last + 1 < len(tokens) and tokens[last + 1].group() in ORGANISATION_AFTER and _spaces_only(text, tokens[last].end(), tokens[last + 1].start()):
+            if (
+                last + 1 < len(tokens)
+                and tokens[last + 1].group() in ORGANISATION_AFTER
+                and _spaces_only(text, tokens[last].end(), tokens[last + 1].start())
+            ):
                 continue  # "Wrigley Company": the organisation's name
             known = next((k for k in range(first, last + 1) if tokens[k].group() in FIRST_NAMES or tokens[k].group() in TITLES), None)
             titled = known is not None and tokens[known].group() in TITLES
@@ -298,7 +304,7 @@ class People:
     def _organisation_before(self, start: int, block_start: int) -> bool:
         """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
         before = re.search(r"([^\W\d_]+)\s+$", self.text[max(block_start, start - 40) : start])
-        return bool(before) and before.group(1).lower() in ORGANISATION_BEFORE
+        return before is not None and before.group(1).lower() in ORGANISATION_BEFORE
 
     def _speaks(self, start: int, end: int, scan: Scan) -> bool:
         """A verb of saying next to the name: "X a déclaré", "X said", "said X", ", a expliqué X", "X :"."""
@@ -358,7 +364,12 @@ class People:
             return None
         first = len(words) - 1
         # Up to two qualifying words before the noun ("former", "senior vice"), joined by spaces only.
-        while first > 0 and len(words) - first <= 2 and words[first - 1].group().lower() in ROLE_PREFIXES and not text[words[first - 1].end() : words[first].start()].strip():
+        while (
+            first > 0
+            and len(words) - first <= 2
+            and words[first - 1].group().lower() in ROLE_PREFIXES
+            and not text[words[first - 1].end() : words[first].start()].strip()
+        ):
             first -= 1
         organisation = None
         if first > 0 and not text[words[first - 1].end() : words[first].start()].strip():
@@ -366,7 +377,12 @@ class People:
             if owner.lower() in _POSSESSIVES:
                 return None
             bare = re.sub(r"[’']s$", "", owner)
-            if bare[:1].isupper() and bare.lower() not in ROLE_NOUNS and bare.lower() not in ROLE_PREFIXES and bare.lower() not in ("le", "la", "the"):
+            if (
+                bare[:1].isupper()
+                and bare.lower() not in ROLE_NOUNS
+                and bare.lower() not in ROLE_PREFIXES
+                and bare.lower() not in ("le", "la", "the")
+            ):
                 organisation = bare
         role_start = words[first].start()
         return _Role(text[role_start : noun.end()], organisation, (role_start, end))
@@ -432,7 +448,9 @@ class People:
                 if not words:
                     continue
                 owners.setdefault(words[-1], set()).add(index)
-                if words[0] not in FIRST_NAMES and words[0] not in TITLES:  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
+                if (
+                    words[0] not in FIRST_NAMES and words[0] not in TITLES
+                ):  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
                     owners.setdefault(words[0], set()).add(index)
         for scan in scans:
             for token in TOKEN.finditer(self.text, scan.block.start, scan.block.end):
@@ -481,7 +499,7 @@ class People:
         if before and before.group(1).lower() in SPEECH_VERBS:
             return True
         after = re.match(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)", text[end : min(scan.block.end, end + 40)])
-        return bool(after) and after.group(1).lower() in SPEECH_VERBS
+        return after is not None and after.group(1).lower() in SPEECH_VERBS
 
 
 def person_tags(person: Person | None) -> list[str]:
@@ -581,7 +599,12 @@ def _same_person(a: str, b: str) -> bool:
         return False
     if last_a == last_b:
         return True
-    return 5 <= min(len(last_a), len(last_b)) and abs(len(last_a) - len(last_b)) <= 1 and max(len(last_a), len(last_b)) <= 40 and _levenshtein(last_a, last_b) <= 1
+    return (
+        min(len(last_a), len(last_b)) >= 5
+        and abs(len(last_a) - len(last_b)) <= 1
+        and max(len(last_a), len(last_b)) <= 40
+        and _levenshtein(last_a, last_b) <= 1
+    )
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -621,7 +644,9 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
             # Without an organisation the role is its noun and the words that qualify it, up to a verb or a name.
             kept = re.match(r"(?:[^\W\d_]+(?:[-’'][^\W\d_]+)*\s*){1,4}", body)
             words_kept = body[: kept.end()].split() if kept else []
-            cut = next((k for k, word in enumerate(words_kept) if k > 0 and (word.lower() in SPEECH_VERBS or word[:1].isupper())), len(words_kept))
+            cut = next(
+                (k for k, word in enumerate(words_kept) if k > 0 and (word.lower() in SPEECH_VERBS or word[:1].isupper())), len(words_kept)
+            )
             end = len(" ".join(words_kept[:cut])) if words_kept else end
     if not 1 <= len(body[:end].split()) <= 8:
         return None

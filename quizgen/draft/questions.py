@@ -106,7 +106,7 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
     kept: list[tuple[int, int, dict[str, Any]]] = []
     seen: set[str] = set()
     per_caption: Counter[str] = Counter()
-    for weight, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
+    for _, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
         if caption is not None and per_caption[caption] >= PER_CAPTION:
             continue
         question = make()
@@ -213,8 +213,8 @@ def _quotation_questions(
         text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
         why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
         cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
-        cloze = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
-        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], cloze))
+        question = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
+        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], question))
     return questions
 
 
