@@ -18,7 +18,8 @@ Scores (all drafted questions of the chosen split together):
 - wrong questions: who-said answers that are wrong, numeric answers that are no figure of the article,
   role questions about someone who is not a person of the article;
 - duplicates: two questions with the same prompt; twin choices: an mcq offering one person twice;
-- people found: the truth's people among the draft's people; people right: the draft's people who are people.
+- people found: the truth's people among the draft's people; people right: the draft's people who are people;
+- excerpt without the speaker: who-said questions whose excerpt does not hold a word of the speaker's name.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Score:
     people_total: int = 0
     people_right: int = 0
     people_drafted: int = 0
+    unsupported: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -71,7 +73,7 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.duplicates += other.duplicates
         self.twins += other.twins
-        for name in ("people_found", "people_total", "people_right", "people_drafted"):
+        for name in ("people_found", "people_total", "people_right", "people_drafted", "unsupported"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
 
@@ -140,6 +142,9 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
             if speaker is None:  # an anonymous cloze names nobody: nothing to be wrong about
                 continue
             score.who_total += 1
+            if not any(word in question["source"] for word in speaker.split() if len(word) > 2):
+                score.unsupported += 1
+                score.problems.append(f"{name}: {question['id']}: the excerpt does not name {speaker}")
             truth_speaker = quotes[match][1] if match is not None else None
             right = truth_speaker is not None and person_of(speaker, people) == person_of(truth_speaker, people) is not None
             if right:
@@ -213,14 +218,14 @@ def main() -> int:
     print(f"split: {args.split}")
     print(
         "| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices"
-        " | questions | people found | people right |"
+        " | questions | people found | people right | excerpt without the speaker |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for label, s in rows:
         print(
             f"| {label} | {percent(s.who_right, s.who_total)} | {percent(s.quotes_found, s.quotes_total)} | "
             f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} | "
-            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} |"
+            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} | {s.unsupported} |"
         )
     if args.verbose:
         print("\n".join(total.problems))

@@ -295,6 +295,11 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
                     person = None  # too far apart to show together: the question would not prove its answer
                 else:
                     excerpt = (low, high)
+                    if speaker.how == "role" and person.excerpt is not None:
+                        # "a expliqué la ministre": show where the article says who the minister is, when it is close.
+                        given = _sentence_of(scans, person.position)
+                        if max(high, given[1]) - min(low, given[0]) <= 600:
+                            excerpt = (min(low, given[0]), max(high, given[1]))
             if person is None:
                 speaker = Speaker(None, None)
             named = tuple(

@@ -158,20 +158,30 @@ def _first_words(words: str, n: int = 4) -> str:
     return " ".join(re.findall(r"[^\W_]+", words)[:n])
 
 
-def _choices(answer: str, others: list[str], key: str, limit: int = 4) -> list[str]:
+def _choices(answer: str, others: list[str], key: str, limit: int = 4, names: bool = False) -> list[str]:
     """The answer among up to three distractors, at a place that depends on the question only.
 
-    A distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez") could be the
-    same person: it is left out, so that no mcq has two right choices."""
-    answer_words = {word.casefold() for word in answer.split() if len(word) > 2}
-    distractors = [
-        other
-        for other in dict.fromkeys(others)
-        if other.casefold() != answer.casefold() and not (answer_words & {word.casefold() for word in other.split() if len(word) > 2})
-    ][: limit - 1]
+    With `names`, a distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez")
+    could be the same person: it is left out, so that no mcq has two right choices."""
+    answer_words = {word.casefold() for word in answer.split() if len(word) > 2} if names else set()
+    distractors: list[str] = []
+    for other in dict.fromkeys(others):
+        if len(distractors) == limit - 1:
+            break
+        # A choice inside another ("Vice-président" in "Vice-président senior") names the same thing: a bank refuses it.
+        if any(_inside(other, chosen) for chosen in (answer, *distractors)):
+            continue
+        if not (answer_words & {word.casefold() for word in other.split() if len(word) > 2}):
+            distractors.append(other)
     choices = list(distractors)
     choices.insert(zlib.crc32(key.encode()) % (len(distractors) + 1), answer)
     return choices
+
+
+def _inside(a: str, b: str) -> bool:
+    """One text inside the other, case aside."""
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
 
 
 def _surname_forms(person: Person) -> list[str]:
@@ -195,8 +205,9 @@ def _quotation_questions(
         others = [name for name in people_order if name != speaker and name not in quotation.mentions]
         prompt = words["who"].format(quote=quotation.text)
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
-        if others:
-            question["choices"] = _choices(speaker, others, question_id)
+        choices = _choices(speaker, others, question_id, names=True)
+        if len(choices) > 1:
+            question["choices"] = choices
             question["answer"] = speaker
         else:
             question["type"] = "short"
@@ -273,8 +284,9 @@ def _role_question(person: Person, roles: tuple[Person, ...], ids: _Ids, words: 
     others = [p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role]
     question_id = ids.make(person.name, suffix="role")
     question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True}
-    if len({other.casefold() for other in others} - {role.casefold()}) >= 2:
-        question |= {"prompt": words["role"].format(name=person.name), "choices": _choices(role, others, question_id), "answer": role}
+    choices = _choices(role, others, question_id)
+    if len(choices) >= 3:
+        question |= {"prompt": words["role"].format(name=person.name), "choices": choices, "answer": role}
     else:
         question |= {"type": "short", "prompt": words["who_role"].format(role=person.role), "answer": person.name}
         if forms := _surname_forms(person):
