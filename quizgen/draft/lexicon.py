@@ -153,6 +153,7 @@ TIME_UNITS = _word_set(
 LEADING_ADJECTIVES = _word_set(
     "new more other additional extra major small large big young local full-time part-time different separate top leading key"
     " nouveaux nouvelles grands grandes petits petites jeunes autres principaux principales gros grosses premiers premières"
+    " prochains prochaines derniers dernières seuls seules"
 )
 """Adjectives that may stand between a number and its noun ("3 new stores", "5 grands groupes")."""
 QUALIFIERS = {

@@ -384,7 +384,8 @@ class People:
                 and bare.lower() not in ("le", "la", "the")
             ):
                 organisation = bare
-        role_start = words[first].start()
+        # The role keeps its organisation ("Starbucks CEO"): two people may both be "CEO".
+        role_start = words[first - 1].start() if organisation is not None else words[first].start()
         return _Role(text[role_start : noun.end()], organisation, (role_start, end))
 
     def _person(self, name: _Name, heading: bool) -> int:

@@ -101,7 +101,10 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
         caption = figure.excerpt if figure.heading else None
         items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
+    shared = Counter((person.role or "").casefold() for person in roles)
     for person in roles:
+        if shared[(person.role or "").casefold()] > 1:
+            continue  # two people "CEO": "who is the CEO?" would have two right answers
         items.append((WEIGHTS["role"], person.position, 0, partial(_role_question, person, roles, ids, words), None))
     kept: list[tuple[int, int, dict[str, Any]]] = []
     seen: set[str] = set()
