@@ -3,7 +3,8 @@
     python benchmarks/draft_speed.py [--sizes 10000,100000,1000000] [--shapes article,one-line,...]
 
 Each shape is made here (no article is stored): prose with paragraphs, the same on one line, an unpunctuated
-transcript with names, one name repeated, a long run of capitalised words, quotations, figures. For each shape and
+transcript with names, one name repeated, a long run of capitalised words, quotations, a new person in every
+paragraph, figures. For each shape and
 size it times the whole draft (reading passes, questions, YAML) without the optional NLP pass, which reads at most
 `nlp.NLP_LIMIT` characters whatever the input, and prints the time and its growth from the size before: linear
 growth is x10 for x10 the text.
@@ -38,6 +39,22 @@ def repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
+def many_people(size: int) -> str:
+    """A new person, with a role, an organisation and a quotation, in every paragraph."""
+    syllables = ["ba", "ro", "mi", "lu", "de", "fa", "ne", "so", "ti", "ve"]
+    paragraphs, length, n = [], 0, 0
+    while length < size:
+        surname = "".join(syllables[int(digit)] for digit in str(n)).capitalize() + "x"
+        paragraph = (
+            f"« Nous ouvrirons {n % 90 + 2} écoles cette année », a déclaré Jean {surname}, directeur de {surname}corp. "
+            f"Le directeur de {surname}corp a ajouté : « Le budget est de {n % 50 + 1} millions d’euros. »\n\n"
+        )
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+        n += 1
+    return "".join(paragraphs)[:size]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "article": lambda size: repeat(PARAGRAPH, size),
     "one-line": lambda size: repeat(PARAGRAPH.replace("\n\n", " "), size),
@@ -45,6 +62,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "names": lambda size: repeat("Jean Dupont ", size),
     "capitals": lambda size: repeat("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta ", size),
     "quotes": lambda size: repeat("« Nous le ferons », a dit Jean Dupont. ", size),
+    "many-people": many_people,
     "figures": lambda size: repeat("Plus de 400 produits, 2,5 millions d’euros, 45 % des centres, le 3 mars 2016. ", size),
 }
 

@@ -272,6 +272,7 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
     """The quotations of the article's prose, each once, with their speakers; the terms in quotes left out."""
     quotations: list[Quotation] = []
     seen: set[str] = set()
+    starts = [scan.block.start for scan in scans]
     for scan in scans:
         if scan.block.heading:  # a heading repeats the body, or is a title in quotes
             continue
@@ -289,7 +290,7 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
             person = persons[speaker.person] if speaker.person is not None else None
             if person is not None and speaker.clause is not None:
                 # The excerpt must show who speaks: from the quotation's sentence to the one that names them.
-                clause = _sentence_of(scans, speaker.clause)
+                clause = _sentence_of(scans, starts, speaker.clause)
                 low, high = min(excerpt[0], clause[0]), max(excerpt[1], clause[1])
                 if high - low > 600:
                     person = None  # too far apart to show together: the question would not prove its answer
@@ -297,7 +298,7 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
                     excerpt = (low, high)
                     if speaker.how == "role" and person.excerpt is not None:
                         # "a expliqué la ministre": show where the article says who the minister is, when it is close.
-                        given = _sentence_of(scans, person.position)
+                        given = _sentence_of(scans, starts, person.position)
                         if max(high, given[1]) - min(low, given[0]) <= 600:
                             excerpt = (min(low, given[0]), max(high, given[1]))
             if person is None:
@@ -322,9 +323,8 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
     return quotations
 
 
-def _sentence_of(scans: list[Scan], position: int) -> Span:
-    """The sentence that holds `position`, in whichever block."""
-    starts = [scan.block.start for scan in scans]
+def _sentence_of(scans: list[Scan], starts: list[int], position: int) -> Span:
+    """The sentence that holds `position`, in whichever block (`starts`: the blocks' starts)."""
     scan = scans[max(0, bisect_left(starts, position + 1) - 1)]
     return scan.sentences[scan.sentence_at(position)]
 

@@ -164,7 +164,10 @@ class People:
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
-        self._by_first: dict[str, list[int]] = {}
+        self._near: dict[tuple[str, str], list[int]] = {}
+        """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
+        self._holders: dict[tuple[str, str | None], list[int]] = {}
+        """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
         found: list[tuple[_Name, Scan]] = []
         for scan in scans:
@@ -201,14 +204,15 @@ class People:
         no one else has, the person in focus; else nobody (right or absent)."""
         if anaphor.demonstrative:
             return focus if focus is not None and self._agrees(focus, anaphor.gender) else None
-        core = _role_core(anaphor.role)
-        holders = [
-            index
-            for index, builder in enumerate(self.builders)
-            if builder.role is not None
-            and _role_core(builder.role.wording) == core
-            and (anaphor.organisation is None or builder.role.organisation == anaphor.organisation)
-        ]
+        # Holders are indexed by role and organisation; a role given again later may leave a stale entry, checked here.
+        key = (_role_core(anaphor.role), anaphor.organisation)
+        holders: list[int] = []
+        for index in dict.fromkeys(self._holders.get(key, [])):
+            role = self.builders[index].role
+            if role is not None and (_role_core(role.wording), anaphor.organisation and role.organisation) == key:
+                holders.append(index)
+                if len(holders) == 2:
+                    break  # two holders are as many as a hundred: nobody can tell
         if len(holders) == 1:
             return holders[0]
         if holders or focus is None or anaphor.organisation is None:
@@ -222,11 +226,19 @@ class People:
         known = self.builders[person].gender
         return gender is None or known is None or known == gender
 
+    def _index_role(self, person: int, role: _Role) -> None:
+        """Index a person's role by its core, with and without its organisation."""
+        core = _role_core(role.wording)
+        self._holders.setdefault((core, None), []).append(person)
+        if role.organisation is not None:
+            self._holders.setdefault((core, role.organisation), []).append(person)
+
     def give_role(self, person: int, anaphor: Anaphor) -> None:
         """The role a person in focus was designated by becomes theirs, if they had none."""
         builder = self.builders[person]
         if builder.role is None and anaphor.organisation is not None and not anaphor.demonstrative:
             builder.role = _Role(anaphor.role, anaphor.organisation, (anaphor.start, anaphor.end))
+            self._index_role(person, builder.role)
 
     def records(self) -> list[Person]:
         people = []
@@ -392,9 +404,10 @@ class People:
         """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
         spelling = name.spelling
         full = not name.titled
-        first_name = "" if name.titled else spelling.split()[0].lower()
-        first_key = NICKNAMES.get(first_name, first_name)
-        candidates = list(dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + self._by_first.get(first_key, [])))
+        near = [] if name.titled else _near_keys(spelling)
+        candidates = list(
+            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, [])])
+        )
         if name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
@@ -408,8 +421,8 @@ class People:
             self.builders.append(_PersonBuilder())
             index = len(self.builders) - 1
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
-            if first_name:
-                self._by_first.setdefault(NICKNAMES.get(first_name, first_name), []).append(index)
+        for key in near:
+            self._near.setdefault(key, []).append(index)
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.gender is not None:
@@ -434,6 +447,7 @@ class People:
         if role is not None and (builder.role is None or (builder.role_in_heading and not scan.block.heading)):
             builder.role = role
             builder.role_in_heading = scan.block.heading
+            self._index_role(person, role)
         if role is not None:
             noun = _role_core(role.wording).split()[-1] if _role_core(role.wording).split() else ""
             gender = "f" if noun in FEMALE_ROLES else "m" if noun in MALE_ROLES else None
@@ -584,6 +598,19 @@ def _ends_with(full: str, surname: str) -> bool:
     return full != surname and full.endswith(" " + surname)
 
 
+def _near_keys(spelling: str) -> list[tuple[str, str]]:
+    """(first name, surname less at most one letter) for each way to drop a letter: two surnames one edit apart
+    share one of these keys (the symmetric-deletion index), so merging never compares a name with everyone."""
+    words = [word for word in spelling.split() if not _INITIAL.fullmatch(word)]
+    if len(words) < 2:
+        return []
+    first, last = NICKNAMES.get(words[0].lower(), words[0].lower()), " ".join(words[1:])
+    keys = {last}
+    if 5 <= len(last) <= 40:
+        keys |= {last[:i] + last[i + 1 :] for i in range(len(last))}
+    return [(first, key) for key in sorted(keys)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _same_person(a: str, b: str) -> bool:
     """Two spellings of one name: equal; a first name and its short form ("Bill", "William") with the same surname,
@@ -654,6 +681,7 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
     return start, start + end, organisation and " ".join(organisation.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _role_core(role: str) -> str:
     """A role without its organisation: "directrice générale de Numéco" and "Harbor’s chief executive" -> the title."""
     role = re.sub(rf"^(?:[{CAPITALS}][\w&.-]*\s+)*[{CAPITALS}][\w&-]*[’']s\s+", "", " ".join(role.split()))

@@ -8,6 +8,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from ..model import slugify
@@ -205,7 +206,8 @@ def _quotation_questions(
     questions: list[tuple[float, dict[str, Any]]] = []
     if speaker is not None:
         question_id = ids.make(speaker, opening)
-        others = [name for name in people_order if name != speaker and name not in quotation.mentions]
+        # The first few candidates are enough for three distractors: a text with thousands of people costs no more.
+        others = list(islice((name for name in people_order if name != speaker and name not in quotation.mentions), 12))
         prompt = words["who"].format(quote=quotation.text)
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
         choices = _choices(speaker, others, question_id, names=True)
@@ -284,7 +286,7 @@ def _role_question(person: Person, roles: tuple[Person, ...], ids: _Ids, words: 
     """The person's role among the others' roles; with fewer than two other roles, who has that role."""
     assert person.role is not None
     role = person.role[:1].upper() + person.role[1:]
-    others = [p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role]
+    others = list(islice((p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role), 12))
     question_id = ids.make(person.name, suffix="role")
     question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True}
     choices = _choices(role, others, question_id)
