@@ -41,6 +41,10 @@ def render_bank(
     is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki."""
     _require_questions(findings, source_file or "the article")
     questions = build_questions(findings, limit)
+    if not questions:  # people with roles, but one role shared by all of them: nothing to ask
+        raise DraftError(
+            f"{source_file or 'the article'}: found no quotation, figure or person with a role in its prose to draft a question from"
+        )
     source_title = findings.title or (Path(source_file).stem if source_file else "article")
     source: dict[str, str] = {"title": source_title}
     if source_file is not None:
