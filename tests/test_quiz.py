@@ -543,7 +543,8 @@ def test_a_rich_screen_shows_hostile_text_literally() -> None:
         ("Paris est la capitale.", "fr", "«\u00a0Paris est la capitale.\u00a0»"),
         ("« Vive la French Tech ! »", "en", "« Vive la French Tech ! »"),
         ("“I have a dream.”", "fr", "“I have a dream.”"),
-        ("« Vive la French Tech !", "fr", "«\u00a0« Vive la French Tech !\u00a0»"),
+        ("« Vive la French Tech !", "fr", "« Vive la French Tech !\u00a0»"),
+        ("la French Tech ! »", "en", "«\u00a0la French Tech ! »"),
     ],
 )
 def test_excerpts_are_quoted_once(excerpt: str, lang: str, shown: str) -> None:
