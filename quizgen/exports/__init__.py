@@ -48,11 +48,15 @@ class Format:
 FORMATS: dict[str, Format] = {
     entry.name: entry
     for entry in (
+        Format("moodle", "moodle:to_moodle", ".moodle.xml", False),
         Format("gift", "gift:to_gift", ".gift.txt", False),
         Format("qti", "qti:to_qti", ".qti.zip", True),
         Format("csv", "anki_csv:to_csv", ".csv", False),
         Format("quizlet", "quizlet:to_quizlet", ".quizlet.txt", False),
         Format("kahoot", "kahoot:to_kahoot", ".xlsx", True),
+        Format("blooket", "game_sheets:to_blooket", ".blooket.csv", False),
+        Format("gimkit", "game_sheets:to_gimkit", ".gimkit.csv", False),
+        Format("wayground", "game_sheets:to_wayground", ".wayground.xlsx", True),
         Format("json", "bank_json:to_json", ".json", False),
         Format("html", "webquiz:to_webquiz", ".html", False),
     )

@@ -46,7 +46,7 @@ questions:
   - id: p3
     type: match
     prompt: 'Match <u>it</u>'
-    pairs: [['{PAYLOAD} left', '<svg onload="window.__pwned = 4">'], ['b', 'c']]
+    pairs: [['{PAYLOAD} left', '<svg onload="window.__pwned = 4">'], ['b', 'c'], ['d', 'e']]
 """
 
 
