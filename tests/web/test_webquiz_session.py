@@ -252,7 +252,7 @@ def grouped(bank: Bank) -> Bank:
 def test_a_round_never_holds_two_questions_of_one_group(visit: Opener, tmp_path: Path) -> None:
     quiz = visit(grouped(write_bank(tmp_path, mcq_bank(8))), options=WebOptions())
     page = quiz.page
-    for _ in range(5):
+    for _ in range(3):
         assert quiz.progress().startswith("Question 1 of 4 ·")
         asked = []
         for _ in range(4):
@@ -278,10 +278,7 @@ def test_axe_finds_no_serious_violation_on_a_question_its_feedback_and_the_end(v
     page.get_by_text("Questions", exact=True).click()
     page.get_by_text("Options").click()
     assert serious() == []
-    page.get_by_label("Lyon").check()
-    page.get_by_role("button", name="Check").click()
-    assert serious() == []
-    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Skip").click()
     page.get_by_label("France").check()
     page.get_by_label("Japan").check()
     page.get_by_role("button", name="Check").click()
