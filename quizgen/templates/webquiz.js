@@ -489,6 +489,8 @@
           drawItems();
         },
         mark(result) {
+          // The answer is given: the arrows go, and each item says where it belongs.
+          list.classList.add("locked");
           [...list.children].forEach((row, place) => {
             row.classList.add(result.parts[place] ? "is-right" : "is-wrong");
             const right = result.parts[place];
