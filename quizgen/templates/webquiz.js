@@ -806,7 +806,9 @@
     });
     const previous = make("button", { type: "button", className: "secondary", text: say("back") });
     previous.addEventListener("click", () => go(state.round.length - 1));
-    buttons.append(restart, previous);
+    const print = make("button", { type: "button", className: "secondary", text: say("print") });
+    print.addEventListener("click", () => window.print());
+    buttons.append(restart, previous, print);
     end.append(buttons);
     app.replaceChildren(end);
     end.querySelector("h2").focus();
