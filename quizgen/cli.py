@@ -170,6 +170,7 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
 @click.option("--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].")
 @click.option("--review", is_flag=True, help="Spaced repetition: the questions due first, then new ones.")
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
+@click.option("--show-tags", is_flag=True, help="Show each question's tags above it (they may give its answer away).")
 def quiz(
     bank: str | None,
     count: int,
@@ -180,6 +181,7 @@ def quiz(
     lang: str | None,
     review: bool,
     db: str | None,
+    show_tags: bool,
 ) -> None:
     """Practise in the terminal, with spaced repetition (FSRS); answers are saved as you give them.
 
@@ -196,7 +198,7 @@ def quiz(
     from .bank import bank_path
     from .terminal import QuizOptions, run_quiz
 
-    options = QuizOptions(count, tags, types, difficulty, seed, lang, review, db)
+    options = QuizOptions(count, tags, types, difficulty, seed, lang, review, db, show_tags)
     with reported():
         run_quiz(bank_path(bank), options)
 
