@@ -63,6 +63,14 @@ def test_a_reload_resumes_where_the_student_was_and_start_over_begins_again(visi
     assert quiz.progress() == "Question 1 of 8 · Score: 0 / 8"
     page.reload()
     assert quiz.progress() == "Question 1 of 8 · Score: 0 / 8"
+
+    # Progress edited by hand (an answer no choice of the question has) is ignored, not trusted.
+    page.evaluate("""() => {
+        const key = Object.keys(localStorage).find((name) => JSON.parse(localStorage.getItem(name)).round.length === 8);
+        localStorage.setItem(key, JSON.stringify({...JSON.parse(localStorage.getItem(key)), at: 3, answers: {0: {response: 7, credit: 1}}}));
+    }""")
+    page.reload()
+    assert quiz.progress() == "Question 1 of 8 · Score: 0 / 8"
     assert quiz.clean() and other.clean()
 
 
