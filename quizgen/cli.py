@@ -214,6 +214,10 @@ def stats(bank: str | None, db: str | None) -> None:
 @click.option("--key-only", is_flag=True, help="Print the answer keys alone (the teacher's copy).")
 @click.option("--title", help="The title on every sheet [default: the bank's].")
 @click.option(
+    "--answer-sheet", is_flag=True, help="Also write SLUG-answer-sheets.pdf (bubble sheets) and SLUG-key.json for `quizgen grade`."
+)
+@click.option("--student-digits", type=click.IntRange(1, 12), default=8, show_default=True, help="Digits of the student number grid.")
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -233,6 +237,8 @@ def handout(
     key: bool,
     key_only: bool,
     title: str | None,
+    answer_sheet: bool,
+    student_digits: int,
     output: str | None,
 ) -> None:
     """Print a worksheet to hand out: versions with shuffled questions and choices, and their answer keys.
@@ -248,6 +254,7 @@ def handout(
         quizgen handout --versions 3 --count 20 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
         quizgen handout --versions 30 --count 50 -o - > class.pdf
+        quizgen handout --versions 4 --count 20 --answer-sheet
     """
     from .bank import bank_path
     from .handouts import HandoutOptions, write_handout
@@ -272,6 +279,52 @@ def handout(
     if written.path is None:
         click.echo(written.data, nl=False)
     click.echo(written.summary(), err=written.path is None)
+    if answer_sheet:
+        from pathlib import Path
+
+        from .grade.render import write_answer_sheets
+
+        folder = written.path.parent if written.path is not None else Path()
+        with reported():
+            sheets = write_answer_sheets(bank_path(bank), written.handout, folder, paper, student_digits)
+        click.echo(sheets.summary(), err=written.path is None)
+
+
+@cli.command()
+@click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False), help="The SLUG-key.json written with the answer sheets.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="results.csv",
+    show_default=True,
+    help="The results (results.json beside it).",
+)
+@click.option(
+    "--annotate", type=click.Path(file_okay=False), help="Write each page read, with its marks coloured, as a PNG in this folder."
+)
+def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | None) -> None:
+    """Grade scanned answer sheets: PDFs or images, any order, any mix of versions.
+
+    Each page is found by its QR code and corner markers, straightened, and
+    every bubble read as filled, empty or doubtful (a light, erased or
+    crossed-out mark, two marks where one is allowed). Doubtful answers earn
+    nothing until checked: their count is in the results, and --annotate draws
+    them in orange (green right, red wrong). Pages that cannot be read are
+    listed with the reason.
+
+    \b
+    Example:
+        quizgen grade scans/*.pdf --key viva-technology-2016-key.json -o results.csv --annotate checked
+    """
+    from pathlib import Path
+
+    from .grade.results import write_results
+
+    with reported():
+        grading = write_results([Path(scan) for scan in scans], Path(key_file), Path(output), Path(annotate) if annotate else None)
+    click.echo(grading.summary(Path(output)))
 
 
 @cli.command()
