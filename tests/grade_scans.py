@@ -126,14 +126,20 @@ def choose(question: KeyQuestion, rng: random.Random) -> set[tuple[int, int]]:
     raise ValueError(question.type)
 
 
-def fill_page(key: Key, letter: str, page_number: int, base: np.ndarray, dpi: int, rng: random.Random, tricks: bool = True) -> Drawn:
+def student_number(key: Key, rng: random.Random) -> str:
+    return "".join(str(rng.randrange(10)) for _ in range(key.student_digits))
+
+
+def fill_page(
+    key: Key, letter: str, page_number: int, base: np.ndarray, dpi: int, rng: random.Random, student: str | None = None, tricks: bool = True
+) -> Drawn:
     """A student's marks on one rendered page; with `tricks`, some marks are light, crossed out and re-marked, or erased."""
     version = key.version(letter)
     assert version is not None
     page = lay_out(key, version)[page_number - 1]
     image = base.copy()
     per_mm = dpi / 25.4
-    student = "".join(str(rng.randrange(10)) for _ in range(key.student_digits))
+    student = student or student_number(key, rng)
     drawn = Drawn(letter, page, student, image)
     where = {(b.question, b.row, b.column): b for b in page.bubbles}
     for column, digit in enumerate(student):
@@ -175,8 +181,10 @@ def copier(image: np.ndarray, dpi: int, rng: random.Random, upside_down: bool = 
     moved = cv2.warpAffine(toned, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=float(paper))
     blur = rng.uniform(0.4, 1.0) * per_mm / 8
     moved = cv2.GaussianBlur(moved, (0, 0), blur)
-    noisy = moved + np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(3, 9), moved.shape).astype(np.float32)
-    scan = np.clip(noisy, 0, 255).astype(np.uint8)
+    noise = np.empty_like(moved)
+    cv2.setRNGSeed(rng.randrange(1 << 30))
+    cv2.randn(noise, 0.0, rng.uniform(3, 9))
+    scan = np.clip(moved + noise, 0, 255).astype(np.uint8)
     if upside_down:
         scan = cv2.rotate(scan, cv2.ROTATE_180)
     if colour:
@@ -191,7 +199,7 @@ def blank_scan(width: int, height: int, rng: random.Random) -> np.ndarray:
 
 
 def save_png(path: Path, image: np.ndarray) -> Path:
-    cv2.imwrite(str(path), image)
+    cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
     return path
 
 
@@ -238,3 +246,51 @@ def expected_points(question: KeyQuestion, marked: set[tuple[int, int]]) -> floa
         return scoring.earned(question.points, scoring.number_credit(value, question.bounds))
     given = point_values(question.points)[next(iter(marked))[1]] if marked else 0.0
     return scoring.earned(question.points, given / question.points)
+
+
+@dataclass
+class Pile:
+    """Scans of a class's filled-in sheets, and what was drawn on each page, by (file, page in file)."""
+
+    files: list[Path]
+    drawn: dict[tuple[str, int], Drawn]
+
+
+def make_pile(key: Key, sheets_pdf: bytes, count: int, folder: Path, seed: int = 0, dpis: tuple[int, ...] = (150, 200, 300)) -> Pile:
+    """`count` filled-in pages: students take the versions in turn and fill every page of theirs, each student
+    scanned at the next resolution. Every third page of a resolution goes into that resolution's PDF, the others are
+    PNG files (one JPEG, one TIFF); every fifth is in colour; every 25th is scanned upside down."""
+    rng = random.Random(seed)
+    renders = {dpi: render_pages(sheets_pdf, dpi) for dpi in dpis}
+    starts = {}
+    index = 0
+    for version in key.versions:
+        starts[version.letter] = index
+        index += len(lay_out(key, version))
+    pdf_pages: dict[int, list[tuple[np.ndarray, Drawn]]] = {dpi: [] for dpi in dpis}
+    pile = Pile([], {})
+    number = student = 0
+    while number < count:
+        dpi = dpis[student % len(dpis)]
+        version = key.versions[student % len(key.versions)]
+        who = student_number(key, rng)
+        student += 1
+        for page in range(1, len(lay_out(key, version)) + 1):
+            if number == count:
+                break
+            drawn = fill_page(key, version.letter, page, renders[dpi][starts[version.letter] + page - 1], dpi, rng, who)
+            scan = copier(drawn.image, dpi, rng, upside_down=number % 25 == 7, colour=number % 5 == 4)
+            if number % 3 == 0:
+                pdf_pages[dpi].append((scan, drawn))
+            else:
+                suffix = ".jpg" if number == 1 else ".tiff" if number == 2 else ".png"
+                path = save_png(folder / f"scan-{number:03d}{suffix}", scan)
+                pile.files.append(path)
+                pile.drawn[(str(path), 1)] = drawn
+            number += 1
+    for dpi, pages in pdf_pages.items():
+        if pages:
+            path = save_pdf(folder / f"pile-{dpi}.pdf", [scan for scan, _ in pages], dpi)
+            pile.files.append(path)
+            pile.drawn.update({(str(path), index): drawn for index, (_, drawn) in enumerate(pages, 1)})
+    return pile

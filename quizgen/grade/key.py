@@ -227,15 +227,17 @@ class KeyProblem(Exception):
     """What is wrong in a key's data, and where."""
 
 
+KIND_NAMES = {str: "a text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
+
+
 def need(data: Any, name: str, kind: type | tuple[type, ...], where: str) -> Any:
+    """`data[name]`, which must be of `kind` (a bool is not a number here, though Python says it is an int)."""
     if not isinstance(data, dict) or name not in data:
         raise KeyProblem(f"{where}: '{name}' is missing")
+    kinds = kind if isinstance(kind, tuple) else (kind,)
     value = data[name]
-    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,))):
-        names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-        raise KeyProblem(
-            f"{where}: '{name}' must be {names.replace('str', 'a text').replace('int', 'a whole number').replace('float', 'a number')}"
-        )
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise KeyProblem(f"{where}: '{name}' must be {KIND_NAMES[kinds[-1]]}")
     return value
 
 

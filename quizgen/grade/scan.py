@@ -147,7 +147,7 @@ def read_qr(image: Image) -> tuple[str, NDArray[np.float64]] | None:
     import zxingcpp
 
     factor = min(1.0, QR_SEARCH_PIXELS / max(image.shape))
-    small = image if factor == 1.0 else cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    small = image if factor == 1.0 else cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_LINEAR)
     for found in zxingcpp.read_barcodes(small, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
         if found.text.startswith("quizgen:"):
             p = found.position
@@ -272,7 +272,7 @@ def measure(image: Image, page: Page, homography: NDArray[np.float64], scale: fl
     centres = cv2.perspectiveTransform(np.array([[(b.x, b.y) for b in page.bubbles]], dtype=np.float32), homography)[0]
     markers = cv2.perspectiveTransform(np.array([page.markers], dtype=np.float32), homography)[0]
     radius = RADIUS * scale
-    paper = float(np.percentile(image[::4, ::4], 90))
+    paper = float(np.percentile(image[::8, ::8], 90))
     ink = float(np.median([image[int(y), int(x)] for x, y in markers]))
     span = max(paper - ink, 40.0)
     height, width = image.shape

@@ -245,7 +245,7 @@ def numeric_block(question: KeyQuestion) -> Block:
 def teacher_block(question: KeyQuestion, lang: str) -> Block:
     """A box to write the answer in (a line per blank), then the row of points the teacher bubbles."""
     said = words(lang)
-    box = Box(7.0, HEADER, 62.0, WRITING_LINE * question.blanks)
+    box = Box(7.0, HEADER, 50.0, WRITING_LINE * question.blanks)
     texts = [Text(0, 0, 9.0, HEADER, f"{question.number}.", 8.0, "left", bold=True)]
     if question.blanks > 1:
         texts += [Text(7.2, HEADER + WRITING_LINE * index, 4, 3, str(index + 1), 5.5, "left") for index in range(question.blanks)]
