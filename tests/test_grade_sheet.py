@@ -27,7 +27,7 @@ def overlaps(x: float, y: float, left: float, top: float, width: float, height: 
 
 def check_page(page: Page) -> None:
     for bubble in page.bubbles:
-        assert BODY_LEFT - 1 < bubble.x - RADIUS and bubble.x + RADIUS < page.width - BODY_LEFT + 1
+        assert bubble.x - RADIUS > BODY_LEFT - 1 and bubble.x + RADIUS < page.width - BODY_LEFT + 1
         assert bubble.y + RADIUS < page.height - MARKER_INSET - MARKER
     for one, other in itertools.combinations(page.bubbles, 2):
         assert math.hypot(one.x - other.x, one.y - other.y) >= 5.0 - 1e-6, (one, other)
