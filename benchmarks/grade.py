@@ -57,7 +57,9 @@ def check(sheets: list[SheetResult], pile: grade_scans.Pile) -> dict[str, int]:
                 tally["right"] += 1
             else:
                 tally["wrong_unflagged"] += 1
-                print(f"WRONG {sheet.located.scan.name} question {number} ({read.question.type}): read {sorted(marked)}, drawn {sorted(meant)}")
+                print(
+                    f"WRONG {sheet.located.scan.name} question {number} ({read.question.type}): read {sorted(marked)}, drawn {sorted(meant)}"
+                )
     return tally
 
 
@@ -81,7 +83,10 @@ def main() -> None:
         speed.mkdir(exist_ok=True)
         rng = random.Random(7)
         base = grade_scans.render_pages(sheets_pdf, 200)
-        scans = [grade_scans.copier(grade_scans.fill_page(key, key.versions[n % 5].letter, 1, base[n % 5], 200, rng).image, 200, rng) for n in range(100)]
+        scans = [
+            grade_scans.copier(grade_scans.fill_page(key, key.versions[n % 5].letter, 1, base[n % 5], 200, rng).image, 200, rng)
+            for n in range(100)
+        ]
         pdf = grade_scans.save_pdf(speed / "class.pdf", scans, 200)
         pngs = [grade_scans.save_png(speed / f"{n:03d}.png", scan) for n, scan in enumerate(scans)]
         for name, files in (("one 100-page PDF", [pdf]), ("100 PNG files", pngs)):

@@ -199,7 +199,7 @@ def blank_scan(width: int, height: int, rng: random.Random) -> np.ndarray:
 
 
 def save_png(path: Path, image: np.ndarray) -> Path:
-    cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1] if path.suffix == ".png" else [])
     return path
 
 
