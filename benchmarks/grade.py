@@ -57,9 +57,8 @@ def check(sheets: list[SheetResult], pile: grade_scans.Pile) -> dict[str, int]:
                 tally["right"] += 1
             else:
                 tally["wrong_unflagged"] += 1
-                print(
-                    f"WRONG {sheet.located.scan.name} question {number} ({read.question.type}): read {sorted(marked)}, drawn {sorted(meant)}"
-                )
+                where = f"{sheet.located.scan.name} question {number} ({read.question.type})"
+                print(f"WRONG {where}: read {sorted(marked)}, drawn {sorted(meant)}")
     return tally
 
 
