@@ -25,9 +25,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import grade_scans  # noqa: E402
 
 from quizgen.bank import load_bank  # noqa: E402
-from quizgen.grade.key import make_key  # noqa: E402
 from quizgen.grade.marks import SheetResult  # noqa: E402
-from quizgen.grade.render import to_pdf  # noqa: E402
+from quizgen.grade.render import make_key, to_pdf  # noqa: E402
 from quizgen.grade.results import grade  # noqa: E402
 from quizgen.handouts import make_handout  # noqa: E402
 

@@ -16,7 +16,9 @@ from click.testing import CliRunner
 
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
-from quizgen.grade.key import Key, make_key, parse_key, read_key, same_text, to_json
+from quizgen.grade import sheet
+from quizgen.grade.key import Key, parse_key, read_key, same_text, to_json
+from quizgen.grade.render import make_key
 from quizgen.grade.sheet import lay_out, qr_text
 from quizgen.handouts import make_handout
 from quizgen.model import Bank, Match, MultipleAnswer, MultipleChoice, Numeric, Order, TrueFalse
@@ -73,21 +75,25 @@ def test_a_key_reads_back_as_written(bundled_key: tuple[Bank, Key], tmp_path: Pa
     assert read_key(path) == key
 
 
-def test_the_fingerprint_names_what_is_printed_not_the_answers(bundled_key: tuple[Bank, Key]) -> None:
-    from quizgen.grade.key import fingerprint
-
+def test_the_fingerprint_names_what_is_printed_and_where_not_the_answers(
+    bundled_key: tuple[Bank, Key], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, key = bundled_key
     first = key.versions[0]
-    corrected = replace(
-        first,
-        questions=(
-            replace(first.questions[0], right=((0,),) if first.questions[0].type != "match" else first.questions[0].right),
-            *first.questions[1:],
-        ),
-    )
-    assert fingerprint(replace(key, versions=(corrected, *key.versions[1:]))) == key.fingerprint
-    assert fingerprint(replace(key, student_digits=key.student_digits + 1)) != key.fingerprint
-    assert fingerprint(replace(key, versions=key.versions[:1])) != key.fingerprint
+    mcq = next(index for index, question in enumerate(first.questions) if question.type == "mcq")
+    questions = list(first.questions)
+    questions[mcq] = replace(questions[mcq], right=((questions[mcq].right[0][0] + 1) % len(questions[mcq].options),))
+    corrected = replace(key, versions=(replace(first, questions=tuple(questions)), *key.versions[1:]))
+    assert sheet.signed(corrected).fingerprint == key.fingerprint
+    assert sheet.signed(replace(key, student_digits=key.student_digits + 1)).fingerprint != key.fingerprint
+    assert sheet.signed(replace(key, versions=key.versions[:1])).fingerprint != key.fingerprint
+    # Sheets whose bubbles another quizgen placed elsewhere are another printing: refused, not misread.
+    monkeypatch.setattr(sheet, "PITCH_X", sheet.PITCH_X + 0.5)
+    sheet.lay_out.cache_clear()
+    try:
+        assert sheet.signed(key).fingerprint != key.fingerprint
+    finally:
+        sheet.lay_out.cache_clear()
 
 
 def key_data() -> dict[str, Any]:

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from quizgen.bank import load_bank
-from quizgen.grade.key import make_key
+from quizgen.grade.render import make_key
 from quizgen.grade.sheet import BODY_LEFT, MARKER, MARKER_INSET, QR_SIZE, RADIUS, Page, lay_out, point_label, point_values
 from quizgen.handouts import make_handout
 

@@ -8,8 +8,8 @@ key (see sheet.py), so the grader finds every bubble from the key alone.
 
 `fingerprint` names one printing: the QR code of every sheet carries it, and
 `grade` refuses a sheet whose fingerprint is not the key's. It is computed from
-what the sheets show, not from the right answers, so a teacher may correct a
-right answer (or points) in the key and grade again.
+what the sheets show and where (not from the right answers), so a teacher may
+correct a right answer in the key and grade again.
 """
 
 from __future__ import annotations
@@ -100,17 +100,18 @@ class Key:
 # Making the key
 
 
-def make_key(bank: Bank, handout: Handout, paper: str = "a4", student_digits: int = 8) -> Key:
-    """The key of a handout's versions, in the positions its sheets print."""
+def build_key(bank: Bank, handout: Handout, paper: str = "a4", student_digits: int = 8) -> Key:
+    """The key of a handout's versions, in the positions its sheets print, not yet fingerprinted (see sheet.signed)."""
     versions = tuple(
         KeyVersion(version.letter, tuple(key_question(item, handout.lang) for item in version.items)) for version in handout.versions
     )
-    unsigned = Key(bank.slug, handout.title, bank.deck.id, handout.lang, paper, student_digits, "", versions)
-    return replace(unsigned, fingerprint=fingerprint(unsigned))
+    return Key(bank.slug, handout.title, bank.deck.id, handout.lang, paper, student_digits, "", versions)
 
 
-def fingerprint(key: Key) -> str:
-    """12 hex digits of a hash of what the sheets print: the bank, the layout and each version's questions and options."""
+def fingerprint(key: Key, layout: str) -> str:
+    """12 hex digits of a hash of what the sheets print: the bank, each version's questions and options, and `layout`,
+    a digest of where every bubble is (so that sheets printed by another quizgen, placing bubbles elsewhere, are refused
+    rather than misread)."""
     shown = {
         "slug": key.slug,
         "deck_id": key.deck_id,
@@ -120,6 +121,7 @@ def fingerprint(key: Key) -> str:
             [[q.id, q.type, q.options, q.left, q.digits and asdict(q.digits), q.blanks, q.points] for q in version.questions]
             for version in key.versions
         ],
+        "layout": layout,
     }
     return hashlib.sha256(json.dumps(shown, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
 

@@ -12,8 +12,9 @@ from ..bank import load_bank
 from ..errors import QuizgenError, count
 from ..files import write_atomic
 from ..handouts import Handout
-from .key import Key, make_key, to_json
-from .sheet import MARKER, QR_SIZE, RADIUS, Page, lay_out, qr_text
+from ..model import Bank
+from .key import Key, build_key, to_json
+from .sheet import MARKER, QR_SIZE, RADIUS, Page, lay_out, qr_text, signed
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "answer_sheet.typ"
 STUDENT_DIGITS = 8
@@ -62,6 +63,11 @@ def to_pdf(key: Key) -> bytes:
         return typst.compile(TEMPLATE.read_bytes(), format="pdf", sys_inputs={"data": json.dumps(data)}, ignore_system_fonts=True)
     except typst.TypstError as error:
         raise QuizgenError(f"typst could not typeset the answer sheets: {error.message}") from error
+
+
+def make_key(bank: Bank, handout: Handout, paper: str = "a4", student_digits: int = STUDENT_DIGITS) -> Key:
+    """The key of the answer sheets of a handout's versions, fingerprinted."""
+    return signed(build_key(bank, handout, paper, student_digits))
 
 
 @dataclass(frozen=True)

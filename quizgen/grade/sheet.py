@@ -10,10 +10,11 @@ per question, placed left to right in rows (as words in a paragraph).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 
 from ..present import letter
-from .key import Key, KeyQuestion, KeyVersion
+from .key import Key, KeyQuestion, KeyVersion, fingerprint
 
 PAPER_SIZES = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 MARKER = 5.0
@@ -137,6 +138,19 @@ class Page:
         """Centres of the corner markers: top left, top right, bottom right, bottom left."""
         right, bottom = self.width - MARKER_INSET, self.height - MARKER_INSET
         return ((MARKER_INSET, MARKER_INSET), (right, MARKER_INSET), (right, bottom), (MARKER_INSET, bottom))
+
+
+def signed(key: Key) -> Key:
+    """The key with its fingerprint: a hash of what its sheets print and of where each bubble and marker is."""
+    places = [
+        [
+            (page.width, page.height, page.qr, *((b.x, b.y, b.question, b.row, b.column) for b in page.bubbles))
+            for page in lay_out(key, version)
+        ]
+        for version in key.versions
+    ]
+    layout = hashlib.sha256(repr((MARKER, MARKER_INSET, QR_SIZE, RADIUS, places)).encode()).hexdigest()
+    return replace(key, fingerprint=fingerprint(key, layout))
 
 
 def words(lang: str) -> dict[str, str]:
