@@ -284,10 +284,11 @@ def handout(
 
         from .grade.render import write_answer_sheets
 
-        folder = written.path.parent if written.path is not None else Path()
+        # Beside the handout's file, or here when it goes to standard output.
+        folder = Path(output).parent if output is not None and output != "-" else Path()
         with reported():
             sheets = write_answer_sheets(bank_path(bank), written.handout, folder, paper, student_digits)
-        click.echo(sheets.summary(), err=written.path is None)
+        click.echo(sheets.summary(), err=output == "-")
 
 
 @cli.command()

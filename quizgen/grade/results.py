@@ -305,7 +305,8 @@ def annotated(sheet: SheetResult) -> bytes:
             else COLOURS["partial"]
         )
         text = "?" if earned is None else f"{earned:g}"
-        origin = (round((last.x + RADIUS + 0.8) * ANNOTATE_SCALE), round((top + 1.2) * ANNOTATE_SCALE))
+        # Beside the question's top-right column label, where no block prints anything.
+        origin = (round((last.x + RADIUS + 0.6) * ANNOTATE_SCALE), round((top - 3.0) * ANNOTATE_SCALE))
         cv2.putText(image, text, origin, cv2.FONT_HERSHEY_SIMPLEX, 0.5, colour, 2, cv2.LINE_AA)
     for measure in sheet.located.measures:
         if measure.bubble.question == 0 and state(measure) != "empty":
