@@ -39,6 +39,7 @@ def check(sheets: list[SheetResult], pile: grade_scans.Pile) -> dict[str, int]:
         drawn = pile.drawn[(sheet.located.scan.source, sheet.located.scan.index)]
         if sheet.student_doubt:
             tally["student_doubtful"] += 1
+            print(f"student number doubtful on {sheet.located.scan.name}: {sheet.student_doubt}")
         elif sheet.student == drawn.student:
             tally["students_right"] += 1
         else:
@@ -48,7 +49,14 @@ def check(sheets: list[SheetResult], pile: grade_scans.Pile) -> dict[str, int]:
             number = read.question.number
             if read.doubt is not None:
                 tally["doubtful"] += 1
-                tally["doubtful_without_a_trick"] += not drawn.unsure(number)
+                if not drawn.unsure(number):
+                    tally["doubtful_without_a_trick"] += 1
+                    seen = [
+                        (b.measure.bubble.row, b.measure.bubble.column, round(b.measure.darkness, 2), round(b.measure.spill, 2))
+                        for b in read.bubbles
+                    ]
+                    inked = [m for m in seen if m[2] > 0.15]
+                    print(f"doubt without a trick on {sheet.located.scan.name} question {number}: {read.doubt}; {inked}")
                 continue
             marked = {(b.measure.bubble.row, b.measure.bubble.column) for b in read.bubbles if b.state == "filled"}
             meant = drawn.meant(number)

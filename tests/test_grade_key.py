@@ -7,11 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pypdf
-import pypdfium2 as pdfium
 import pytest
-import zxingcpp
 from click.testing import CliRunner
 
 from quizgen.cli import cli
@@ -232,6 +229,11 @@ def test_handout_answer_sheet_writes_the_sheets_and_the_key(tmp_path: Path, monk
     key = read_key(Path("out/every-type-key.json"))
     assert key.student_digits == 5
     assert [letter.letter for letter in key.versions] == ["A", "B"]
+    # numpy starts threads: imported here, not at collection, so that test_parallel.py can still fork (conftest.py).
+    import numpy as np
+    import pypdfium2 as pdfium
+    import zxingcpp
+
     pdf = Path("out/every-type-answer-sheets.pdf").read_bytes()
     assert len(pypdf.PdfReader(Path("out/every-type-answer-sheets.pdf")).pages) == sum(len(lay_out(key, v)) for v in key.versions)
     # Each page's QR code reads back, naming the printing, the version and the page.

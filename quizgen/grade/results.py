@@ -58,13 +58,22 @@ class Student:
         return round(sum(q.points or 0.0 for q in self.questions), 2)
 
     @property
+    def missing_pages(self) -> list[int]:
+        """Pages of the sheet that no scan gave for this student: their questions are not in the total."""
+        pages = self.sheets[0].located.page.pages
+        return sorted(set(range(1, pages + 1)) - {sheet.located.page.number for sheet in self.sheets})
+
+    @property
     def doubts(self) -> int:
-        return sum(sheet.doubts for sheet in self.sheets)
+        return sum(sheet.doubts for sheet in self.sheets) + bool(self.missing_pages)
 
     @property
     def doubt_notes(self) -> list[str]:
         notes = [sheet.student_doubt for sheet in self.sheets if sheet.student_doubt]
         notes += [f"student number seen twice: also on {self.seen_twice}"] if self.seen_twice else []
+        if self.missing_pages:
+            pages = self.sheets[0].located.page.pages
+            notes.append(f"page {', '.join(map(str, self.missing_pages))} of {pages} not scanned (or its student number not read)")
         return notes + [f"question {q.question.number} ({q.question.id}): {q.doubt}" for q in self.questions if q.doubt]
 
 

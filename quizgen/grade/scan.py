@@ -207,15 +207,21 @@ def marker_homography(image: Image, page: Page, qr: NDArray[np.float64]) -> tupl
         return "the QR code's corners do not make a square"
     scale = float(np.hypot(rough[0, 0], rough[1, 0]))
     expected = cv2.transform(np.array([page.markers], dtype=np.float32), rough)[0]
-    centres = []
     names = ("top left", "top right", "bottom right", "bottom left")
-    for name, (x, y) in zip(names, expected, strict=True):
-        centre = find_marker(image, float(x), float(y), scale)
-        if centre is None:
-            return f"the {name} corner marker is missing (the page is cut, folded or not flat)"
-        centres.append(centre)
+    found = [find_marker(image, float(x), float(y), scale) for x, y in expected]
+    missing = [name for name, centre in zip(names, found, strict=True) if centre is None]
+    if len(missing) > 1:
+        return f"the {' and '.join(missing)} corner markers are missing (the page is cut, folded or not flat)"
     matrix: Any
-    matrix, _ = cv2.findHomography(np.array(page.markers, dtype=np.float32), np.array(centres, dtype=np.float32))
+    if missing:
+        # A copier may cut one corner off a shifted page: three markers still fix a turn, a scale, a skew and a shift.
+        known = [(mm, centre) for mm, centre in zip(page.markers, found, strict=True) if centre is not None]
+        affine = cv2.getAffineTransform(
+            np.array([mm for mm, _ in known], dtype=np.float32), np.array([c for _, c in known], dtype=np.float32)
+        )
+        matrix = np.vstack([affine, [0.0, 0.0, 1.0]])
+    else:
+        matrix, _ = cv2.findHomography(np.array(page.markers, dtype=np.float32), np.array(found, dtype=np.float32))
     if matrix is None:
         return "the corner markers do not make a page"
     # The QR code must sit where the markers put it: a marker read from a stain would bend the page.
@@ -242,7 +248,10 @@ def find_marker(image: Image, x: float, y: float, scale: float) -> tuple[float, 
     for label in range(1, count):
         width, height, area = stats[label, cv2.CC_STAT_WIDTH], stats[label, cv2.CC_STAT_HEIGHT], stats[label, cv2.CC_STAT_AREA]
         squarish = 0.6 * side < width < 1.6 * side and 0.6 * side < height < 1.6 * side and area > 0.5 * side * side
-        if squarish:
+        # A marker cut by the edge of the scan has its centre elsewhere than its ink's: better none than a wrong one.
+        x0, y0 = stats[label, cv2.CC_STAT_LEFT] + left, stats[label, cv2.CC_STAT_TOP] + top
+        cut = x0 <= 0 or y0 <= 0 or x0 + width >= image.shape[1] or y0 + height >= image.shape[0]
+        if squarish and not cut:
             cx, cy = centroids[label]
             distance = float(np.hypot(cx + left - x, cy + top - y))
             if best is None or distance < best[0]:
