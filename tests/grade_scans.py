@@ -147,8 +147,8 @@ def fill_page(
     for number in sorted({b.question for b in page.bubbles} - {0}):
         question = version.questions[number - 1]
         for row, column in choose(question, rng):
-            drawn.marks[(number, row, column)] = "light" if tricks and rng.random() < 0.04 else "filled"
-        if tricks and rng.random() < 0.12:
+            drawn.marks[(number, row, column)] = "light" if tricks and rng.random() < 0.03 else "filled"
+        if tricks and rng.random() < 0.07:
             spare = [(q, r, c) for (q, r, c) in where if q == number and (q, r, c) not in drawn.marks]
             if spare:
                 drawn.marks[rng.choice(spare)] = "crossed" if rng.random() < 0.7 else "erased"

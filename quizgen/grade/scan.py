@@ -232,11 +232,11 @@ def marker_homography(image: Image, page: Page, qr: NDArray[np.float64]) -> tupl
 
 
 def find_marker(image: Image, x: float, y: float, scale: float) -> tuple[float, float] | None:
-    """The centre of the dark square nearest (x, y) within 12 mm, about the marker's size; None if there is none."""
+    """The centre of the solid dark square nearest (x, y) within 10 mm, about the marker's size; None if there is none."""
     import cv2
     import numpy as np
 
-    reach = int(12 * scale)
+    reach = int(10 * scale)
     left, top = max(0, int(x) - reach), max(0, int(y) - reach)
     window = image[top : int(y) + reach, left : int(x) + reach]
     if window.size == 0:
@@ -247,7 +247,10 @@ def find_marker(image: Image, x: float, y: float, scale: float) -> tuple[float, 
     best = None
     for label in range(1, count):
         width, height, area = stats[label, cv2.CC_STAT_WIDTH], stats[label, cv2.CC_STAT_HEIGHT], stats[label, cv2.CC_STAT_AREA]
+        # Solid and square, as a marker is: the QR code's finder patterns nearby are hollow (half ink), a filled bubble
+        # is round (at most 79 % of its box).
         squarish = 0.6 * side < width < 1.6 * side and 0.6 * side < height < 1.6 * side and area > 0.5 * side * side
+        squarish = squarish and area > 0.87 * width * height
         # A marker cut by the edge of the scan has its centre elsewhere than its ink's: better none than a wrong one.
         x0, y0 = stats[label, cv2.CC_STAT_LEFT] + left, stats[label, cv2.CC_STAT_TOP] + top
         cut = x0 <= 0 or y0 <= 0 or x0 + width >= image.shape[1] or y0 + height >= image.shape[0]

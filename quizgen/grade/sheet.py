@@ -19,8 +19,11 @@ from .key import Key, KeyQuestion, KeyVersion, fingerprint
 PAPER_SIZES = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
 MARKER = 5.0
 """Side of the square corner markers."""
-MARKER_INSET = 12.0
-"""From each edge of the page to the centre of its corner marker: inside every printer's margin."""
+MARKER_INSET = 15.0
+"""From each edge of the page to the centre of its corner marker: inside every printer's margin, and still on the
+scan of a page turned 3 degrees, scaled 103 % and shifted 3 mm on the copier's glass."""
+QR_RIGHT = 21.0
+"""From the right edge of the page to the QR code, clear of the top-right marker."""
 QR_SIZE = 22.0
 RADIUS = 1.9
 """Of a bubble; pen strokes are about 0.5 mm, so four or five strokes fill it."""
@@ -286,7 +289,7 @@ def placed(block: Block, x: float, y: float) -> Block:
 
 def student_grid(key: Key, width: float) -> tuple[list[Bubble], list[Text], list[Box], float]:
     """The student-number grid at the top right, left of the QR code; returns also its left edge."""
-    right = width - BODY_LEFT - QR_SIZE - 5.0
+    right = width - QR_RIGHT - QR_SIZE - 5.0
     left = right - 7.0 - key.student_digits * PITCH_X
     bubbles, texts = grid(0, 10, key.student_digits, "", [""] * key.student_digits, [str(d) for d in range(10)], 7.0)
     top = 24.0
@@ -340,7 +343,7 @@ def page(key: Key, version: KeyVersion, number: int, pages: int, blocks: list[Bl
     said = words(key.lang)
     student, student_texts, student_boxes, grid_left = student_grid(key, width)
     name_box = Box(20.0, 32.0, grid_left - 26.0, 16.0)
-    qr_x = width - BODY_LEFT - QR_SIZE
+    qr_x = width - QR_RIGHT - QR_SIZE
     heading = f"{said['sheet']} · {said['version'].format(letter=version.letter)}" + (
         f" · {said['page'].format(page=number, pages=pages)}" if pages > 1 else ""
     )
