@@ -130,7 +130,9 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
         if is_who:
             speaker, words = quoted_text(question)
             words_n = norm(words)
-            match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
+            match = next(
+                (i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None
+            )
             if match is not None:
                 found_quotes.add(match)
             if speaker is None:  # an anonymous cloze names nobody: nothing to be wrong about
@@ -159,7 +161,11 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
             else:
                 found_figures.add(hit)
         elif question["id"].endswith("-role"):
-            named = question["answer"] if kind == "short" else re.sub(r"^.*(?:attribue-t-il à|does the text give) (.*?) ?\?$", r"\1", question["prompt"])
+            named = (
+                question["answer"]
+                if kind == "short"
+                else re.sub(r"^.*(?:attribue-t-il à|does the text give) (.*?) ?\?$", r"\1", question["prompt"])
+            )
             if person_of(named, people) is None:
                 score.wrong += 1
                 score.problems.append(f"{name}: {question['id']}: {named!r} is not a person of the article")
@@ -203,7 +209,9 @@ def main() -> int:
         total.add(scores[language])
     rows = [*sorted(scores.items()), ("all", total)]
     print(f"split: {args.split}")
-    print("| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions | people found | people right |")
+    print(
+        "| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions | people found | people right |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for label, s in rows:
         print(

@@ -37,8 +37,10 @@ def bundled_key() -> tuple[Bank, Key]:
 def test_every_versions_right_answers_are_the_banks(bundled_key: tuple[Bank, Key]) -> None:
     bank, key = bundled_key
     questions = {question.id: question for question in bank.questions}
+    printed = sorted(q.id for q in key.versions[0].questions)
+    assert len(printed) >= 10
     for version in key.versions:
-        assert sorted(q.id for q in version.questions) == sorted(questions)
+        assert sorted(q.id for q in version.questions) == printed
         for entry in version.questions:
             question = questions[entry.id]
             assert entry.points == question.points

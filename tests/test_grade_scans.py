@@ -58,7 +58,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Graded:
 
     folder = tmp_path_factory.mktemp("grade")
     (folder / "sheets").mkdir()
-    key, sheets = make_sheets(BUNDLED_BANK, folder / "sheets", "--versions", "5", "--count", "20", "--seed", "1")
+    key, sheets = make_sheets(BUNDLED_BANK, folder / "sheets", "--versions", "5")
     (folder / "scans").mkdir()
     pile = grade_scans.make_pile(key, sheets, PAGES, folder / "scans", seed=11)
     rng = random.Random(3)
@@ -158,11 +158,41 @@ def test_totals_match_the_marks_drawn(graded: Graded) -> None:
     assert len(graded.rows) == len(graded.data["students"]) + 2
 
 
-def test_a_student_has_one_row_for_all_pages_of_the_sheet(graded: Graded) -> None:
-    """Version sheets run over two pages here: each student's pages are gathered in one row, with every question."""
-    complete = [s for s in graded.data["students"] if len(s["pages"]) == 2]
-    assert len(complete) >= PAGES // 2 - 2
-    assert all(len(s["questions"]) == 20 for s in complete)
+def test_a_sheet_over_two_pages_gives_one_row_per_student(tmp_path: Path) -> None:
+    """Every type (true/false too) four times over needs two pages: each student's two pages make one row, read right or flagged."""
+    from dataclasses import replace
+
+    from quizgen.bank import load_bank
+    from quizgen.grade.render import make_key, to_pdf
+    from quizgen.grade.results import grade
+    from quizgen.grade.sheet import lay_out, signed
+    from quizgen.handouts import make_handout
+
+    from . import grade_scans
+
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    small = make_key(bank, make_handout(bank, versions=1), student_digits=6)
+    questions = tuple(
+        replace(question, number=round * 8 + question.number, id=f"{question.id}-{round}")
+        for round in range(4)
+        for question in small.versions[0].questions
+    )
+    key = signed(replace(small, versions=(replace(small.versions[0], questions=questions),)))
+    pages = lay_out(key, key.versions[0])
+    assert len(pages) == 2
+    pile = grade_scans.make_pile(key, to_pdf(key), 4, tmp_path, seed=5, dpis=(200,))
+    grading, sheets = grade(pile.files, key)
+    assert grading.unreadable == ()
+    students = {drawn.student for drawn in pile.drawn.values()}
+    assert len(students) == 2
+    assert sorted((student.number or "", len(student.questions)) for student in grading.students) == sorted(
+        (number, 32) for number in students
+    )
+    for sheet in sheets:
+        drawn = pile.drawn[(sheet.located.scan.source, sheet.located.scan.index)]
+        for read in sheet.questions:
+            marked = {(b.measure.bubble.row, b.measure.bubble.column) for b in read.bubbles if b.state == "filled"}
+            assert (read.doubt is not None and drawn.unsure(read.question.number)) or marked == drawn.meant(read.question.number)
 
 
 def test_an_upside_down_page_is_turned_and_read(graded: Graded) -> None:
