@@ -201,7 +201,7 @@ def read_number(question: KeyQuestion, measures: list[Measure]) -> QuestionResul
         text = "".join(str(v) if v is not None else "0" for v in values)
         whole, fraction = text[: digits.integer], text[digits.integer :]
         value = float(f"{whole}.{fraction or '0'}") * (-1 if negative else 1)
-        answer = ("-" if negative else "") + str(int(whole)) + (f",{fraction}" if fraction else "")
+        answer = ("-" if negative else "") + str(int(whole)) + (f".{fraction}" if fraction else "")
     right_value = scoring.number_credit(value, question.bounds) == 1.0
     bubbles = tuple(Read(m, state(m), right_value and state(m) == "filled") for m in measures)
     return result(question, answer, scoring.number_credit(value, question.bounds), doubt, bubbles)

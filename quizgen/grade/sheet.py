@@ -47,6 +47,7 @@ LABELS = {
         "name": "Name",
         "student": "Student number",
         "points": "pts",
+        "decimal": ".",
         "teacher": "points given (teacher)",
         "instructions": (
             "Fill each bubble completely with a dark pen, inside its circle. Write and bubble your student number. "
@@ -61,6 +62,7 @@ LABELS = {
         "name": "Nom",
         "student": "Numéro d’étudiant",
         "points": "pts",
+        "decimal": ",",
         "teacher": "points donnés (enseignant)",
         "instructions": (
             "Noircissez chaque case entièrement au stylo foncé, sans déborder. Écrivez puis cochez votre numéro d’étudiant. "
@@ -228,7 +230,7 @@ def question_block(question: KeyQuestion, lang: str) -> Block:
         ranks = [str(rank) for rank in range(1, len(question.options) + 1)]
         bubbles, texts = grid(number, len(question.options), len(ranks), heading, ranks, [truncated(o, 26) for o in question.options], 36.0)
     elif question.type == "numeric":
-        return numeric_block(question)
+        return numeric_block(question, lang)
     else:
         return teacher_block(question, lang)
     width = max(bubble.x for bubble in bubbles) + PITCH_X / 2
@@ -236,7 +238,7 @@ def question_block(question: KeyQuestion, lang: str) -> Block:
     return Block(width, height, tuple(bubbles), tuple(texts))
 
 
-def numeric_block(question: KeyQuestion) -> Block:
+def numeric_block(question: KeyQuestion, lang: str) -> Block:
     """Digit columns, rows 0 to 9, the decimal point printed between the columns it separates; a sign bubble first if needed."""
     assert question.digits is not None
     digits = question.digits
@@ -254,7 +256,7 @@ def numeric_block(question: KeyQuestion) -> Block:
         texts.append(Text(7.0, 0, PITCH_X, HEADER, "−", 8.0))
     if digits.decimals:
         point_x = 7.0 + shift + digits.integer * PITCH_X
-        texts.append(Text(point_x - 1.5, 0, 4.5, HEADER, ",", 11.0, bold=True))
+        texts.append(Text(point_x - 1.5, 0, 4.5, HEADER, words(lang)["decimal"], 11.0, bold=True))
     width = max(b.x for b in moved) + PITCH_X / 2
     return Block(width, HEADER + 10 * PITCH_Y + 4, tuple(moved), tuple(texts))
 
