@@ -20,6 +20,8 @@ from anki.models import NotetypeId
 from click.testing import CliRunner
 
 from quizgen import anki, files, identity, present
+from quizgen.anki import notes as anki_notes
+from quizgen.anki import notetypes, package
 from quizgen.anki import (
     FIELDS,
     NOTE_TYPES,
@@ -41,6 +43,8 @@ from quizgen.identity import web_link
 from quizgen.model import TYPES, Bank
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 T0 = 1_700_000_000
 EVERY_TYPE = BANKS / "every-type.yaml"
@@ -64,9 +68,15 @@ def import_deck(col: Collection, path: Path) -> ImportLogWithChanges:
     return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
 
 
+def note_ids(col: Collection, question_id: str) -> list[int]:
+    """The notes of a question, in every language."""
+    return list(col.find_notes(f"Id:{question_id}@*"))
+
+
 def visible(rendered: str) -> str:
     """The text a rendered card side shows: no style sheet, no tags, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", rendered, flags=re.DOTALL))).strip()
+    without_code = re.sub(r"<(style|script)>.*?</\1>", "", rendered, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", "", without_code)).strip()
 
 
 def assert_renders(col: Collection) -> None:
@@ -112,11 +122,13 @@ def test_every_type_imports_into_anki_with_one_note_per_question(
     assert (len(log.new), collection.note_count(), collection.card_count()) == (8, 8, 9)  # the cloze has two deletions
     assert_renders(collection)
     for question in every_type_bank.questions:
-        (note_id,) = collection.find_notes(f"Id:{question.id}")
+        (note_id,) = note_ids(collection, question.id)
         note = collection.get_note(note_id)
-        assert sorted(note.tags) == sorted(question.tags)
+        root = "quizgen::every-type"
+        tags = [f"{root}::{tag}" for tag in question.tags] + [f"{root}::type::{question.type}", f"{root}::difficulty::{question.difficulty}"]
+        assert sorted(note.tags) == sorted(tags)
         assert (note.note_type() or {}).get("name") == NOTE_TYPES[question.type].name
-        assert note["Lang"] == lang
+        assert (note["Id"], note["Lang"], note["Points"]) == (f"{question.id}@{lang}", lang, "1")
 
 
 def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
@@ -124,7 +136,7 @@ def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank:
     import_deck(collection, tmp_path / "every.fr.apkg")
 
     def sides(question_id: str, ordinal: int = 0) -> tuple[str, str]:
-        card = next(card for card in map(collection.get_card, collection.find_cards(f"Id:{question_id}")) if card.ord == ordinal)
+        card = next(card for card in map(collection.get_card, collection.find_cards(f"Id:{question_id}@fr")) if card.ord == ordinal)
         return visible(card.question()), visible(card.answer())
 
     front, back = sides("capital-mcq")
@@ -144,10 +156,10 @@ def test_html_in_the_bank_shows_as_text(collection: Collection, hostile_bank: Ba
     write_deck(hostile_bank, "en", tmp_path / "hostile.apkg", now=T0)
     import_deck(collection, tmp_path / "hostile.apkg")
     assert_renders(collection)
-    (card_id,) = collection.find_cards("Id:html-prompt")
+    (card_id,) = collection.find_cards("Id:html-prompt@en")
     card = collection.get_card(card_id)
     assert "What does &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; or &lt;b&gt;bold&lt;/b&gt; do?" in card.question()
-    assert "<script>" not in card.question() + card.answer() and "<b>bold" not in card.question() + card.answer()
+    assert "<script>alert" not in card.question() + card.answer() and "<b>bold" not in card.question() + card.answer()
     assert "What does <script>alert('x')</script> or <b>bold</b> do?" in visible(card.question())
     assert "<b>bold</b>✓" in visible(card.answer()) and "Shown literally: <script>alert('y')</script>" in visible(card.answer())
 
@@ -174,7 +186,7 @@ def test_an_edited_question_updates_its_note_and_keeps_its_reviews(collection: C
     assert deck_id is not None
     collection.decks.select(deck_id)
     card = collection.sched.getCard()
-    assert card is not None and card.note()["Id"] == "capital-mcq"
+    assert card is not None and card.note()["Id"] == "capital-mcq@en"
     collection.sched.answerCard(card, 3)
     reviewed = collection.get_card(card.id)
 
@@ -183,9 +195,9 @@ def test_an_edited_question_updates_its_note_and_keeps_its_reviews(collection: C
     assert (report.updated, report.unchanged, report.new) == (1, 7, 0)
     log = import_deck(collection, deck).log
 
-    assert [note.fields[0] for note in log.updated] == ["capital-mcq"]
+    assert [note.fields[0] for note in log.updated] == ["capital-mcq@en"]
     assert (len(log.new), len(log.conflicting), collection.note_count(), collection.card_count()) == (0, 0, 8, 9)
-    (note_id,) = collection.find_notes("Id:capital-mcq")
+    (note_id,) = note_ids(collection, "capital-mcq")
     assert collection.get_note(note_id)["Prompt"] == "Which city is France&#x27;s capital?"
     after = collection.get_card(card.id)
     assert (after.reps, after.ivl, after.type, after.due) == (reviewed.reps, reviewed.ivl, reviewed.type, reviewed.due) != (0, 0, 0, 0)
@@ -199,7 +211,9 @@ def test_a_changed_style_sheet_updates_the_note_types_without_conflicts(
     deck = tmp_path / "every.en.apkg"
     write_deck(every_type_bank, "en", deck, now=T0)
     import_deck(collection, deck)
-    monkeypatch.setattr(anki, "CSS", anki.CSS + ".prompt { color: teal; }\n")
+    teal = notetypes.css() + ".prompt { color: teal; }\n"
+    monkeypatch.setattr(notetypes, "css", lambda: teal)
+    monkeypatch.setattr(package, "css", lambda: teal)
     report = write_deck(every_type_bank, "en", deck, now=T0 + 60)
     assert (report.updated, report.unchanged, report.written) == (0, 8, True)
     log = import_deck(collection, deck).log
@@ -220,7 +234,7 @@ def test_each_language_has_its_own_deck_id(every_type_bank: Bank, bundled_bank: 
     english, french = (deck_content(every_type_bank, lang) for lang in ("en", "fr"))
     assert english.id == every_type_bank.deck.id == 1400000001 != french.id
     assert (english.name, french.name) == ("Every type", "Tous les types")
-    lock = relock(None, french, T0)
+    lock = relock(None, french, {}, T0)
     decks, _ = package_tables(deck_bytes(french, lock), tmp_path)
     assert decks[str(french.id)]["name"] == "Tous les types"
     assert [deck_content(bundled_bank, lang).name for lang in ("fr", "en")] == ["Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"]
@@ -231,15 +245,15 @@ def test_each_language_has_its_own_deck_id(every_type_bank: Bank, bundled_bank: 
 
 def test_relock_keeps_unchanged_times_and_moves_changed_ones_forward(every_type_bank: Bank) -> None:
     deck = deck_content(every_type_bank, "en")
-    first = relock(None, deck, T0)
+    first = relock(None, deck, {}, T0)
     assert first.created == T0 and {stamp.mtime for stamp in first.notes.values()} == {T0}
-    assert relock(first, deck, T0 + 999) == first
+    assert relock(first, deck, {}, T0 + 999) == first
     old = dict(first.notes)
     old["capital-mcq"] = Stamp("changed", T0 + 50)
     old["earth-flat-tf"] = Stamp("changed", T0 + 10)
     del old["author-short"]
     old["gone"] = Stamp("x", T0)
-    second = relock(Lock(T0, first.note_types, old), deck, T0 + 20)
+    second = relock(Lock(T0, first.note_types, old), deck, {}, T0 + 20)
     times = {key: stamp.mtime for key, stamp in second.notes.items()}
     assert (times["capital-mcq"], times["earth-flat-tf"], times["author-short"], times["motto-cloze"]) == (T0 + 51, T0 + 20, T0 + 20, T0)
     assert "gone" not in second.notes and second.created == T0 and second.latest == T0 + 51
@@ -292,8 +306,8 @@ def test_the_deck_is_a_stored_zip_dated_within_what_zip_can_hold(tmp_path: Path,
 
 def test_notes_carry_their_own_times_and_ids_count_from_the_first_build(every_type_bank: Bank, tmp_path: Path) -> None:
     deck = deck_content(every_type_bank, "en")
-    lock = relock(None, deck, T0)
-    lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7)})
+    lock = relock(None, deck, {}, T0)
+    lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7, "truefalse")})
     _, notes = package_tables(deck_bytes(deck, lock), tmp_path)
     assert [mod for _, mod, _ in notes] == [T0, T0, T0 + 7, T0, T0, T0, T0, T0]
     assert [guid for guid, _, _ in notes] == [note.guid for note in deck.notes]
@@ -355,7 +369,10 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank,
     ("text", "reason"),
     [
         ("not json", "Expecting value: line 1 column 1 (char 0)"),
-        ('{"version": 2}', "version 2, quizgen reads version 1"),
+        ('{"version": 3}', "version 3, quizgen reads versions 1 and 2"),
+        ("[" * 100_000 + "]" * 100_000, "brackets nested too deeply: the file is damaged"),
+        ('{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "essay"}}}', "note type 'essay' is not one of mcq, multi, truefalse, short, numeric, cloze, match, order, short-typed, numeric-typed"),
+        ('{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "cloze", "clozes": [true]}}}', "clozes [True] is not a list of numbers"),
         ('{"version": 1, "created": 5, "notes": {}}', "missing 'note_types'"),
         ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', f"True is not a time in seconds from 0 to {LATEST_EPOCH}"),
         ('{"version": 1, "created": -5, "note_types": {}, "notes": {}}', f"-5 is not a time in seconds from 0 to {LATEST_EPOCH}"),
@@ -382,11 +399,12 @@ def test_a_damaged_lock_file_is_refused_with_the_way_out(text: str, reason: str)
 
 
 def test_the_lock_file_round_trips_with_one_line_per_note(every_type_bank: Bank) -> None:
-    lock = relock(None, deck_content(every_type_bank, "en"), T0)
+    lock = relock(None, deck_content(every_type_bank, "en"), {}, T0)
     text = lock.to_json()
     assert parse_lock(text, Path("x")) == lock
-    assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}}},\n' in text
-    assert json.loads(text)["version"] == 1
+    assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}, "type": "mcq"}},\n' in text
+    assert f'    "motto-cloze": {{"hash": "{lock.notes["motto-cloze"].hash}", "mtime": {T0}, "type": "cloze", "clozes": [1, 2]}},\n' in text
+    assert json.loads(text)["version"] == 2
 
 
 @pytest.mark.parametrize(
@@ -403,12 +421,12 @@ def test_the_lock_file_sits_beside_its_deck(deck: str, lock: str) -> None:
 @pytest.mark.parametrize(
     ("module", "name", "shared"),
     [
-        (anki, "letter", present.letter),
-        (anki, "mixed", present.scrambled),
-        (anki, "escaped", present.html_text),
-        (anki, "deck_id", identity.deck_id),
-        (anki, "deck_name", identity.deck_name),
-        (anki, "zipped", files.zip_bytes),
+        (anki_notes, "letter", present.letter),
+        (anki_notes, "mixed", present.scrambled),
+        (anki_notes, "escaped", present.html_text),
+        (anki_notes, "deck_id", identity.deck_id),
+        (anki_notes, "deck_name", identity.deck_name),
+        (package, "zipped", files.zip_bytes),
         (anki_csv, "escaped", present.html_text),
         (anki_csv, "note_guid", identity.note_guid),
         (qti, "html_text", present.html_text),
@@ -434,22 +452,12 @@ def test_choices_are_lettered_in_capitals_and_items_never_in_their_right_order(t
 
 
 def test_note_fields_are_planned_once_for_every_type() -> None:
-    assert FIELDS == (
-        "Id",
-        "Prompt",
-        "Body",
-        "Answer",
-        "AnswerText",
-        "Explanation",
-        "Source",
-        "SourceTitle",
-        "SourceLink",
-        "Hint",
-        "Lang",
-        "Extra",
-    )
-    assert sorted(NOTE_TYPES) == sorted(TYPES)
-    assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(TYPES)
+    design = README.split("**Anki fields, fixed for good.**")[1].split("Templates and CSS")[0]
+    assert FIELDS == tuple(re.findall(r"`(\w+)`", design))
+    assert len(FIELDS) == 16 and FIELDS[0] == "Id"
+    assert sorted(NOTE_TYPES) == sorted([*TYPES, "short-typed", "numeric-typed"])
+    assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(NOTE_TYPES)
+    assert len({note_type.name for note_type in NOTE_TYPES.values()}) == len(NOTE_TYPES)
 
 
 @pytest.mark.parametrize(
@@ -492,8 +500,8 @@ def test_build_reports_updated_and_removed_notes(tmp_path: Path) -> None:
     bank.write_text(text.split("  - id: planets-order")[0], encoding="utf-8")
     shutil.copy(EVERY_TYPE.parent / "every-type-source.txt", tmp_path)
     expected = (
-        f"{out}/every-type.en.apkg: 7 notes, 8 cards (1 updated, 6 unchanged, 1 removed)\n"
-        f"{out}/every-type.fr.apkg: 7 notes, 8 cards (7 unchanged, 1 removed)\n"
+        f"{out}/every-type.en.apkg: 7 notes, 8 cards, 1 withdrawn (1 updated, 6 unchanged, 1 removed)\n"
+        f"{out}/every-type.fr.apkg: 7 notes, 8 cards, 1 withdrawn (7 unchanged, 1 removed)\n"
     )
     assert run("build", str(bank), "--out-dir", str(out)) == (0, expected, "")
 
@@ -565,7 +573,7 @@ class Terminal(io.StringIO):
 def test_a_progress_bar_shows_only_for_large_decks_on_a_terminal(
     every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: type[io.StringIO], threshold: int, shown: bool
 ) -> None:
-    monkeypatch.setattr(anki, "PROGRESS_THRESHOLD", threshold)  # the bank has 8 notes
+    monkeypatch.setattr(anki.build, "PROGRESS_THRESHOLD", threshold)  # the bank has 8 notes
     stderr = stream()
     monkeypatch.setattr("sys.stderr", stderr)
     write_deck(every_type_bank, "en", tmp_path / "every.apkg", now=T0)
