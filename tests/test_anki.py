@@ -125,7 +125,10 @@ def test_every_type_imports_into_anki_with_one_note_per_question(
         (note_id,) = note_ids(collection, question.id)
         note = collection.get_note(note_id)
         root = "quizgen::every-type"
-        tags = [f"{root}::{tag}" for tag in question.tags] + [f"{root}::type::{question.type}", f"{root}::difficulty::{question.difficulty}"]
+        tags = [f"{root}::{tag}" for tag in question.tags] + [
+            f"{root}::type::{question.type}",
+            f"{root}::difficulty::{question.difficulty}",
+        ]
         assert sorted(note.tags) == sorted(tags)
         assert (note.note_type() or {}).get("name") == NOTE_TYPES[question.type].name
         assert (note["Id"], note["Lang"], note["Points"]) == (f"{question.id}@{lang}", lang, "1")
@@ -371,8 +374,14 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank,
         ("not json", "Expecting value: line 1 column 1 (char 0)"),
         ('{"version": 3}', "version 3, quizgen reads versions 1 and 2"),
         ("[" * 100_000 + "]" * 100_000, "brackets nested too deeply: the file is damaged"),
-        ('{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "essay"}}}', "note type 'essay' is not one of mcq, multi, truefalse, short, numeric, cloze, match, order, short-typed, numeric-typed"),
-        ('{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "cloze", "clozes": [true]}}}', "clozes [True] is not a list of numbers"),
+        (
+            '{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "essay"}}}',
+            "note type 'essay' is not one of mcq, multi, truefalse, short, numeric, cloze, match, order, short-typed, numeric-typed",
+        ),
+        (
+            '{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "cloze", "clozes": [true]}}}',
+            "clozes [True] is not a list of numbers",
+        ),
         ('{"version": 1, "created": 5, "notes": {}}', "missing 'note_types'"),
         ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', f"True is not a time in seconds from 0 to {LATEST_EPOCH}"),
         ('{"version": 1, "created": -5, "note_types": {}, "notes": {}}', f"-5 is not a time in seconds from 0 to {LATEST_EPOCH}"),
