@@ -20,8 +20,6 @@ from anki.models import NotetypeId
 from click.testing import CliRunner
 
 from quizgen import anki, files, identity, present
-from quizgen.anki import notes as anki_notes
-from quizgen.anki import notetypes, package
 from quizgen.anki import (
     FIELDS,
     NOTE_TYPES,
@@ -30,10 +28,13 @@ from quizgen.anki import (
     deck_bytes,
     deck_content,
     lock_path,
+    notetypes,
+    package,
     parse_lock,
     relock,
     write_deck,
 )
+from quizgen.anki import notes as anki_notes
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
@@ -462,7 +463,7 @@ def test_choices_are_lettered_in_capitals_and_items_never_in_their_right_order(t
 
 def test_note_fields_are_planned_once_for_every_type() -> None:
     design = README.split("**Anki fields, fixed for good.**")[1].split("Templates and CSS")[0]
-    assert FIELDS == tuple(re.findall(r"`(\w+)`", design))
+    assert tuple(re.findall(r"`(\w+)`", design)) == FIELDS
     assert len(FIELDS) == 16 and FIELDS[0] == "Id"
     assert sorted(NOTE_TYPES) == sorted([*TYPES, "short-typed", "numeric-typed"])
     assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(NOTE_TYPES)

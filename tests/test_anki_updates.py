@@ -216,7 +216,7 @@ def test_learners_of_the_first_release_move_over_with_merge_note_types(collectio
         NOTE_TYPES[kind].name for kind in NOTE_TYPES if "typed" not in kind
     }
     names = [name.name for name in collection.models.all_names_and_ids()]
-    assert not [name for name in names if name.startswith("quizgen ") and not name.startswith("quizgen · ") or "+" in name]
+    assert not [name for name in names if (name.startswith("quizgen ") and not name.startswith("quizgen · ")) or "+" in name]
 
     # From then on, plain imports update in place.
     edit(bank, PROMPT, "Which city is France's capital?")
