@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import html
 import io
 import json
@@ -17,6 +19,7 @@ from types import ModuleType
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportLogWithChanges
 from anki.models import NotetypeId
+from anki.notes import NoteFieldsCheckResult
 from click.testing import CliRunner
 
 from quizgen import anki, files, identity, present
@@ -35,13 +38,14 @@ from quizgen.anki import (
     write_deck,
 )
 from quizgen.anki import notes as anki_notes
+from quizgen.anki.notes import MAX_CLOZE
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.exports import anki_csv, base, qti, webquiz
 from quizgen.files import LATEST_EPOCH
 from quizgen.identity import web_link
-from quizgen.model import TYPES, Bank
+from quizgen.model import TYPES, Bank, Image
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
 
@@ -168,7 +172,9 @@ def test_html_in_the_bank_shows_as_text(collection: Collection, hostile_bank: Ba
     assert "<b>bold</b>✓" in visible(card.answer()) and "Shown literally: <script>alert('y')</script>" in visible(card.answer())
 
 
-def test_the_bundled_bank_imports_in_both_languages(collection: Collection, bundled_bank: Bank, tmp_path: Path) -> None:
+def test_the_bundled_bank_imports_in_both_languages_with_no_note_flagged_duplicate(
+    collection: Collection, bundled_bank: Bank, tmp_path: Path
+) -> None:
     for lang in bundled_bank.languages:
         write_deck(bundled_bank, lang, tmp_path / f"viva.{lang}.apkg", now=T0)
         import_deck(collection, tmp_path / f"viva.{lang}.apkg")
@@ -176,6 +182,9 @@ def test_the_bundled_bank_imports_in_both_languages(collection: Collection, bund
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert {"Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"} <= names
     assert_renders(collection)
+    notes = [collection.get_note(note_id) for note_id in collection.find_notes("")]
+    assert {note.fields_check() for note in notes} == {NoteFieldsCheckResult.NORMAL}
+    assert all(tag.startswith("quizgen::viva-technology-2016::") for note in notes for tag in note.tags)
 
 
 # ---------------------------------------------------------------- updates
@@ -603,3 +612,98 @@ def test_the_committed_decks_are_up_to_date_with_the_bundled_bank(tmp_path: Path
         write_deck(bank, lang, tmp_path / f"{bank.slug}.{lang}.apkg", now=int(time.time()))
     stale = [name for name in names if (tmp_path / name).read_bytes() != (committed / name).read_bytes()]
     assert not stale, f"decks/ is out of date with questions.yaml ({', '.join(stale)}): run `quizgen build` in the repository root"
+
+
+# ---------------------------------------------------------------- typed answers, pictures, hostile banks
+
+
+def test_typed_decks_ask_short_and_numeric_answers_in_a_box(collection: Collection, tmp_path: Path) -> None:
+    deck = tmp_path / "every.apkg"
+    assert run("anki", str(EVERY_TYPE), "--typed", "-o", str(deck)) == (0, f"{deck}: 8 notes, 9 cards (8 new)\n", "")
+    import_deck(collection, deck)
+    for question_id, kind, answer in [("author-short", "short-typed", "Victor Hugo"), ("investment-numeric", "numeric-typed", "200000000")]:
+        (note_id,) = note_ids(collection, question_id)
+        note = collection.get_note(note_id)
+        assert ((note.note_type() or {}).get("name"), note["AnswerText"]) == (NOTE_TYPES[kind].name, answer)
+        card = note.cards()[0]
+        assert "[[type:AnswerText]]" in card.question()  # the reviewer puts its answer box there
+    (note_id,) = note_ids(collection, "capital-mcq")
+    assert "[[type:" not in collection.get_note(note_id).cards()[0].question()
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e6d5350000000049454e44ae426082"
+)
+
+
+def test_a_question_picture_goes_into_the_media_and_onto_the_card(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "paris.png").write_bytes(PNG)
+    image = Image("pictures/paris.png", {"en": "A map of Paris", "fr": "Un plan de Paris"})
+    first = dataclasses.replace(every_type_bank.questions[0], image=image)
+    bank = dataclasses.replace(every_type_bank, questions=(first, *every_type_bank.questions[1:]), path=str(tmp_path / "bank.yaml"))
+    write_deck(bank, "fr", tmp_path / "every.fr.apkg", now=T0)
+    name = f"quizgen-{hashlib.sha256(PNG).hexdigest()[:20]}.png"
+    with zipfile.ZipFile(tmp_path / "every.fr.apkg") as archive:
+        assert json.loads(archive.read("media")) == {"0": name}
+        assert archive.read("0") == PNG
+    import_deck(collection, tmp_path / "every.fr.apkg")
+    assert (Path(collection.media.dir()) / name).read_bytes() == PNG
+    (card_id,) = collection.find_cards("Id:capital-mcq@fr")
+    assert f'<div class="image"><img src="{name}" alt="Un plan de Paris"></div>' in collection.get_card(card_id).question()
+
+
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [("missing.png", "cannot be read: "), ("../outside.png", "is outside the bank's folder")],
+)
+def test_a_picture_that_cannot_be_used_is_refused_where_the_bank_names_it(
+    every_type_bank: Bank, tmp_path: Path, file: str, reason: str
+) -> None:
+    (tmp_path / "outside.png").write_bytes(PNG)
+    (tmp_path / "bank").mkdir()
+    first = dataclasses.replace(every_type_bank.questions[0], image=Image(file))
+    bank = dataclasses.replace(every_type_bank, questions=(first,), path=str(tmp_path / "bank" / "bank.yaml"))
+    with pytest.raises(QuizgenError) as caught:
+        write_deck(bank, "en", tmp_path / "every.apkg", now=T0)
+    assert str(caught.value).startswith(f"{tmp_path / 'bank' / 'bank.yaml'}:{first.line}: question 'capital-mcq': image {file!r} {reason}")
+    assert not (tmp_path / "every.apkg").exists()
+
+
+def test_a_cloze_number_anki_cannot_import_is_refused(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("title: T\nquestions:\n  - {id: big, type: cloze, text: 'A {{c70000::b}} c.'}\n", encoding="utf-8")
+    assert run("anki", str(bank), "-o", str(tmp_path / "x.apkg")) == (
+        1,
+        "",
+        f"Error: {bank}:3: question 'big': cloze number c70000 is more than Anki can import; "
+        f"number the blanks from c1 (Anki takes c1 to c{MAX_CLOZE})\n",
+    )
+    assert list(tmp_path.iterdir()) == [bank]
+
+
+@pytest.mark.parametrize(
+    ("names", "files"),
+    [
+        (["Викторина", "测验"], ["quizgen-{0}.en.apkg", "quizgen-{1}.en.apkg"]),
+        (
+            ["Quiz " + "word " * 60 + "one", "Quiz " + "word " * 60 + "two"],
+            ["quiz" + "-word" * 15 + "-{0}.en.apkg", "quiz" + "-word" * 15 + "-{1}.en.apkg"],
+        ),
+    ],
+    ids=["no-latin-letters", "long-titles"],
+)
+def test_deck_file_names_are_short_and_one_per_bank(tmp_path: Path, names: list[str], files: list[str]) -> None:
+    ids = []
+    for number, name in enumerate(names):
+        bank = tmp_path / f"bank{number}.yaml"
+        bank.write_text(
+            f"title: {json.dumps(name)}\nquestions:\n  - {{id: a, type: truefalse, prompt: P, answer: true}}\n", encoding="utf-8"
+        )
+        loaded = load_bank(bank).bank
+        ids.append(loaded.deck.id)
+        assert run("build", str(bank), "--out-dir", str(tmp_path / "decks"))[0] == 0
+        decks, _ = package_tables((tmp_path / "decks" / files[number].format(*ids if number else [ids[0], 0])).read_bytes(), tmp_path)
+        assert decks[str(loaded.deck.id)]["name"] == name
+    assert sorted(path.name for path in (tmp_path / "decks").glob("*.apkg")) == sorted(name.format(*ids) for name in files)
