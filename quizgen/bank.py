@@ -913,7 +913,7 @@ def load_bank(path: Path) -> Loaded:
     """Read and validate the bank at `path`, from the cache when its bytes are unchanged."""
     from .cache import cached
 
-    return cached(read_bytes(path), str(path), parse_bank)
+    return cached(read_bytes(path), str(path), parse_bank, Loaded)
 
 
 def bank_path(argument: str | None) -> Path:

@@ -68,6 +68,9 @@ def cli() -> None:
     `quizgen quiz` (practise in the terminal). Every command takes the bank as
     its first argument, and uses ./questions.yaml or the bundled bank without it.
     """
+    from .files import exit_on_termination
+
+    exit_on_termination()
 
 
 @cli.command()
