@@ -30,6 +30,7 @@ from quizgen.anki import (
     Stamp,
     deck_bytes,
     deck_content,
+    deck_key,
     lock_path,
     notetypes,
     package,
@@ -247,7 +248,7 @@ def test_each_language_has_its_own_deck_id(every_type_bank: Bank, bundled_bank: 
     english, french = (deck_content(every_type_bank, lang) for lang in ("en", "fr"))
     assert english.id == every_type_bank.deck.id == 1400000001 != french.id
     assert (english.name, french.name) == ("Every type", "Tous les types")
-    lock = relock(None, french, {}, T0)
+    lock = relock(None, french, T0)
     decks, _ = package_tables(deck_bytes(french, lock), tmp_path)
     assert decks[str(french.id)]["name"] == "Tous les types"
     assert [deck_content(bundled_bank, lang).name for lang in ("fr", "en")] == ["Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"]
@@ -258,15 +259,15 @@ def test_each_language_has_its_own_deck_id(every_type_bank: Bank, bundled_bank: 
 
 def test_relock_keeps_unchanged_times_and_moves_changed_ones_forward(every_type_bank: Bank) -> None:
     deck = deck_content(every_type_bank, "en")
-    first = relock(None, deck, {}, T0)
+    first = relock(None, deck, T0)
     assert first.created == T0 and {stamp.mtime for stamp in first.notes.values()} == {T0}
-    assert relock(first, deck, {}, T0 + 999) == first
+    assert relock(first, deck, T0 + 999) == first
     old = dict(first.notes)
     old["capital-mcq"] = Stamp("changed", T0 + 50)
     old["earth-flat-tf"] = Stamp("changed", T0 + 10)
     del old["author-short"]
     old["gone"] = Stamp("x", T0)
-    second = relock(Lock(T0, first.note_types, old), deck, {}, T0 + 20)
+    second = relock(Lock(T0, first.note_types, old), deck, T0 + 20)
     times = {key: stamp.mtime for key, stamp in second.notes.items()}
     assert (times["capital-mcq"], times["earth-flat-tf"], times["author-short"], times["motto-cloze"]) == (T0 + 51, T0 + 20, T0 + 20, T0)
     assert "gone" not in second.notes and second.created == T0 and second.latest == T0 + 51
@@ -319,7 +320,7 @@ def test_the_deck_is_a_stored_zip_dated_within_what_zip_can_hold(tmp_path: Path,
 
 def test_notes_carry_their_own_times_and_ids_count_from_the_first_build(every_type_bank: Bank, tmp_path: Path) -> None:
     deck = deck_content(every_type_bank, "en")
-    lock = relock(None, deck, {}, T0)
+    lock = relock(None, deck, T0)
     lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7, "truefalse")})
     _, notes = package_tables(deck_bytes(deck, lock), tmp_path)
     assert [mod for _, mod, _ in notes] == [T0, T0, T0 + 7, T0, T0, T0, T0, T0]
@@ -418,7 +419,7 @@ def test_a_damaged_lock_file_is_refused_with_the_way_out(text: str, reason: str)
 
 
 def test_the_lock_file_round_trips_with_one_line_per_note(every_type_bank: Bank) -> None:
-    lock = relock(None, deck_content(every_type_bank, "en"), {}, T0)
+    lock = relock(None, deck_content(every_type_bank, "en"), T0)
     text = lock.to_json()
     assert parse_lock(text, Path("x")) == lock
     assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}, "type": "mcq"}},\n' in text
@@ -605,11 +606,11 @@ def test_a_progress_bar_shows_only_for_large_decks_on_a_terminal(
 def test_the_committed_decks_are_up_to_date_with_the_bundled_bank(tmp_path: Path) -> None:
     committed = ROOT / "decks"
     bank = load_bank(BUNDLED_BANK).bank
-    names = sorted(f"{bank.slug}.{lang}.{kind}" for lang in bank.languages for kind in ("apkg", "lock.json"))
+    names = sorted(f"{deck_key(bank)}.{lang}.{kind}" for lang in bank.languages for kind in ("apkg", "lock.json"))
     assert sorted(path.name for path in committed.iterdir()) == names
     for lang in bank.languages:
-        shutil.copy(committed / f"{bank.slug}.{lang}.lock.json", tmp_path)
-        write_deck(bank, lang, tmp_path / f"{bank.slug}.{lang}.apkg", now=int(time.time()))
+        shutil.copy(committed / f"{deck_key(bank)}.{lang}.lock.json", tmp_path)
+        write_deck(bank, lang, tmp_path / f"{deck_key(bank)}.{lang}.apkg", now=int(time.time()))
     stale = [name for name in names if (tmp_path / name).read_bytes() != (committed / name).read_bytes()]
     assert not stale, f"decks/ is out of date with questions.yaml ({', '.join(stale)}): run `quizgen build` in the repository root"
 
@@ -656,7 +657,10 @@ def test_a_question_picture_goes_into_the_media_and_onto_the_card(collection: Co
 
 @pytest.mark.parametrize(
     ("file", "reason"),
-    [("missing.png", "cannot be read: "), ("../outside.png", "is outside the bank's folder")],
+    [
+        ("missing.png", "'missing.png' cannot be read: "),
+        ("../outside.png", "'../outside.png' is outside the bank's folder; put the file in the bank's folder"),
+    ],
 )
 def test_a_picture_that_cannot_be_used_is_refused_where_the_bank_names_it(
     every_type_bank: Bank, tmp_path: Path, file: str, reason: str
@@ -667,7 +671,7 @@ def test_a_picture_that_cannot_be_used_is_refused_where_the_bank_names_it(
     bank = dataclasses.replace(every_type_bank, questions=(first,), path=str(tmp_path / "bank" / "bank.yaml"))
     with pytest.raises(QuizgenError) as caught:
         write_deck(bank, "en", tmp_path / "every.apkg", now=T0)
-    assert str(caught.value).startswith(f"{tmp_path / 'bank' / 'bank.yaml'}:{first.line}: question 'capital-mcq': image {file!r} {reason}")
+    assert str(caught.value).startswith(f"{tmp_path / 'bank' / 'bank.yaml'}:{first.line}: question 'capital-mcq': image {reason}")
     assert not (tmp_path / "every.apkg").exists()
 
 

@@ -117,7 +117,7 @@ def write_deck(bank: Bank, lang: str, path: Path, now: int | None = None, typed:
         questions = deck_content(bank, bank.language(lang), advance, typed)
         deck = with_tombstones(bank, questions, previous, history)
         tombstones = {note.question_id: note for note in deck.notes[len(questions.notes) :]}
-        lock = relock(previous, questions, tombstones, build_time(now), history)
+        lock = relock(previous, questions, build_time(now), tombstones, history)
         if lock.latest > LATEST_EPOCH:
             raise QuizgenError(f"{lock_file}: an edited note would be dated after {LATEST_EPOCH}; delete the lock file to start afresh")
         data = deck_bytes(deck, lock, advance)

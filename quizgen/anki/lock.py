@@ -196,8 +196,10 @@ def forward(content: str, seen: Iterable[Stamp], now: int) -> tuple[str, int]:
     return content, max(now, newest.mtime + 1)
 
 
-def relock(previous: Lock | None, deck: DeckContent, tombstones: Mapping[str, NoteContent], now: int, history: Iterable[Lock] = ()) -> Lock:
-    """The deck's times, its notes' and withdrawn questions' alike. `history`: older versions of the lock."""
+def relock(
+    previous: Lock | None, deck: DeckContent, now: int, tombstones: Mapping[str, NoteContent] | None = None, history: Iterable[Lock] = ()
+) -> Lock:
+    """The deck's times, its notes' and the withdrawn questions' (`tombstones`) alike. `history`: older versions of the lock."""
     locks = [*([previous] if previous is not None else []), *history]
 
     def stamp(table: str, key: str, content: str, note: NoteContent | None, removed: bool = False) -> Stamp:
@@ -208,7 +210,7 @@ def relock(previous: Lock | None, deck: DeckContent, tombstones: Mapping[str, No
         return Stamp(digest, mtime, note.note_type, note.clozes, removed)
 
     notes = {note.question_id: stamp("notes", note.question_id, note.digest, note) for note in deck.notes}
-    notes.update({key: stamp("notes", key, note.digest, note, removed=True) for key, note in tombstones.items()})
+    notes.update({key: stamp("notes", key, note.digest, note, removed=True) for key, note in (tombstones or {}).items()})
     used = {stamp.note_type for stamp in notes.values()}
     kinds = [key for key in NOTE_TYPES if key in used]
     created = locks[0].created if locks else now

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import QuizgenError
-from ..files import read_bytes
+from ..files import inside, read_bytes
 from ..identity import deck_id, deck_name, note_guid, web_link
 from ..model import (
     Bank,
@@ -304,17 +304,13 @@ ReadImage = Callable[[Bank, Question, Image], Media]
 
 def read_image(bank: Bank, question: Question, image: Image) -> Media:
     """The picture's bytes, named by their hash; a file outside the bank's folder or unreadable is refused where it is named."""
-    folder = Path(bank.path).parent.resolve()
-    path = (folder / image.file).resolve()
-    where = f"{bank.path}:{question.line}: question '{question.id}': image {image.file!r}"
-    if not path.is_relative_to(folder):
-        raise QuizgenError(f"{where} is outside the bank's folder {folder}; put the picture beside the bank")
+    where = f"{bank.path}:{question.line}: question '{question.id}': image"
+    path = inside(Path(bank.path).parent, image.file, where)
     try:
         data = read_bytes(path)
     except QuizgenError as exc:
-        raise QuizgenError(f"{where} cannot be read: {exc}") from None
-    suffix = path.suffix.lower()
-    return Media(f"quizgen-{hashlib.sha256(data).hexdigest()[:20]}{suffix}", data)
+        raise QuizgenError(f"{where} {image.file!r} cannot be read: {exc}") from None
+    return Media(f"quizgen-{hashlib.sha256(data).hexdigest()[:20]}{path.suffix.lower()}", data)
 
 
 def excerpts(question: Question) -> str:
