@@ -46,7 +46,7 @@ from quizgen.errors import QuizgenError
 from quizgen.exports import anki_csv, base, qti, webquiz
 from quizgen.files import LATEST_EPOCH
 from quizgen.identity import web_link
-from quizgen.model import TYPES, Bank, Image
+from quizgen.model import TYPES, Bank, Cloze, Image, Match
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
 
@@ -711,3 +711,30 @@ def test_deck_file_names_are_short_and_one_per_bank(tmp_path: Path, names: list[
         decks, _ = package_tables((tmp_path / "decks" / files[number].format(*ids if number else [ids[0], 0])).read_bytes(), tmp_path)
         assert decks[str(loaded.deck.id)]["name"] == name
     assert sorted(path.name for path in (tmp_path / "decks").glob("*.apkg")) == sorted(name.format(*ids) for name in files)
+
+
+def test_match_distractors_shared_right_sides_excerpts_and_cloze_alternatives_reach_the_note(every_type_bank: Bank) -> None:
+    questions = {question.id: question for question in every_type_bank.questions}
+    match = questions["quotes-match"]
+    assert isinstance(match, Match)
+    pairs = ((match.pairs[0][0], {"en": "Descartes", "fr": "Descartes"}), (match.pairs[1][0], {"en": "Descartes", "fr": "Descartes"}))
+    match = dataclasses.replace(
+        match, pairs=pairs, distractors=({"en": "Kant", "fr": "Kant"},), pair_sources=("Descartes said it.", None), source="Quoted."
+    )
+    cloze = questions["motto-cloze"]
+    assert isinstance(cloze, Cloze)
+    cloze = dataclasses.replace(cloze, accept={1: {"en": ("equity", "fairness")}})
+    bank = dataclasses.replace(every_type_bank, questions=(match, cloze))
+    notes = {note.question_id: dict(zip(FIELDS, note.fields, strict=True)) for note in deck_content(bank, "en").notes}
+
+    body = notes["quotes-match"]["Body"]
+    assert sorted(re.findall(r'<span class="text">(Descartes|Kant)</span>', body)) == ["Descartes", "Kant"]  # each right side once
+    descartes = re.search(r'<span class="key">(\w)</span><span class="text">Descartes</span>', body)
+    assert descartes is not None
+    rows = re.findall(r'<tr><td>.*?</td><td><span class="key">(\w)</span>', notes["quotes-match"]["Answer"])
+    assert rows == [descartes.group(1)] * 2
+    assert re.search(r"Matches nothing: \w Kant</div>$", notes["quotes-match"]["Answer"])
+    assert notes["quotes-match"]["Source"] == "<p>Quoted.</p><p>Descartes said it.</p>"
+
+    assert notes["motto-cloze"]["Answer"] == '<div class="also">Blank 1 also accepts: equity · fairness</div>'
+    assert notes["motto-cloze"]["Accept"] == "c1: equity · fairness"
