@@ -137,7 +137,9 @@
     if (shown && Array.isArray(shown.order) && Array.isArray(shown.picked)) {
       arrange(back, shown.order);
       showPicks(back, shown.picked);
-      root.classList.add(shown.picked.length ? "answered" : "unanswered");
+      if (shown.picked.length) {
+        root.classList.add("answered");
+      }
     }
   }
 })();
