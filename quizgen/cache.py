@@ -30,7 +30,7 @@ from .files import write_atomic
 
 T = TypeVar("T")
 ENTRIES_KEPT = 16
-READER_MODULES = ("bank.py", "parallel.py", "model.py", "errors.py")
+READER_MODULES = ("parallel.py", "model.py", "errors.py")
 
 
 def cache_folder() -> Path | None:
@@ -78,8 +78,8 @@ class DataOnly(pickle.Unpickler):
 def code_fingerprint() -> bytes:
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in READER_MODULES:
-        digest.update((package / name).read_bytes())
+    for path in [*sorted((package / "bank").glob("*.py")), *(package / name for name in READER_MODULES)]:
+        digest.update(path.read_bytes())
     return digest.digest()
 
 

@@ -112,6 +112,7 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
     assert old in text
     path = tmp_path / "every-type.yaml"
     path.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(EVERY_TYPE.parent / "every-type-sun.png", tmp_path)
     return path
 
 
@@ -530,9 +531,10 @@ def test_build_stops_on_the_errors_check_finds(tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
     bank.write_text(EVERY_TYPE.read_text(encoding="utf-8").replace("every-type-source.txt", "source.txt"), encoding="utf-8")
     (tmp_path / "source.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    shutil.copy(EVERY_TYPE.parent / "every-type-sun.png", tmp_path)
     code, stdout, stderr = run("build", str(bank), "--out-dir", str(tmp_path / "decks"))
     assert (code, stdout) == (1, "")
-    assert stderr.startswith(f"{bank}:12: question 'capital-mcq': source excerpt not found in {tmp_path / 'source.txt'}")
+    assert stderr.startswith(f"{bank}:13: question 'capital-mcq': source excerpt not found in {tmp_path / 'source.txt'}")
     assert stderr.endswith(f"8 errors in {bank}\n")
     assert not (tmp_path / "decks").exists()
 

@@ -86,6 +86,7 @@ def test_an_excerpt_missing_from_the_source_shows_the_closest_passage(tmp_path: 
 
 def test_the_bank_source_file_is_used_without_source_option(tmp_path: Path) -> None:
     shutil.copy(BANKS / "every-type.yaml", tmp_path)
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     (tmp_path / "every-type-source.txt").write_text("Nothing of the kind.\n", encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "every-type.yaml"))
     assert code == 1
@@ -94,6 +95,7 @@ def test_the_bank_source_file_is_used_without_source_option(tmp_path: Path) -> N
 
 def test_a_declared_source_that_is_missing_skips_grounding(tmp_path: Path) -> None:
     shutil.copy(BANKS / "every-type.yaml", tmp_path)
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     code, out, _ = run("check", str(tmp_path / "every-type.yaml"))
     assert code == 0
     assert out.splitlines()[-1] == "  grounding: skipped, the source file every-type-source.txt does not exist (use --source FILE)"

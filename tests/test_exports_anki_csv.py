@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,7 @@ def test_anki_imports_the_file_and_a_second_import_updates_in_place(tmp_path: Pa
     bank_path = tmp_path / "every-type.yaml"
     bank_path.write_text(source, encoding="utf-8")
     (tmp_path / "every-type-source.txt").write_text("", encoding="utf-8")
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     export = tmp_path / "every-type.csv"
     export.write_text(str(to_csv(load_bank(bank_path).bank, "en").data), encoding="utf-8")
     collection = anki_collection.Collection(str(tmp_path / "collection.anki2"))

@@ -149,7 +149,7 @@ def question(draw: Draw, langs: tuple[str, ...], number: int) -> dict[str, Any]:
         texts = {lang: cloze_text(draw, numbers, hints) for lang in langs}
         fields["text"] = texts[langs[0]] if len(langs) == 1 else texts
     elif kind == "match":
-        size = draw(st.integers(2, 4))
+        size = draw(st.integers(3, 4))
         fields["pairs"] = [list(pair) for pair in zip(localized(draw, langs, size), localized(draw, langs, size), strict=True)]
     else:
         fields["items"] = localized(draw, langs, draw(st.integers(3, 5)))

@@ -27,6 +27,12 @@ LANGUAGES = re.compile(rb"^languages: .*\n", re.MULTILINE)
 
 
 @pytest.fixture(autouse=True)
+def beside_the_banks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run where "bank.yaml" would sit beside the every-type bank, so that its image is found."""
+    monkeypatch.chdir(BANKS)
+
+
+@pytest.fixture(autouse=True)
 def single_thread() -> None:
     assert can_fork(), "these tests fork: they must run before any test that leaves a thread behind (see conftest.py)"
 
