@@ -138,7 +138,7 @@ def test_every_type_imports_into_anki_with_one_note_per_question(
         ]
         assert sorted(note.tags) == sorted(tags)
         assert (note.note_type() or {}).get("name") == NOTE_TYPES[question.type].name
-        assert (note["Id"], note["Lang"], note["Points"]) == (f"{question.id}@{lang}", lang, "1")
+        assert (note["Id"], note["Lang"], note["Points"]) == (f"{question.id}@{lang}", lang, f"{question.points:g}")
 
 
 def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
@@ -295,6 +295,7 @@ def test_source_date_epoch_makes_a_first_build_reproducible(tmp_path: Path, monk
     assert [(entry.filename, entry.date_time, entry.compress_type) for entry in archive.infolist()] == [
         ("collection.anki2", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
         ("media", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
+        ("0", time.gmtime(T0)[:6], zipfile.ZIP_STORED),  # the sun of planets-order
     ]
     _, notes = package_tables(data, tmp_path)
     assert {mod for _, mod, _ in notes} == {T0}
@@ -643,14 +644,15 @@ PNG = bytes.fromhex(
 def test_a_question_picture_goes_into_the_media_and_onto_the_card(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
     (tmp_path / "pictures").mkdir()
     (tmp_path / "pictures" / "paris.png").write_bytes(PNG)
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     image = Image("pictures/paris.png", {"en": "A map of Paris", "fr": "Un plan de Paris"})
     first = dataclasses.replace(every_type_bank.questions[0], image=image)
     bank = dataclasses.replace(every_type_bank, questions=(first, *every_type_bank.questions[1:]), path=str(tmp_path / "bank.yaml"))
     write_deck(bank, "fr", tmp_path / "every.fr.apkg", now=T0)
     name = f"quizgen-{hashlib.sha256(PNG).hexdigest()[:20]}.png"
     with zipfile.ZipFile(tmp_path / "every.fr.apkg") as archive:
-        assert json.loads(archive.read("media")) == {"0": name}
-        assert archive.read("0") == PNG
+        media = {number: archive.read(number) for number, file in json.loads(archive.read("media")).items() if file == name}
+        assert list(media.values()) == [PNG]
     import_deck(collection, tmp_path / "every.fr.apkg")
     assert (Path(collection.media.dir()) / name).read_bytes() == PNG
     (card_id,) = collection.find_cards("Id:capital-mcq@fr")
@@ -740,3 +742,20 @@ def test_match_distractors_shared_right_sides_excerpts_and_cloze_alternatives_re
 
     assert notes["motto-cloze"]["Answer"] == '<div class="also">Blank 1 also accepts: equity · fairness</div>'
     assert notes["motto-cloze"]["Accept"] == "c1: equity · fairness"
+
+
+def test_a_bank_picture_reaches_the_deck_by_its_content(collection: Collection, tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "Chart.PNG").write_bytes(PNG)
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "title: T\nquestions:\n  - id: chart\n    type: truefalse\n    prompt: The chart rises.\n    answer: true\n"
+        "    image: {file: images/Chart.PNG, alt: A rising line}\n",
+        encoding="utf-8",
+    )
+    assert run("anki", str(bank), "-o", str(tmp_path / "t.apkg"))[:2] == (0, f"{tmp_path / 't.apkg'}: 1 note, 1 card (1 new)\n")
+    import_deck(collection, tmp_path / "t.apkg")
+    name = f"quizgen-{hashlib.sha256(PNG).hexdigest()[:20]}.png"
+    assert (Path(collection.media.dir()) / name).read_bytes() == PNG
+    (card_id,) = collection.find_cards("Id:chart@en")
+    assert f'<img src="{name}" alt="A rising line">' in collection.get_card(card_id).answer()

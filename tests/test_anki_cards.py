@@ -1,5 +1,5 @@
 """Anki cards in a browser: rendered by Anki's own package, put in a page the way Anki desktop's reviewer does, then
-tapped with Playwright and Debian's Chromium; and read again with scripts off.
+tapped with Playwright and Chromium; and read again with scripts off.
 
 The reviewer keeps one page for both sides of a card: it sets `#qa`'s HTML and runs the card's scripts again (Anki's
 reviewer.ts `setInnerHTML`), in a body of class `card card1`. AnkiDroid loads a page per side: `fresh_page` does that.
@@ -8,7 +8,6 @@ reviewer.ts `setInnerHTML`), in a body of class `card card1`. AnkiDroid loads a 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +16,8 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from quizgen.anki import write_deck
 from quizgen.model import Bank
 
-CHROMIUM = Path("/usr/bin/chromium")
+from .browser import NO_CHROMIUM, find_chromium
+
 ORIGIN = "https://cards.anki.invalid/"
 REVIEWER = """<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
@@ -37,12 +37,13 @@ function show(html) {
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         yield chromium
         chromium.close()
 

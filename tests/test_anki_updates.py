@@ -35,8 +35,8 @@ def bank(tmp_path: Path) -> Path:
     """A copy of the every-type bank, with its source, in a folder of its own."""
     folder = tmp_path / "work"
     folder.mkdir()
-    shutil.copy(EVERY_TYPE, folder)
-    shutil.copy(BANKS / "every-type-source.txt", folder)
+    for file in BANKS.glob("every-type*"):
+        shutil.copy(file, folder)
     return folder / "every-type.yaml"
 
 
@@ -176,6 +176,7 @@ def test_a_removed_blank_says_to_empty_cards(collection: Collection, bank: Path)
     import_deck(collection, deck_of(bank))
     edit(bank, "{{c2::fraternity}}", "fraternity")
     edit(bank, "{{c2::fraternité}}", "fraternité")
+    edit(bank, "    accept: {c2: {en: [brotherhood]}}\n", "")
     assert build(bank, T0 + 60) == (
         "8 notes, 8 cards (1 updated, 7 unchanged)\n"
         "1 cloze question lost a blank (motto-cloze): learners run Tools > Empty Cards after importing, "

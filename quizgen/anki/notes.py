@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..bank.media import SNIFFED, image_kind
 from ..errors import QuizgenError
 from ..files import inside, read_bytes
 from ..identity import deck_id, deck_name, note_guid, web_link
@@ -310,7 +311,10 @@ def read_image(bank: Bank, question: Question, image: Image) -> Media:
         data = read_bytes(path)
     except QuizgenError as exc:
         raise QuizgenError(f"{where} {image.file!r} cannot be read: {exc}") from None
-    return Media(f"quizgen-{hashlib.sha256(data).hexdigest()[:20]}{path.suffix.lower()}", data)
+    # Named by content and format, so that a changed picture is a new file in Anki and its name says what it is.
+    kind = image_kind(data[:SNIFFED])
+    suffix = {"jpeg": ".jpg", None: path.suffix.lower()}.get(kind, f".{kind}")
+    return Media(f"quizgen-{hashlib.sha256(data).hexdigest()[:20]}{suffix}", data)
 
 
 def excerpts(question: Question) -> str:
