@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import BankError
 from ..files import is_file, read_bytes
 from .nodes import Node, did_you_mean
 from .reader import BankReader, Loaded

@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from ..bank import ID_PATTERN, parse_bank
+from ..bank import parse_bank
+from ..bank.fields import ID_PATTERN
 from ..errors import BankError, Problem, QuizgenError, count
 from ..files import read_bytes, write_atomic
 
