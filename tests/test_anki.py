@@ -131,7 +131,7 @@ def test_every_type_imports_into_anki_with_one_note_per_question(
     for question in every_type_bank.questions:
         (note_id,) = note_ids(collection, question.id)
         note = collection.get_note(note_id)
-        root = "quizgen::every-type"
+        root = {"en": "quizgen::every-type", "fr": "quizgen::tous-les-types"}[lang]  # the deck's name in its language
         tags = [f"{root}::{tag}" for tag in question.tags] + [
             f"{root}::type::{question.type}",
             f"{root}::difficulty::{question.difficulty}",
@@ -759,3 +759,16 @@ def test_a_bank_picture_reaches_the_deck_by_its_content(collection: Collection, 
     assert (Path(collection.media.dir()) / name).read_bytes() == PNG
     (card_id,) = collection.find_cards("Id:chart@en")
     assert f'<img src="{name}" alt="A rising line">' in collection.get_card(card_id).answer()
+
+
+@pytest.mark.parametrize(
+    ("names", "lang", "key"),
+    [
+        ({"fr": "Viva Technology 2016 (fr)"}, "fr", "viva-technology-2016"),  # a bank exported as JSON keeps the added language
+        ({"fr": "Cours (fr) avancé"}, "fr", "cours-fr-avance"),
+        ({"en": "Every type", "fr": "Tous les types"}, "fr", "tous-les-types"),
+    ],
+)
+def test_the_deck_key_is_the_deck_name_in_its_language(every_type_bank: Bank, names: dict[str, str], lang: str, key: str) -> None:
+    bank = dataclasses.replace(every_type_bank, languages=tuple(names), deck=dataclasses.replace(every_type_bank.deck, name=names))
+    assert deck_key(bank, lang) == key

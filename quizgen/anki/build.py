@@ -167,7 +167,7 @@ def progress(notes: int, description: str) -> Iterator[Advance]:
 
 
 def deck_path(folder: Path, bank: Bank, lang: str) -> Path:
-    """FOLDER/KEY.LANG.apkg: KEY is the bank's slug, shortened and made unique as `deck_key` says."""
+    """FOLDER/KEY.LANG.apkg: KEY is the deck key of the bank's first language, the same for every language."""
     return folder / f"{deck_key(bank)}.{lang}.apkg"
 
 

@@ -113,7 +113,7 @@ class DeckContent:
     name: str
     description: str
     key: str
-    """The bank's tag root and file-name stem: quizgen::KEY::…, KEY.LANG.apkg."""
+    """The deck's tag root: quizgen::KEY::…"""
     lang: str
     notes: tuple[NoteContent, ...]
 
@@ -125,15 +125,22 @@ class DeckContent:
 # ---------------------------------------------------------------- names
 
 
-def deck_key(bank: Bank) -> str:
-    """The bank's file-name stem and tag root: its slug, cut to STEM_LENGTH characters with the deck id added to stay
-    unique; `quizgen-DECKID` when the name has no Latin letter or digit, so two such banks never share a file."""
-    slug = slugify(bank.deck.name[bank.default_language])
+def deck_key(bank: Bank, lang: str | None = None) -> str:
+    """The slug of the deck's name in `lang` (default: the bank's first language), for file names and tags.
+
+    The name is taken without the " (fr)" quizgen adds to tell equally named decks apart, which a bank exported as
+    JSON keeps in its one deck name: both give one key. A slug longer than STEM_LENGTH is cut at a hyphen and gets the
+    deck id, to stay unique; a name with no Latin letter or digit gives `quizgen-DECKID`, so two such banks never share
+    a file.
+    """
+    lang = bank.default_language if lang is None else lang
+    name = bank.deck.name[lang].removesuffix(f" ({lang})")
+    slug = slugify(name)
     if not slug:
-        return f"quizgen-{bank.deck.id}"
+        return f"quizgen-{deck_id(bank, lang)}"
     if len(slug) <= STEM_LENGTH:
         return slug
-    return f"{slug[:STEM_LENGTH].rsplit('-', 1)[0] or slug[:STEM_LENGTH]}-{bank.deck.id}"
+    return f"{slug[:STEM_LENGTH].rsplit('-', 1)[0] or slug[:STEM_LENGTH]}-{deck_id(bank, lang)}"
 
 
 def tag_root(key: str) -> str:
@@ -425,7 +432,7 @@ def ignore() -> None:
 def deck_content(bank: Bank, lang: str, advance: Advance = ignore, typed: bool = False, image: ReadImage = read_image) -> DeckContent:
     """What the deck of `bank` in `lang` holds (without tombstones: they come from the lock); the same on every run.
     `advance` is called after each note."""
-    key = deck_key(bank)
+    key = deck_key(bank, lang)
     notes = []
     for question in bank.questions:
         notes.append(note_content(question, bank, lang, key, typed, image))
