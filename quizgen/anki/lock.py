@@ -163,7 +163,9 @@ def git(folder: Path, *args: str) -> str:
 def git_bytes(folder: Path, *args: str, stdin: bytes = b"") -> bytes:
     """Git's output, or nothing where there is no git, no repository or no such history."""
     try:
-        done = subprocess.run(["git", "-C", str(folder), *args], input=stdin, capture_output=True, timeout=GIT_TIMEOUT, check=False)
+        # No hook or monitor of the repository's own configuration runs: these commands only read history.
+        command = ["git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-C", str(folder), *args]
+        done = subprocess.run(command, input=stdin, capture_output=True, timeout=GIT_TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return b""
     return done.stdout if done.returncode == 0 else b""

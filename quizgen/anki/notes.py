@@ -337,13 +337,9 @@ def excerpts(question: Question) -> str:
     return "".join(f"<p>{html_text(text)}</p>" for text in unique)
 
 
-def points_text(points: float) -> str:
-    return str(int(points)) if points == int(points) else repr(points)
-
-
 def check_cloze_numbers(question: Cloze, bank: Bank, lang: str) -> None:
     for deletion in cloze_deletions(question.text[lang]):
-        if deletion.number > MAX_CLOZE or deletion.number < 1:
+        if deletion.number > MAX_CLOZE:
             raise QuizgenError(
                 f"{bank.path}:{question.line}: question '{question.id}': cloze number c{deletion.number} is more than Anki "
                 f"can import; number the blanks from c1 (Anki takes c1 to c{MAX_CLOZE})"
@@ -373,7 +369,7 @@ def note_content(question: Question, bank: Bank, lang: str, key: str, typed: boo
         "SourceLink": html.escape(web_link(bank) or ""),
         "Hint": html_text(question.hint[lang]) if question.hint is not None else "",
         "Lang": html.escape(lang),
-        "Points": points_text(question.points),
+        "Points": f"{question.points:g}",
         "Extra": "",
     }
     note_type = f"{question.type}-typed" if typed and question.type in TYPED else question.type
