@@ -58,12 +58,19 @@ def reported() -> Iterator[None]:
         raise ReportedError(error) from error
 
 
+TYPED_OPTION = click.option(
+    "--typed", is_flag=True, help="Short and numeric answers are typed on the card (note types 'quizgen · …, typed')."
+)
+
+
 def echo_decks(report: BuildReport) -> None:
     """The bank's warnings on stderr, then one line per deck written."""
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     for deck in report.decks:
         click.echo(deck.summary())
+        for line in deck.advice():
+            click.echo(line)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120}, invoke_without_command=True)
@@ -113,7 +120,8 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
 @cli.command()
 @BANK_ARGUMENT
 @click.option("--out-dir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder the decks go into.")
-def build(bank: str | None, out_dir: str) -> None:
+@TYPED_OPTION
+def build(bank: str | None, out_dir: str, typed: bool) -> None:
     """Check a bank, then write its Anki decks: one .apkg per bank language.
 
     The bank is checked as `quizgen check` does (errors stop the build). Each
@@ -132,7 +140,7 @@ def build(bank: str | None, out_dir: str) -> None:
     from .bank import bank_path
 
     with reported():
-        report = build_decks(bank_path(bank), Path(out_dir))
+        report = build_decks(bank_path(bank), Path(out_dir), typed=typed)
     echo_decks(report)
 
 
@@ -140,7 +148,8 @@ def build(bank: str | None, out_dir: str) -> None:
 @BANK_ARGUMENT
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .apkg to write [default: decks/SLUG.LANG.apkg].")
 @click.option("--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].")
-def anki(bank: str | None, output: str | None, lang: str | None) -> None:
+@TYPED_OPTION
+def anki(bank: str | None, output: str | None, lang: str | None, typed: bool) -> None:
     """Write the Anki deck (.apkg) of one language of a bank.
 
     Its lock file goes beside it: FILE.apkg gets FILE.lock.json. Keep it to
@@ -156,7 +165,7 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
     from .bank import bank_path
 
     with reported():
-        report = anki_deck(bank_path(bank), lang, Path(output) if output else None)
+        report = anki_deck(bank_path(bank), lang, Path(output) if output else None, typed=typed)
     echo_decks(report)
 
 
