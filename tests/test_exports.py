@@ -25,7 +25,7 @@ from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
     "every-type.yaml:71: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)\n"
-    "every-type.yaml:94: question 'planets-order': skipped: GIFT has no ordering question\n"
+    "every-type.yaml:95: question 'planets-order': skipped: GIFT has no ordering question\n"
 )
 KAHOOT_SKIPPED = "".join(
     f"every-type.yaml:{line}: question '{id}': skipped: Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {kind} questions\n"
@@ -34,7 +34,7 @@ KAHOOT_SKIPPED = "".join(
         (59, "investment-numeric", "numeric"),
         (71, "motto-cloze", "cloze"),
         (81, "quotes-match", "match"),
-        (94, "planets-order", "order"),
+        (95, "planets-order", "order"),
     ]
 )
 
@@ -62,7 +62,7 @@ def run(*args: str) -> tuple[int, str, str]:
             "qti",
             "every-type.en.qti.zip",
             "Wrote every-type.en.qti.zip: 7 questions (1 skipped)\n",
-            "every-type.yaml:94: question 'planets-order': skipped: Canvas classic quizzes have no ordering question\n",
+            "every-type.yaml:95: question 'planets-order': skipped: Canvas classic quizzes have no ordering question\n",
         ),
         ("csv", "every-type.en.csv", "Wrote every-type.en.csv: 8 questions (0 skipped)\n", ""),
         ("quizlet", "every-type.en.quizlet.txt", "Wrote every-type.en.quizlet.txt: 8 questions (0 skipped)\n", ""),
