@@ -29,9 +29,10 @@ WORDS_READ = ("fr", "en", "es", "pt", "de", "nl", "it", "da")
 """The languages text2num reads numbers in words in."""
 PERCENT = re.compile(r"\b(?:pour cent|pourcent|percent|per cent)\b", re.IGNORECASE)
 FIGURE = re.compile(
-    r"(?<![\w.,])(?P<sign>[-\u2212])?(?P<digits>\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]))*)"
-    r"(?P<percent>\s?%)?(?:\s(?P<scale>[^\W\d_]+)\.?)?"
+    r"(?<![\w.,])(?P<sign>[-\u2212])?(?:[$€£¥]\s?)?(?P<digits>\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]))*)"
+    r"(?P<percent>\s?%)?(?:\s?(?P<scale>[^\W\d_]+)\.?)?"
 )
+"""A figure: a sign, a currency, digits with their marks, then a percent sign or a word ('millions', 'bn', the 'm' of '$45m')."""
 POWER_OF_TEN = re.compile(r"10{3,}\Z")
 
 

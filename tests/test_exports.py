@@ -325,7 +325,7 @@ def test_json_of_the_bundled_bank_holds_every_question() -> None:
 
     bank = load_bank(BUNDLED_BANK).bank
     exported = json.loads(str(to_json(bank, "en").data))
-    assert len(exported["questions"]) == 79 and exported["language"] == "en"
+    assert len(exported["questions"]) == 66 and exported["language"] == "en"
     assert {question["type"] for question in exported["questions"]} == {
         "mcq",
         "multi",
