@@ -7,8 +7,10 @@ everywhere: of each cluster, only the first candidate is kept.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .answers import LIGATURES, NOT_A_WORD
@@ -20,7 +22,7 @@ CONTEXT_WORDS = 2
 LONG_ANSWER = 4
 """An answer of this many words is a give-away on its own, wherever it is printed."""
 RARE = 2
-"""A one-word answer is distinctive when the texts of at most this many questions print it ('Launchpad', not 'France')."""
+"""A one-word answer is distinctive when at most this many other questions print it ('Launchpad', not 'France')."""
 SHORTEST_WORD = 4
 TOPIC = 3
 """A short answer printed by more questions than this is what the bank is about, not a give-away."""
@@ -36,10 +38,16 @@ class Leak:
     where: str
 
 
+DIGIT = re.compile(r"\d")
+COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Accents and other combining marks, once a text is decomposed (a regular expression: the whole bank is read)."""
+
+
 def words(text: str) -> tuple[str, ...]:
     """The words of a text without case, accents or punctuation (articles kept: they are a blank's context too)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
-    return tuple(NOT_A_WORD.sub(" ", "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()).split())
+    if not text.isascii():
+        text = COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(LIGATURES)))
+    return tuple(NOT_A_WORD.sub(" ", text.casefold()).split())
 
 
 def shown_texts(question: Question, lang: str) -> list[tuple[str, str]]:
@@ -75,7 +83,7 @@ def cloze_giveaways(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def giveaways(question: Question, lang: str, rare_words: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+def giveaways(question: Question, lang: str) -> list[tuple[str, tuple[str, ...]]]:
     """The answers `question` asks for, each with the run of words that gives it away when another question prints it."""
     if isinstance(question, Cloze):
         return cloze_giveaways(question.text[lang])
@@ -86,73 +94,111 @@ def giveaways(question: Question, lang: str, rare_words: set[str]) -> list[tuple
             answer_words = words(text)
             if answer_words != main and set(main) <= set(answer_words):
                 continue  # 'Jay Carney' accepted for 'Carney': printing it gives away no more than the answer itself
-            distinctive = len(answer_words) == 1 and len(answer_words[0]) >= SHORTEST_WORD and answer_words[0] in rare_words
-            if len(answer_words) >= 2 or distinctive:
+            if len(answer_words) >= 2 or (len(answer_words) == 1 and len(answer_words[0]) >= SHORTEST_WORD):
                 found.append((text, answer_words))
         return found
     return []
 
 
 def leaks(bank: Bank) -> list[Leak]:
-    """Every pair of questions where one shows what the other asks for, in bank order."""
+    """Every pair of questions where one shows what the other asks for, in bank order.
+
+    Linear in the bank's size: every give-away phrase goes into one table, then
+    each shown text is read once, looking up its runs of words of each length a
+    phrase has.
+    """
     found: dict[tuple[str, str], Leak] = {}
+    read_already: dict[str, tuple[str, ...]] = {}
+
+    def read(text: str) -> tuple[str, ...]:
+        """words(text), once for a text that every language shares."""
+        if text not in read_already:
+            read_already[text] = words(text)
+        return read_already[text]
+
+    short_answers = {question.id for question in bank.questions if isinstance(question, ShortAnswer)}
     for lang in bank.languages:
-        shown = {question.id: [(where, text, words(text)) for where, text in shown_texts(question, lang)] for question in bank.questions}
-        index: dict[str, set[str]] = {}
-        for question_id, texts in shown.items():
-            for _, _, text_words in texts:
-                for word in text_words:
-                    index.setdefault(word, set()).add(question_id)
-        rare = {word for word, holders in index.items() if len(holders) <= RARE}
+        texts_shown = {question.id: shown_texts(question, lang) for question in bank.questions}
+        shown = {question_id: [(where, read(text)) for where, text in texts] for question_id, texts in texts_shown.items()}
+        wanted: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        most: dict[tuple[str, ...], int | None] = {}
         for asked in bank.questions:
-            for answer, phrase in giveaways(asked, lang, rare):
-                holders = min((index.get(word, set()) for word in phrase), key=len)
-                hits = {}
-                for holder in sorted(holders - {asked.id}):
-                    hit = next((where for where, _, text_words in shown[holder] if contains(text_words, phrase)), None)
-                    if hit is not None:
-                        hits[holder] = hit
-                if isinstance(asked, ShortAnswer) and len(hits) > TOPIC:
-                    continue  # the bank's topic ('Maria Lopez' in every quote question): no draw could keep it apart
-                for holder, hit in hits.items():
-                    found.setdefault((asked.id, holder), Leak(asked.id, holder, answer, hit))
-        for leak in figure_leaks(bank, lang, shown):
+            for answer, phrase in giveaways(asked, lang):
+                wanted.setdefault(phrase, []).append((asked.id, answer))
+                # A short answer printed by many questions is the bank's topic ('France', 'Maria Lopez'), not a give-away.
+                limit = (RARE if len(phrase) == 1 else TOPIC) if isinstance(asked, ShortAnswer) else None
+                if phrase not in most:
+                    most[phrase] = limit
+                elif (before := most[phrase]) is not None:
+                    most[phrase] = None if limit is None else max(before, limit)
+        printers = find_phrases(shown, most)
+        for phrase, askers in wanted.items():
+            for asked_id, answer in askers:
+                holders = {holder: where for holder, where in printers.get(phrase, {}).items() if holder != asked_id}
+                if asked_id in short_answers and len(holders) > (RARE if len(phrase) == 1 else TOPIC):
+                    continue
+                for holder, where in holders.items():
+                    found.setdefault((asked_id, holder), Leak(asked_id, holder, answer, where))
+        for leak in figure_leaks(bank, lang, texts_shown, read):
             found.setdefault((leak.asked, leak.shown), leak)
     order = {question.id: number for number, question in enumerate(bank.questions)}
     return sorted(found.values(), key=lambda leak: (order[leak.shown], order[leak.asked]))
 
 
-def figure_leaks(bank: Bank, lang: str, shown: dict[str, list[tuple[str, str, tuple[str, ...]]]]) -> list[Leak]:
+def find_phrases(
+    shown: dict[str, list[tuple[str, tuple[str, ...]]]], most: dict[tuple[str, ...], int | None]
+) -> dict[tuple[str, ...], dict[str, str]]:
+    """For each phrase of `most`, the questions that print it and where (the first place), up to its limit + 2 (None: all)."""
+    lengths = sorted({len(phrase) for phrase in most})
+    printers: dict[tuple[str, ...], dict[str, str]] = {}
+    for holder, texts in shown.items():
+        for where, text_words in texts:
+            for start in range(len(text_words)):
+                for length in lengths:
+                    if start + length > len(text_words):
+                        break
+                    phrase = text_words[start : start + length]
+                    if phrase in most:
+                        found = printers.setdefault(phrase, {})
+                        limit = most[phrase]
+                        if limit is None or len(found) <= limit + 1:  # one more than the limit, besides the asker itself
+                            found.setdefault(holder, where)
+    return printers
+
+
+def figure_leaks(
+    bank: Bank, lang: str, shown: dict[str, list[tuple[str, str]]], read: Callable[[str], tuple[str, ...]] = words
+) -> list[Leak]:
     """Questions that print a numeric question's figure with its unit ('200 millions de dollars')."""
     numerics = [question for question in bank.questions if isinstance(question, Numeric)]
     units = {question.id: (question.unit[lang], words(question.unit[lang])[:1]) for question in numerics if question.unit is not None}
     unit_words = {unit[0] for _, unit in units.values() if unit}
     if not units:
         return []  # a bare number ('2016', '3') is printed everywhere without giving anything away
-    printed = [
-        (holder, where, figure)
-        for holder, texts in shown.items()
-        for where, text, text_words in texts
-        if unit_words & set(text_words) or "%" in text
-        for figure in figures(text, lang)
-    ]
+    printed = sorted(
+        (
+            (figure.value, holder, where, figure)
+            for holder, texts in shown.items()
+            for where, text in texts
+            if DIGIT.search(text) and ("%" in text or not unit_words.isdisjoint(read(text)))
+            # Digits only: a figure another question prints in words ("deux cents millions") is rare, and reading words is slow.
+            for figure in figures(text, lang, in_words=False)
+        ),
+        key=lambda entry: entry[0],
+    )
+    values = [entry[0] for entry in printed]
     found = []
     for question in numerics:
         if question.id not in units:
             continue
         written, unit = units[question.id]
         low, high = question.bounds
-        for holder, where, figure in printed:
-            if holder == question.id or not low <= figure.value <= high:
+        for _, holder, where, figure in printed[bisect_left(values, low) : bisect_right(values, high)]:
+            if holder == question.id:
                 continue
             if (figure.percent and "%" in written) or (not figure.percent and unit and unit[0] in figure.after.split()[:3]):
                 found.append(Leak(question.id, holder, f"{spelled(question.answer)} {written}", where))
     return found
-
-
-def contains(seen: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(seen[start : start + size] == phrase for start in range(len(seen) - size + 1))
 
 
 def clusters(bank: Bank) -> dict[str, str]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..answers import normalize
+from ..answers import ARTICLES
+from ..apart import words as plain_words
 from ..errors import Problem
 from ..figures import spelled, states
 from ..model import (
@@ -75,9 +77,18 @@ class SupportReport:
         return f"support: {self.shown} shown in their excerpt, {self.inferred} marked inferred, {self.unsupported} unsupported"
 
 
-def words(text: str) -> list[str]:
-    """The folded words of a text, each without a plural s ('startups' shows 'start-up')."""
-    return [word[:-1] if len(word) > 3 and word.endswith("s") else word for word in normalize(fold(text)).split()]
+@lru_cache(maxsize=1024)
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a text, each without a plural s ('startups' shows 'start-up').
+
+    Cached: a match or an order compares each of its sides with the same excerpt.
+    """
+    found = list(plain_words(fold(text)))
+    while len(found) > 1 and found[0] in ARTICLES:
+        found.pop(0)
+    while len(found) > 1 and found[-1] in ARTICLES:
+        found.pop()
+    return tuple(word[:-1] if len(word) > 3 and word.endswith("s") else word for word in found)
 
 
 def contains(haystack: Sequence[str], needle: Sequence[str]) -> bool:
@@ -107,8 +118,10 @@ def shows(passage: str, answer: str) -> bool:
     return is_name(answer) and len(wanted[-1]) >= 3 and wanted[-1] in seen
 
 
-def spelled_together(seen: list[str], target: str) -> bool:
+def spelled_together(seen: tuple[str, ...], target: str) -> bool:
     """'start up' in the excerpt and 'startup' in the answer (or the reverse) are one word written two ways."""
+    if target not in "".join(seen):  # the quick test, in C: most answers are not spelled another way
+        return False
     return any(
         "".join(seen[start:end]) == target
         for start in range(len(seen))
