@@ -42,7 +42,7 @@ TRUTHS = {
 
 GROUP_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "'": " ", "\u2019": " "})
 NUMBER = re.compile(
-    r"""\s*(?P<sign>[-+\u2212]?)\s*(?:[$€£¥]\s*)?
+    r"""\s*(?P<sign>[-+\u2212]?)\s*(?:(?P<symbol>[$€£¥])\s*)?
     (?P<digits>\d(?:[\d.,]|[ \u00a0\u202f\u2009'\u2019](?=\d))*)
     (?:\s*[eE]\s*(?P<exponent>[-+]?\d+)|\s*[x×*]\s*10\s*\^\s*(?P<power>[-+]?\d+))?
     (?P<rest>.*)""",
@@ -63,6 +63,17 @@ MAX_DIGITS = 50
 THOUSANDS_MARK = {"en": ",", "fr": "."}
 UNIT_LINKS = frozenset({"de", "d", "of", "en", "in"})
 PERCENT_WORDS = frozenset({"percent", "per cent", "pour cent", "pourcent", "pct"})
+CURRENCIES: dict[str, str] = {
+    **dict.fromkeys(("$", "dollar", "us dollar", "usd", "us", "dollar americain", "dollar us"), "USD"),
+    **dict.fromkeys(("€", "euro", "eur"), "EUR"),
+    **dict.fromkeys(("£", "pound", "pound sterling", "livre", "livre sterling", "gbp"), "GBP"),
+    **dict.fromkeys(("¥", "yen", "jpy"), "JPY"),
+    **dict.fromkeys(("yuan", "cny", "rmb"), "CNY"),
+    **dict.fromkeys(("franc suisse", "swiss franc", "chf"), "CHF"),
+    **dict.fromkeys(("franc",), "FRF"),
+}
+"""Currency symbols and names (singular, as `singular` leaves them), by ISO code: two amounts in different currencies differ."""
+DIGIT = re.compile(r"[0-9]")
 PAIRED = r"\s*(?:[-:=>→.)]+\s*)?"
 """What may join a number to its letter in '1b', '1 b', '1-b', '1) b', '1 -> b'; written so that a long run of spaces is read once."""
 POSITION = "[0-9]{1,3}"
@@ -132,10 +143,13 @@ def comparable(text: str) -> str:
     return normalize(text) or " ".join(text.casefold().split())
 
 
-def match_text(given: str, candidates: Sequence[str]) -> TextMatch | None:
-    """The candidate that `given` spells (exactly first, then with a slip if only one fits), or None.
+def match_text(given: str, candidates: Sequence[str], keys: Sequence[object] | None = None) -> TextMatch | None:
+    """The candidate that `given` spells (exactly first, then with a slip if only one answer fits), or None.
 
     Words written together, hyphenated or apart are the same ('start-up', 'startup', 'start up').
+    `keys` says which candidates are one answer (a choice in two languages, every accepted spelling
+    of a short answer): a slip close to several candidates of one answer is that answer, not an
+    ambiguity. Without keys, candidates that read the same once joined are one answer.
     """
     mine = comparable(given)
     if not mine:
@@ -144,10 +158,30 @@ def match_text(given: str, candidates: Sequence[str]) -> TextMatch | None:
     for index, candidate in enumerate(normalized):
         if joined(mine) == joined(candidate):
             return TextMatch(index, False)
-    close = {candidate for candidate in normalized if misspelt(mine, candidate) or misspelt(joined(mine), joined(candidate))}
-    if len(close) != 1:
+    close = [index for index, candidate in enumerate(normalized) if misspelt(mine, candidate) or misspelt(joined(mine), joined(candidate))]
+    answers = {keys[index] if keys is not None else joined(normalized[index]) for index in close}
+    if len(answers) != 1:
         return None
-    return TextMatch(normalized.index(close.pop()), True)
+    return TextMatch(close[0], True)
+
+
+def part_of(given: str, candidates: Sequence[str], keys: Sequence[object]) -> int | None:
+    """The index of the one answer (by `keys`) whose words include every word of `given`, or None.
+
+    'mobile app' names 'Its mobile app'; a word may have a slip when it is long enough to forgive one.
+    Articles and one- or two-letter words do not count, so that 'the' or 'a' names nothing.
+    """
+    words = [word for word in comparable(given).split() if len(word) > 2 and word not in ARTICLES]
+    if not words:
+        return None
+    found = [
+        index
+        for index, candidate in enumerate(candidates)
+        if all(any(word == theirs or misspelt(word, theirs) for theirs in comparable(candidate).split()) for word in words)
+    ]
+    if len({keys[index] for index in found}) != 1:
+        return None
+    return found[0]
 
 
 def joined(words: str) -> str:
@@ -168,6 +202,26 @@ class NumberReading:
 
     value: Decimal
     unit_ok: bool
+    unit: str = ""
+    """The words after the number (and its scale word), as typed: '%', "d'euros"."""
+    currency: str | None = None
+    """The ISO code of the currency the answer names by a symbol or a word, if any."""
+
+
+def currency_of(text: str) -> str | None:
+    """The ISO code of the currency `text` names ('$', 'de dollars', "d'euros", 'EUR'), or None."""
+    for symbol in "$€£¥":
+        if symbol in text:
+            return CURRENCIES[symbol]
+    return CURRENCIES.get(singular(unit_words(text)))
+
+
+def unit_words(text: str) -> str:
+    """The words of a unit as compared, without the link that may join it to its number: "d'euros" -> 'euros'."""
+    words = normalize(text).split()
+    while words and words[0] in UNIT_LINKS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReading | None:
@@ -177,7 +231,8 @@ def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReadin
     if found is None or len(found["digits"]) > MAX_DIGITS:
         return None
     digits = read_digits(found["digits"].translate(GROUP_SPACES), base_language(lang))
-    if digits is None:
+    # '2O0' or '5O': a letter O typed for a zero is not read as 2 or 5 followed by a word.
+    if digits is None or re.match(r"[oO]+(?![^\W\d_])", found["rest"]):
         return None
     rest = found["rest"].strip()
     power = 0
@@ -191,7 +246,20 @@ def read_number(text: str, lang: str, units: Sequence[str] = ()) -> NumberReadin
         return None
     if found["sign"] in ("-", "\u2212"):
         value = -value
-    return NumberReading(value, unit_matches(rest, units))
+    # '5 ou 750', '15-20': a second number is a hedge, not a unit.
+    if DIGIT.search(rest) and not unit_matches(rest, units):
+        return None
+    currency = CURRENCIES[found["symbol"]] if found["symbol"] else currency_of(rest)
+    return NumberReading(value, unit_matches(rest, units), rest, currency)
+
+
+def same_quantity(given: str, expected: str, lang: str) -> bool:
+    """True when `given` reads as the number `expected` states, in its unit if it names one ('49 pour cent' for '49 %')."""
+    wanted = read_number(expected, lang)
+    if wanted is None:
+        return False
+    reading = read_number(given, lang, [wanted.unit] if wanted.unit else [])
+    return reading is not None and reading.value == wanted.value and reading.unit_ok
 
 
 def scaled(digits: Decimal, exponent: str | None, power: int) -> Decimal | None:
@@ -245,10 +313,7 @@ def as_decimal(digits: str) -> Decimal | None:
 
 def unit_matches(rest: str, units: Sequence[str]) -> bool:
     """True when the words after a number are only signs ('$', '%') or name one of `units` ('de dollars')."""
-    words = normalize(rest).split()
-    while words and words[0] in UNIT_LINKS:
-        words.pop(0)
-    said = " ".join(words)
+    said = unit_words(rest)
     if not said:
         return True
     if said in PERCENT_WORDS:

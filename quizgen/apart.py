@@ -17,8 +17,10 @@ from .answers import LIGATURES, NOT_A_WORD
 from .figures import figures, spelled
 from .model import Bank, Cloze, Deletion, Match, Numeric, Question, ShortAnswer, cloze_parts
 
-CONTEXT_WORDS = 2
-"""Words beside a blank that, printed with its answer elsewhere, let a learner fill it: 'la {{capitale des start-up}}'."""
+CONTEXT_WORDS = 3
+CONTEXT_LETTERS = 6
+"""Words beside a blank (up to three, with six letters at least) that, printed with its answer elsewhere, let a learner
+fill it: 'sera la {{capitale des start-up}}'. Fewer letters ('a b', 'd'ici') are found anywhere."""
 LONG_ANSWER = 4
 """An answer of this many words is a give-away on its own, wherever it is printed."""
 RARE = 2
@@ -77,10 +79,20 @@ def cloze_giveaways(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if len(answer) >= LONG_ANSWER:
             found.append((part.answer, answer))
             continue
-        before = words(" ".join(filled[:index]))[-CONTEXT_WORDS:]
-        after = words(" ".join(filled[index + 1 :]))[:CONTEXT_WORDS]
+        before = context(tuple(reversed(words(" ".join(filled[:index])))))[::-1]
+        after = context(words(" ".join(filled[index + 1 :])))
         found += [(part.answer, phrase) for phrase in (before + answer, answer + after) if len(phrase) > len(answer)]
     return found
+
+
+def context(nearest_first: tuple[str, ...]) -> tuple[str, ...]:
+    """The words next to a blank, nearest first, until they hold CONTEXT_LETTERS letters (none if they never do)."""
+    taken: list[str] = []
+    for word in nearest_first[:CONTEXT_WORDS]:
+        taken.append(word)
+        if sum(len(each) for each in taken) >= CONTEXT_LETTERS:
+            return tuple(taken)
+    return ()
 
 
 def giveaways(question: Question, lang: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -137,6 +149,9 @@ def leaks(bank: Bank) -> list[Leak]:
                 holders = {holder: where for holder, where in printers.get(phrase, {}).items() if holder != asked_id}
                 if asked_id in short_answers and len(holders) > (RARE if len(phrase) == 1 else TOPIC):
                     continue
+                if len(phrase) == 1:
+                    # One word among others' choices or items ('Mars' in a list of planets) tells nothing; in a sentence it does.
+                    holders = {holder: where for holder, where in holders.items() if where in ("prompt", "text")}
                 for holder, where in holders.items():
                     found.setdefault((asked_id, holder), Leak(asked_id, holder, answer, where))
         for leak in figure_leaks(bank, lang, texts_shown, read):

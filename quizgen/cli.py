@@ -18,7 +18,21 @@ if TYPE_CHECKING:
     from .anki import BuildReport
     from .errors import QuizgenError
 
-BANK_ARGUMENT = click.argument("bank", required=False, type=click.Path(dir_okay=False))
+
+def announce_demo(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """Say on stderr when a command falls back on the bundled demo bank, never silently."""
+    from pathlib import Path
+
+    from .files import is_file
+
+    if value is None and not context.resilient_parsing and not is_file(Path("questions.yaml")):
+        from .starter import demo_notice
+
+        click.echo(demo_notice(Path(".")), err=True)
+    return value
+
+
+BANK_ARGUMENT = click.argument("bank", required=False, type=click.Path(dir_okay=False), callback=announce_demo)
 
 
 class ReportedError(click.ClickException):
@@ -52,15 +66,22 @@ def echo_decks(report: BuildReport) -> None:
         click.echo(deck.summary())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="quizgen")
-def cli() -> None:
+@click.pass_context
+def cli(context: click.Context) -> None:
     """Turn one YAML question bank into Anki decks, a terminal quiz and classroom handouts.
 
     Start with `quizgen build` (checks the bank and writes the Anki decks) or
     `quizgen quiz` (practise in the terminal). Every command takes the bank as
     its first argument, and uses ./questions.yaml or the bundled bank without it.
     """
+    if context.invoked_subcommand is None:
+        click.echo(context.get_help())
+        return
+    from .files import exit_on_termination
+
+    exit_on_termination()
 
 
 @cli.command()
@@ -160,10 +181,12 @@ def quiz(
     review: bool,
     db: str | None,
 ) -> None:
-    """Practise in the terminal; every answer updates your spaced-repetition schedule.
+    """Practise in the terminal, with spaced repetition (FSRS); answers are saved as you give them.
 
-    At the prompt, ? shows a hint (twice skips the question) and q, Ctrl-C or
-    Ctrl-D end the session with its summary. Answers are saved as you give them.
+    At the prompt, ? lists the keys: /h hint, /s skip, /u undo, /r I was right,
+    /q quit (also Ctrl-C, Ctrl-D). After each answer, Enter goes on and 1-4 rate
+    it (Again, Hard, Good, Easy). Missed questions come back before the end.
+    Outside --review, a question learned and not yet due keeps its schedule.
 
     \b
     Example:
@@ -179,24 +202,25 @@ def quiz(
 
 
 @cli.command()
-@BANK_ARGUMENT
+@click.argument("bank", required=False, type=click.Path(dir_okay=False))
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
-def stats(bank: str | None, db: str | None) -> None:
-    """Show quiz progress per bank and tag: new, learning, due and learned questions, and answers right.
+@click.option("--tags", is_flag=True, help="Also show each tag's counts.")
+def stats(bank: str | None, db: str | None, tags: bool) -> None:
+    """Show quiz progress per bank: new, learning and learned questions, due today and this week, retention, a week's forecast.
 
-    Without BANK, every bank in the progress database is shown.
+    Without BANK, every bank in the progress database is shown. The database is only read.
 
     \b
     Example:
         quizgen stats
-        quizgen stats questions.yaml --db class.sqlite3
+        quizgen stats questions.yaml --db class.sqlite3 --tags
     """
     from pathlib import Path
 
     from .terminal import show_stats
 
     with reported():
-        show_stats(Path(bank) if bank is not None else None, db)
+        show_stats(Path(bank) if bank is not None else None, db, tags)
 
 
 @cli.command()
@@ -210,8 +234,14 @@ def stats(bank: str | None, db: str | None) -> None:
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
 @click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
-@click.option("--key/--no-key", default=True, show_default=True, help="Each version's answer key, on its own page, after the versions.")
-@click.option("--key-only", is_flag=True, help="Print the answer keys alone (the teacher's copy).")
+@click.option(
+    "--key/--no-key", default=True, show_default=True, help="The teacher's key (grading grid, then each version's key) in SLUG-key.FORMAT."
+)
+@click.option("--key-only", is_flag=True, help="Write the key alone (the teacher's copy).")
+@click.option("--combined", is_flag=True, help="One file: the sheets, then the key.")
+@click.option(
+    "--duplex/--no-duplex", default=True, show_default=True, help="Start each version on an odd page, for two-sided printing (pdf)."
+)
 @click.option("--title", help="The title on every sheet [default: the bank's].")
 @click.option(
     "-o",
@@ -232,28 +262,34 @@ def handout(
     paper: str,
     key: bool,
     key_only: bool,
+    combined: bool,
+    duplex: bool,
     title: str | None,
     output: str | None,
 ) -> None:
-    """Print a worksheet to hand out: versions with shuffled questions and choices, and their answer keys.
+    """Print a worksheet to hand out: versions with shuffled questions and choices, and the teacher's key.
 
     Every version holds the same questions, in its own order, with its choices
     shuffled, so that neighbours cannot copy. The same command (and seed)
-    always prints the same versions. Each answer key gives, for each number,
-    the answer, the excerpt of the source it comes from, and the question's id.
+    always prints the same versions. The students' sheets go to
+    SLUG-handout.FORMAT, the teacher's key to SLUG-key.FORMAT (beside -o's file):
+    a grading grid of every version's answers with points and totals, then each
+    version's answers with the excerpt of the source and the question's id.
 
     \b
     Example:
-        quizgen handout questions.yaml --versions 3 --count 20 --lang fr
-        quizgen handout --versions 3 --count 20 --key-only -o key.pdf
+        quizgen handout questions.yaml --versions 3 --count 10 --lang fr
+        quizgen handout --versions 3 --count 10 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
-        quizgen handout --versions 30 --count 50 -o - > class.pdf
+        quizgen handout --versions 30 --count 10 --combined -o - > class.pdf
     """
     from .bank import bank_path
-    from .handouts import HandoutOptions, write_handout
+    from .handouts import HandoutOptions, KeyMode, write_handout
 
-    if key_only and not key:
-        raise click.UsageError("--key-only and --no-key contradict each other; give one of them.")
+    chosen = [name for name, given in (("--key-only", key_only), ("--no-key", not key), ("--combined", combined)) if given]
+    if len(chosen) > 1:
+        raise click.UsageError(f"{' and '.join(chosen)} contradict each other; give one of them.")
+    mode: KeyMode = "only" if key_only else "omit" if not key else "combined" if combined else "separate"
     options = HandoutOptions(
         format=format_,
         versions=versions,
@@ -264,14 +300,16 @@ def handout(
         seed=seed,
         lang=lang,
         paper=paper,
-        key="only" if key_only else "include" if key else "omit",
+        key=mode,
         title=title,
+        duplex=duplex,
     )
     with reported():
         written = write_handout(bank_path(bank), options, output)
-    if written.path is None:
-        click.echo(written.data, nl=False)
-    click.echo(written.summary(), err=written.path is None)
+    to_stdout = written.files[0].path is None
+    if to_stdout:
+        click.echo(written.files[0].data, nl=False)
+    click.echo(written.summary(), err=to_stdout)
 
 
 @cli.command()
@@ -280,8 +318,9 @@ def handout(
     "--format",
     "format_",
     required=True,
-    type=click.Choice(["gift", "qti", "csv", "quizlet", "kahoot", "json", "html"]),
-    help="gift: Moodle; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; kahoot: Kahoot (xlsx); json: other programs; "
+    type=click.Choice(["moodle", "gift", "qti", "csv", "quizlet", "kahoot", "blooket", "gimkit", "wayground", "json", "html"]),
+    help="moodle: Moodle XML (every question type); gift: Moodle's GIFT; qti: Canvas (zip); csv: Anki; quizlet: Quizlet; "
+    "kahoot: Kahoot (xlsx); blooket, gimkit: their CSV templates; wayground: Wayground/Quizizz (xlsx); json: other programs; "
     "html: a quiz in one web page.",
 )
 @click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
@@ -291,7 +330,24 @@ def handout(
     type=click.Path(dir_okay=False, allow_dash=True),
     help="The file to write, or - for standard output (text formats) [default: SLUG.LANG.EXT, here].",
 )
-def export(bank: str | None, format_: str, lang: str | None, output: str | None) -> None:
+@click.option("--count", type=click.IntRange(min=1), help="html: questions per round, first offered [default: all].")
+@click.option("--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).")
+@click.option("--type", "types", multiple=True, help="html: only questions of this type, first offered (repeatable).")
+@click.option("--order", type=click.Choice(["shuffled", "bank"]), help="html: question order first offered [default: shuffled].")
+@click.option(
+    "--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice]."
+)
+def export(
+    bank: str | None,
+    format_: str,
+    lang: str | None,
+    output: str | None,
+    count: int | None,
+    tags: tuple[str, ...],
+    types: tuple[str, ...],
+    order: str | None,
+    mode: str | None,
+) -> None:
     """Export the bank for Moodle, Canvas, Anki, Quizlet, Kahoot, other programs or a browser.
 
     Each question keeps its id wherever the format has a place for it. A
@@ -302,15 +358,27 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
 
     \b
     Example:
+        quizgen export questions.yaml --format moodle --lang en
         quizgen export questions.yaml --format gift --lang en
         quizgen export --format html -o quiz.html
         quizgen export --format json -o - | jq '.questions | length'
+        quizgen export --format html --count 20 --mode test -o test.html
+
+    The web quiz's options (--count, --tag, --type, --order, --mode) are
+    what the page offers first; a student can change them in the page.
     """
     from .bank import bank_path
     from .exports import export_file
 
+    web = None
+    if count is not None or tags or types or order is not None or mode is not None:
+        if format_ != "html":
+            raise click.UsageError("--count, --tag, --type, --order and --mode are options of --format html")
+        from .exports.webquiz import WebOptions
+
+        web = WebOptions(count, tags, types, "bank" if order == "bank" else "shuffled", "test" if mode == "test" else "practice")
     with reported():
-        exported = export_file(bank_path(bank), format_, lang, output)
+        exported = export_file(bank_path(bank), format_, lang, output, web)
     for problem in exported.problems():
         click.echo(str(problem), err=True)
     if exported.target is None:
@@ -318,29 +386,88 @@ def export(bank: str | None, format_: str, lang: str | None, output: str | None)
     click.echo(exported.summary(), err=exported.target is None)
 
 
-@cli.command()
-@click.argument("article", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
-@click.option("--title", help="The bank's title [default: the article's headline].")
-@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (a draft never replaces a file otherwise).")
-def draft(article: str, output: str | None, lang: str | None, title: str | None, force: bool) -> None:
-    """Draft a bank from a plain-text article, for a teacher to review.
+@cli.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: FILE's name + .yaml, here].")
+@click.option("--lang", help="The language of the file's texts [default: the one a quizgen JSON names, else en].")
+@click.option("--title", help="The bank's title [default: the file's category, else its name].")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (an import never replaces a file otherwise).")
+def import_(file: str, output: str | None, lang: str | None, title: str | None, force: bool) -> None:
+    """Make a bank from Moodle XML, GIFT, Anki's text export or quizgen JSON.
 
-    Finds the quotations and who says them, the figures with their units,
-    and the people with their roles, by rules alone (nothing is downloaded).
-    Every question is marked draft: true, and its excerpt is copied from the
-    article, so that `quizgen check --source ARTICLE` accepts the draft.
+    Each question becomes the nearest bank type, with an id from the file's own
+    id or name. What can't be carried (partial credit, pictures, an essay...)
+    is reported on stderr, one line each with its place in FILE; the bank
+    written passes `quizgen check`.
 
     \b
     Example:
-        quizgen draft article.txt -o draft.yaml --lang fr
+        quizgen import moodle-export.xml -o biology.yaml
+        quizgen import quiz.gift.txt --lang fr
     """
     from pathlib import Path
 
-    from .draft import default_output, write_draft
+    from .importers import default_output, import_file
 
-    path = Path(output) if output else default_output(Path(article))
+    path = Path(output) if output else default_output(Path(file))
     with reported():
-        result = write_draft(Path(article), path, lang=lang, title=title, force=force)
+        imported = import_file(Path(file), path, lang=lang, title=title, force=force)
+    for note in imported.notes:
+        click.echo(str(note), err=True)
+    click.echo(imported.summary(path))
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
+@click.option("--title", help="The bank's title [default: the article's headline].")
+@click.option("--max", "limit", type=click.IntRange(min=1), help="Keep the N best questions [default: 60].")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (a draft never replaces a file otherwise).")
+def draft(article: str, output: str | None, lang: str | None, title: str | None, limit: int | None, force: bool) -> None:
+    """Draft a bank from an article, for a teacher to review.
+
+    ARTICLE is a text file (UTF-8, or another encoding it detects and names),
+    a saved web page (.html), a PDF, or - for standard input. The draft finds
+    the quotations and who says them (only when the article says), the
+    figures with their units, and the people with their roles. Every question
+    is marked draft: true, and its excerpt is copied from the article, so that
+    `quizgen check --strict` can prove it.
+
+    \b
+    Example:
+        quizgen draft article.txt -o draft.yaml --lang fr --max 20
+        curl -s https://example.org/news.html | quizgen draft - -o news.yaml
+    """
+    from pathlib import Path
+
+    from .draft import DEFAULT_MAX, default_output, write_draft
+
+    path = Path(output) if output else default_output(article)
+    with reported():
+        result = write_draft(article, path, lang=lang, title=title, force=force, limit=limit or DEFAULT_MAX)
+    for note in result.notes:
+        click.echo(note, err=True)
     click.echo(result.summary(str(path)))
+
+
+@cli.command()
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False))
+def init(folder: str) -> None:
+    """Start your own bank: write a small commented questions.yaml, one question of each type.
+
+    It has a fixed random deck id (keep it: it ties the deck to your learners'
+    Anki collections) and passes `quizgen check --strict`. An existing
+    questions.yaml is never replaced.
+
+    \b
+    Example:
+        quizgen init && quizgen build && quizgen quiz --count 3
+    """
+    from pathlib import Path
+
+    from .starter import write_starter
+
+    with reported():
+        path = write_starter(Path(folder))
+    click.echo(f"Wrote {path}: 8 questions, one of each type. Edit it, then: quizgen check, quizgen build, quizgen quiz.")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import stat
 import tempfile
+import threading
 import time
 import zipfile
 from collections.abc import Iterable
@@ -17,18 +19,18 @@ LATEST_EPOCH = 2**32 - 1
 """The last second SOURCE_DATE_EPOCH may name (in 2106): every output format can date it."""
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
+def write_atomic(path: Path, data: bytes | str, mode: int | None = None) -> None:
     """Write to a temporary file beside `path`, then rename it over `path`.
 
     The data reaches the disk before the rename, so a crash leaves either the
     old file or the new one, never a truncated one; a replaced file keeps its
-    permissions.
+    permissions. A new file gets `mode`, or the umask's default.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         existing = path.stat()
     except FileNotFoundError:
-        mode = 0o666 & ~current_umask()
+        mode = 0o666 & ~current_umask() if mode is None else mode
     except OSError as exc:
         raise QuizgenError(f"cannot write {path}: {exc.strerror}") from exc
     else:
@@ -54,6 +56,24 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise
 
 
+def exit_on_termination() -> None:
+    """Make SIGTERM and SIGHUP exit through Python's clean-up, as Ctrl-C does.
+
+    Their default action ends the process at once, leaving temporary files and folders (an Anki
+    build's work folder, a half-written output's temporary file) behind; raising SystemExit runs
+    every `finally` and context manager on the way out instead. Signals reach only the main thread.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def leave(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name) and signal.getsignal(getattr(signal, name)) is signal.SIG_DFL:
+            signal.signal(getattr(signal, name), leave)
+
+
 def current_umask() -> int:
     """The process umask, which mkstemp ignores (it always creates files readable by their owner only)."""
     umask = os.umask(0)
@@ -61,21 +81,57 @@ def current_umask() -> int:
     return umask
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes, or a QuizgenError saying why it cannot be read."""
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The largest file quizgen reads (a bank, a source text, an article, a lock): far above any real one."""
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes (at most `limit`), or a QuizgenError saying why it cannot be read.
+
+    FIFOs, devices and sockets are refused before anything is read from them (a FIFO would block,
+    /dev/zero never ends), and so is a file that grows past `limit` while it is read (/proc files
+    say they are empty).
+    """
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise QuizgenError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise QuizgenError(f"{path} is a folder; give a file") from None
     except OSError as exc:
         raise QuizgenError(f"cannot read {path}: {exc.strerror}") from exc
+    with os.fdopen(descriptor, "rb") as stream:
+        kind = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(kind):
+            raise QuizgenError(f"{path} is a folder; give a file")
+        if not stat.S_ISREG(kind):
+            raise QuizgenError(f"{path} is not a regular file (a device, a pipe or a socket); give a file")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise QuizgenError(f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > limit:
+        size = f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit} bytes"
+        raise QuizgenError(f"{path} is larger than {size}, more than quizgen reads; give a smaller file")
+    return data
 
 
-def read_text(path: Path) -> str:
+def inside(folder: Path, relative: str, what: str) -> Path:
+    """`folder / relative` for a path written in a bank in `folder`, once it is known to stay inside `folder`.
+
+    A bank names files beside it; an absolute path, a `..` or a link that leads elsewhere is refused,
+    so that a bank from someone else can't make quizgen read (and print) any other file.
+    """
+    base = folder.resolve()
+    target = (base / relative).resolve()
+    if Path(relative).is_absolute() or not target.is_relative_to(base):
+        raise QuizgenError(f"{what} '{relative}' is outside the bank's folder; put the file in the bank's folder")
+    return folder / relative
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """A UTF-8 text file (a byte-order mark is dropped); invalid bytes are reported with their offset."""
-    data = read_bytes(path)
+    data = read_bytes(path, limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

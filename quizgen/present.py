@@ -38,22 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quote": "“{text}”",
         "excerpt": "Source: {excerpt}",
         "excerpt_from": "Source ({title}): {excerpt}",
-        "web_check": "Check",
-        "web_next": "Next",
-        "web_right": "Right!",
-        "web_wrong": "Not quite.",
         "answer_line": "Answer: {answer}",
-        "web_score": "Score: {score} / {total}",
-        "web_finished": "Finished!",
-        "web_restart": "Start again",
-        "web_move_up": "Move up",
-        "web_move_down": "Move down",
-        "web_choose": "Choose…",
-        "web_your_answer": "Your answer",
-        "web_blank": "Blank {number}",
-        "web_empty": "Answer first.",
-        "web_not_number": "Write a number, such as 200 million.",
-        "web_needs_js": "This quiz needs JavaScript.",
         "handout_name": "Name:",
         "handout_class": "Class:",
         "handout_date": "Date:",
@@ -83,22 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "quote": "«\u00a0{text}\u00a0»",
         "excerpt": "Source\u00a0: {excerpt}",
         "excerpt_from": "Source ({title})\u00a0: {excerpt}",
-        "web_check": "Valider",
-        "web_next": "Suivant",
-        "web_right": "Bonne réponse\u00a0!",
-        "web_wrong": "Pas tout à fait.",
         "answer_line": "Réponse\u00a0: {answer}",
-        "web_score": "Score\u00a0: {score} / {total}",
-        "web_finished": "Terminé\u00a0!",
-        "web_restart": "Recommencer",
-        "web_move_up": "Monter",
-        "web_move_down": "Descendre",
-        "web_choose": "Choisir…",
-        "web_your_answer": "Votre réponse",
-        "web_blank": "Blanc {number}",
-        "web_empty": "Répondez d’abord.",
-        "web_not_number": "Écrivez un nombre, par exemple 200 millions.",
-        "web_needs_js": "Ce quiz a besoin de JavaScript.",
         "handout_name": "Nom\u00a0:",
         "handout_class": "Classe\u00a0:",
         "handout_date": "Date\u00a0:",
@@ -208,12 +178,23 @@ def answer_text(question: Question, lang: str) -> str:
 
 OPENING_QUOTES = '«“"'
 CLOSING_QUOTES = '»”"'
+QUOTE_PAIRS = {"«": "\u00a0»", "“": "”", '"': '"'}
 
 
 def quoted(excerpt: str, lang: str) -> str:
-    """An excerpt in the language's quotation marks, unless it comes with its own."""
-    if len(excerpt) > 1 and excerpt[0] in OPENING_QUOTES and excerpt[-1] in CLOSING_QUOTES:
+    """An excerpt in quotation marks: its own when it has them, else the language's.
+
+    An excerpt cut inside a quotation keeps its one mark and gets the other
+    ('« Hollande … ont compris' -> '« Hollande … ont compris »'), never a second pair around it.
+    """
+    opens, closes = excerpt[:1] in OPENING_QUOTES, excerpt[-1:] in CLOSING_QUOTES
+    if len(excerpt) > 1 and opens and closes:
         return excerpt
+    if len(excerpt) > 1 and opens:
+        return excerpt + QUOTE_PAIRS[excerpt[0]]
+    if len(excerpt) > 1 and closes:
+        opening = {close.strip(): open_ for open_, close in QUOTE_PAIRS.items()}[excerpt[-1]]
+        return opening + ("\u00a0" if opening == "«" else "") + excerpt
     return label("quote", lang).format(text=excerpt)
 
 

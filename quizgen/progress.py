@@ -5,6 +5,11 @@ question keeps its history. Each answer is committed in its own transaction as
 it is given, so a crash or a kill loses at most the answer being typed; the
 database is in WAL mode with a busy timeout, so two sessions can write to it at
 once. The schema version is SQLite's own `user_version`.
+
+Nothing is written to a file before it is known to be empty or a quizgen
+progress database (its header and tables are read first, read-only), and
+`quizgen stats` only ever reads. Each answer keeps what it replaced (a
+`Receipt`), so that the learner can undo it or change its rating.
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ import hashlib
 import os
 import shlex
 import sqlite3
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler, State
@@ -25,7 +31,7 @@ from fsrs import Card, Rating, Scheduler, State
 from .errors import QuizgenError
 from .model import Bank, stable_id
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = (
     "CREATE TABLE banks (bank TEXT PRIMARY KEY, title TEXT NOT NULL, fingerprint TEXT NOT NULL)",
     "CREATE TABLE questions (bank TEXT NOT NULL, question TEXT NOT NULL, tags TEXT NOT NULL, PRIMARY KEY (bank, question))",
@@ -35,13 +41,26 @@ SCHEMA = (
         PRIMARY KEY (bank, question))""",
     """CREATE TABLE reviews (
         id INTEGER PRIMARY KEY, bank TEXT NOT NULL, question TEXT NOT NULL,
-        answered_at TEXT NOT NULL, rating INTEGER NOT NULL, correct INTEGER NOT NULL, duration_ms INTEGER NOT NULL)""",
+        answered_at TEXT NOT NULL, rating INTEGER NOT NULL, correct INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
+        previous_state INTEGER, scheduled INTEGER NOT NULL DEFAULT 1)""",
     "CREATE INDEX reviews_by_question ON reviews (bank, question)",
 )
-"""`questions` keeps each bank's question ids and tags, so that `quizgen stats` can count new questions without the bank file."""
-# SQLite's wait for a lock is not fair: a session committing in a tight loop can hold off another
-# for seconds on a loaded machine. People answer every few seconds, so a long wait costs nothing.
-BUSY_TIMEOUT_MS = 30_000
+"""`questions` keeps each bank's question ids and tags, so that `quizgen stats` can count new questions without the bank file.
+A review's `previous_state` is the card's FSRS state before it (NULL: new), so that retention counts reviews of learned cards;
+`scheduled` is 0 for a practice answer that left the schedule as it was."""
+MIGRATIONS = {
+    1: (
+        "ALTER TABLE reviews ADD COLUMN previous_state INTEGER",
+        "ALTER TABLE reviews ADD COLUMN scheduled INTEGER NOT NULL DEFAULT 1",
+    ),
+}
+"""The statements that bring a database from each older schema version to the next."""
+TABLES = frozenset({"banks", "questions", "cards", "reviews"})
+SQLITE_HEADER = b"SQLite format 3\x00"
+# A person waits a second or two at most before being told; the session keeps the answer and
+# saves it with the next one. Scripts that write in a tight loop pass a longer wait.
+BUSY_TIMEOUT_MS = 1_500
+FORECAST_DAYS = 7
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 """UTC to the second, so that stored times sort as text."""
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -86,8 +105,12 @@ def problem(error: sqlite3.Error, path: Path) -> QuizgenError:
     if damaged:
         return damage(path, str(error))
     if "locked" in str(error) or "busy" in str(error):
-        return QuizgenError(f"progress database {path} is busy: another quizgen has held it for {BUSY_TIMEOUT_MS // 1000} s; try again")
+        return Busy(f"progress database {path} is busy: another program is writing to it; try again in a moment")
     return QuizgenError(f"cannot use progress database {path}: {error}")
+
+
+class Busy(QuizgenError):
+    """The progress database stayed locked by another writer for longer than the busy timeout."""
 
 
 def damage(path: Path, what: str) -> QuizgenError:
@@ -117,8 +140,34 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """One answer to store: how it was rated, whether it was right, how long it took, and whether it moves the schedule."""
+
+    question: str
+    rating: int
+    correct: bool
+    seconds: float
+    scheduled: bool = True
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A stored answer, with the card it replaced (None: the question was new), so that it can be undone or rewritten."""
+
+    answer: Answer
+    review: int
+    """The row id of the answer in `reviews`."""
+    previous: str | None
+    due: datetime | None
+    """When the question is next due after this answer; None when the answer left the schedule as it was."""
+
+
+@dataclass(frozen=True)
 class Tally:
-    """Counts for a bank or one of its tags; `tag` is None for the whole bank."""
+    """Counts for a bank or one of its tags; `tag` is None for the whole bank.
+
+    Each question is new, learning (answered, still in FSRS's learning steps) or learned; `due` counts those due now.
+    """
 
     tag: str | None
     new: int
@@ -130,15 +179,21 @@ class Tally:
 
     @property
     def questions(self) -> int:
-        return self.new + self.learning + self.due + self.learned
+        return self.new + self.learning + self.learned
 
 
 @dataclass(frozen=True)
 class BankReport:
-    """A bank's progress: the whole bank first, then each tag, the largest first."""
+    """A bank's progress: the whole bank first, then each tag, the largest first; its retention and forecast."""
 
     title: str
     tallies: tuple[Tally, ...]
+    retention: tuple[int, int] = (0, 0)
+    """Reviews of learned questions answered right, out of all of them (new and learning answers do not count)."""
+    forecast: tuple[int, ...] = (0,) * FORECAST_DAYS
+    """Questions due within each of the next FORECAST_DAYS days (24-hour windows from now, the first with those overdue)."""
+    due_week: int = 0
+    """Questions due within the next 7 days, those due now included."""
 
 
 class ProgressStore:
@@ -148,12 +203,20 @@ class ProgressStore:
         self.connection = connection
         self.path = path
         self.clock = clock or utc_now
-        self.scheduler = Scheduler()
+        # fsrs fuzzes intervals at random; a fixed-seed scheduler would not, but the intervals shown
+        # before a rating must be the ones stored after it, so fuzzing is off.
+        self.scheduler = Scheduler(enable_fuzzing=False)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE takes the write lock first, so that a read-then-write is never interleaved with another session's."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE takes the write lock first, so that a read-then-write is never interleaved with another session's.
+
+        A lock held by another writer past the busy timeout raises Busy, which a session can wait out.
+        """
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise problem(error, self.path) from error
         try:
             yield self.connection
         except BaseException:
@@ -166,20 +229,16 @@ class ProgressStore:
         version = self.connection.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise QuizgenError(
-                f"progress database {self.path} was written by a newer quizgen (schema {version}; this one knows {SCHEMA_VERSION}); "
-                "upgrade quizgen"
-            )
         with self.transaction() as connection:
-            if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-                return
-            if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-                raise QuizgenError(
-                    f"progress database {self.path} is not a quizgen progress database (it holds other tables); give another file with --db"
-                )
-            for statement in SCHEMA:
-                connection.execute(statement)
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            refuse_foreign(self.path, version, table_names(connection))
+            if version == 0:
+                for statement in SCHEMA:
+                    connection.execute(statement)
+            else:
+                for step in range(version, SCHEMA_VERSION):
+                    for statement in MIGRATIONS[step]:
+                        connection.execute(statement)
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def remember(self, bank: Bank) -> None:
@@ -223,22 +282,70 @@ class ProgressStore:
         later = [when for when in due_times.values() if when > now]
         return Schedule(due, frozenset(due_times), min(later, default=None))
 
-    def record(self, bank: Bank, question_id: str, rating: int, correct: bool, seconds: float) -> None:
-        """Schedule the question's next review from this answer, and log the answer; both committed before returning."""
+    def card(self, bank: Bank, question_id: str) -> Card | None:
+        """The question's FSRS card, or None when it was never answered."""
+        row = self.connection.execute("SELECT card FROM cards WHERE bank = ? AND question = ?", (bank_key(bank), question_id)).fetchone()
+        return self.stored_card(question_id, row[0]) if row else None
+
+    def intervals(self, bank: Bank, question_id: str) -> dict[int, timedelta]:
+        """For each rating, how long until the question is due again if it is given now: what Anki shows on its buttons."""
+        now = self.clock()
+        card = self.card(bank, question_id) or Card(card_id=stable_id(f"{bank_key(bank)}/{question_id}"), due=now)
+        return {int(rating): self.scheduler.review_card(card, rating, review_datetime=now)[0].due - now for rating in Rating}
+
+    def record(self, bank: Bank, question_id: str, rating: int, correct: bool, seconds: float, scheduled: bool = True) -> Receipt:
+        """Log the answer and, when `scheduled`, schedule the question's next review from it; committed before returning."""
+        with self.transaction() as connection:
+            return self.store(connection, bank, Answer(question_id, rating, correct, seconds, scheduled))
+
+    def store(self, connection: sqlite3.Connection, bank: Bank, answer: Answer) -> Receipt:
         key = bank_key(bank)
         now = self.clock()
-        duration_ms = round(seconds * 1000)
+        duration_ms = round(answer.seconds * 1000)
+        row = connection.execute("SELECT card FROM cards WHERE bank = ? AND question = ?", (key, answer.question)).fetchone()
+        previous = row[0] if row else None
+        card = self.stored_card(answer.question, previous) if previous else Card(card_id=stable_id(f"{key}/{answer.question}"), due=now)
+        state = int(card.state) if previous else None
+        due = None
+        if answer.scheduled:
+            card, _ = self.scheduler.review_card(card, Rating(answer.rating), review_datetime=now, review_duration=duration_ms)
+            connection.execute(
+                "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?)",
+                (key, answer.question, card.to_json(), int(card.state), stamp(card.due)),
+            )
+            due = card.due
+        cursor = connection.execute(
+            "INSERT INTO reviews (bank, question, answered_at, rating, correct, duration_ms, previous_state, scheduled) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, answer.question, stamp(now), answer.rating, int(answer.correct), duration_ms, state, int(answer.scheduled)),
+        )
+        assert cursor.lastrowid is not None
+        return Receipt(answer, cursor.lastrowid, previous, due)
+
+    def undo(self, bank: Bank, receipt: Receipt) -> None:
+        """Remove an answer from the log and put the question's card back as it was before it."""
         with self.transaction() as connection:
-            row = connection.execute("SELECT card FROM cards WHERE bank = ? AND question = ?", (key, question_id)).fetchone()
-            card = self.stored_card(question_id, row[0]) if row else Card(card_id=stable_id(f"{key}/{question_id}"), due=now)
-            card, _ = self.scheduler.review_card(card, Rating(rating), review_datetime=now, review_duration=duration_ms)
-            connection.execute(
-                "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?)", (key, question_id, card.to_json(), int(card.state), stamp(card.due))
-            )
-            connection.execute(
-                "INSERT INTO reviews (bank, question, answered_at, rating, correct, duration_ms) VALUES (?, ?, ?, ?, ?, ?)",
-                (key, question_id, stamp(now), rating, int(correct), duration_ms),
-            )
+            self.unstore(connection, bank, receipt)
+
+    def unstore(self, connection: sqlite3.Connection, bank: Bank, receipt: Receipt) -> None:
+        key = bank_key(bank)
+        connection.execute("DELETE FROM reviews WHERE id = ?", (receipt.review,))
+        if not receipt.answer.scheduled:
+            return
+        if receipt.previous is None:
+            connection.execute("DELETE FROM cards WHERE bank = ? AND question = ?", (key, receipt.answer.question))
+            return
+        card = self.stored_card(receipt.answer.question, receipt.previous)
+        connection.execute(
+            "INSERT OR REPLACE INTO cards VALUES (?, ?, ?, ?, ?)",
+            (key, receipt.answer.question, receipt.previous, int(card.state), stamp(card.due)),
+        )
+
+    def rewrite(self, bank: Bank, receipt: Receipt, answer: Answer) -> Receipt:
+        """Replace a stored answer (another rating, or counted right after all), in the log and in the schedule, at once."""
+        with self.transaction() as connection:
+            self.unstore(connection, bank, receipt)
+            return self.store(connection, bank, answer)
 
     def stored_card(self, question: str, text: str) -> Card:
         with self.decoding(question):
@@ -262,7 +369,14 @@ class ProgressStore:
                 "SELECT question, sum(correct), count(*) FROM reviews WHERE bank = ? GROUP BY question", (key,)
             )
         }
-        return tally(title, questions, cards, answers, self.clock())
+        retention = (0, 0)
+        # A database of schema 1, read by `stats` before a quiz brings it up to date, has no previous states.
+        if self.connection.execute("PRAGMA user_version").fetchone()[0] >= 2:
+            retention = self.connection.execute(
+                "SELECT coalesce(sum(correct), 0), count(*) FROM reviews WHERE bank = ? AND previous_state = ? AND scheduled = 1",
+                (key, int(State.Review)),
+            ).fetchone()
+        return tally(title, questions, cards, answers, self.clock(), (retention[0], retention[1]))
 
 
 def tally(
@@ -271,41 +385,113 @@ def tally(
     cards: Mapping[str, tuple[State, datetime]],
     answers: Mapping[str, tuple[int, int]],
     now: datetime,
+    retention: tuple[int, int] = (0, 0),
 ) -> BankReport:
-    """Count each question once for the bank and once for each of its tags."""
+    """Count each question once for the bank and once for each of its tags; forecast when the bank's questions fall due."""
     counts: dict[str | None, Counter[str]] = {None: Counter()}
     for question, tags in questions.items():
+        due = 0
         if question not in cards:
             standing = "new"
         else:
-            state, due = cards[question]
-            standing = "due" if due <= now else "learned" if state == State.Review else "learning"
+            state, when = cards[question]
+            standing = "learned" if state == State.Review else "learning"
+            due = int(when <= now)
         right, total = answers.get(question, (0, 0))
         for tag in (None, *tags):
             counter = counts.setdefault(tag, Counter())
-            counter.update({standing: 1, "answers": total, "right": right})
+            counter.update({standing: 1, "due": due, "answers": total, "right": right})
     whole = as_tally(None, counts.pop(None))
     by_tag = sorted((as_tally(tag, counter) for tag, counter in counts.items()), key=lambda each: (-each.questions, each.tag or ""))
-    return BankReport(title, (whole, *by_tag))
+    forecast = [0] * FORECAST_DAYS
+    for question in questions:
+        if question in cards:
+            day = max(0, (cards[question][1] - now) // timedelta(days=1))
+            if day < FORECAST_DAYS:
+                forecast[day] += 1
+    return BankReport(title, (whole, *by_tag), retention, tuple(forecast), sum(forecast))
 
 
 def as_tally(tag: str | None, counter: Counter[str]) -> Tally:
     return Tally(tag, counter["new"], counter["learning"], counter["due"], counter["learned"], counter["answers"], counter["right"])
 
 
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def refuse_foreign(path: Path, version: int, tables: set[str]) -> None:
+    """Refuse a database from a newer quizgen or from another program, before anything is written to it."""
+    if version > SCHEMA_VERSION:
+        raise QuizgenError(
+            f"progress database {path} was written by a newer quizgen (schema {version}; this one knows {SCHEMA_VERSION}); upgrade quizgen"
+        )
+    if (version == 0 and tables) or not tables <= TABLES:
+        raise QuizgenError(
+            f"progress database {path} is not a quizgen progress database (it holds other tables); give another file with --db"
+        )
+
+
+def inspect(path: Path) -> None:
+    """Check what the file at `path` is, reading only: absent, empty, or a quizgen progress database; refuse anything else."""
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise QuizgenError(f"progress database {path} is not a file; give a file with --db")
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise QuizgenError(f"cannot read progress database {path}: {error.strerror}") from error
+    if not header:
+        return
+    if header != SQLITE_HEADER:
+        raise damage(path, "file is not a database")
+    connection = connect(path, read_only=True)
+    try:
+        refuse_foreign(path, connection.execute("PRAGMA user_version").fetchone()[0], table_names(connection))
+    except sqlite3.Error as error:
+        raise problem(error, path) from error
+    finally:
+        connection.close()
+
+
+def connect(path: Path, read_only: bool, busy_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """An SQLite connection; read-only opens the file as it is (mode=ro), creating nothing and changing nothing."""
+    try:
+        if read_only:
+            uri = f"file:{urllib.parse.quote(str(path.absolute()))}?mode=ro"
+            connection = sqlite3.connect(uri, uri=True, timeout=busy_ms / 1000, isolation_level=None)
+        else:
+            connection = sqlite3.connect(path, timeout=busy_ms / 1000, isolation_level=None)
+        connection.execute(f"PRAGMA busy_timeout = {busy_ms}")
+    except sqlite3.Error as error:
+        raise problem(error, path) from error
+    return connection
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before the first question, a database or a folder that cannot be written (SQLite writes its journal beside the file)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise QuizgenError(f"progress database {path} is read-only; make it writable or give another file with --db")
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise QuizgenError(f"cannot write in {path.parent}, the folder of progress database {path}; give another file with --db")
+
+
 @contextmanager
-def open_progress(path: Path, clock: Callable[[], datetime] | None = None) -> Iterator[ProgressStore]:
-    """The progress database at `path`, created if need be; any SQLite error inside becomes a QuizgenError naming the file."""
+def open_progress(path: Path, clock: Callable[[], datetime] | None = None, busy_ms: int = BUSY_TIMEOUT_MS) -> Iterator[ProgressStore]:
+    """The progress database at `path`, created if need be; any SQLite error inside becomes a QuizgenError naming the file.
+
+    The file is inspected (read-only) before anything writes to it, and its folder and itself must be writable.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise QuizgenError(f"cannot create the folder of progress database {path}: {exc.strerror}") from exc
+        raise QuizgenError(f"cannot create {path.parent}, the folder of progress database {path}: {exc.strerror}") from exc
+    inspect(path)
+    check_writable(path)
+    connection = connect(path, read_only=False, busy_ms=busy_ms)
     try:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as error:
-        raise problem(error, path) from error
-    try:
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA journal_mode = WAL")
         store = ProgressStore(connection, path, clock)
         store.prepare()
@@ -317,14 +503,98 @@ def open_progress(path: Path, clock: Callable[[], datetime] | None = None) -> It
 
 
 def read_reports(path: Path, banks: Sequence[Bank] = (), clock: Callable[[], datetime] | None = None) -> list[BankReport]:
-    """Progress for `banks`, or for every bank in the database when none is given; a missing database is not created."""
+    """Progress for `banks`, or for every bank in the database when none is given; the database is only read, never created."""
+    now = (clock or utc_now)()
     if not path.exists():
-        return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, utc_now()) for bank in banks]
-    with open_progress(path, clock) as store:
+        return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, now) for bank in banks]
+    inspect(path)
+    connection = connect(path, read_only=True)
+    try:
+        if not table_names(connection):
+            return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, now) for bank in banks]
+        store = ProgressStore(connection, path, clock)
         if banks:
             return [store.report(bank_key(bank), bank.title[bank.default_language], questions_of(bank)) for bank in banks]
         return [store.report(key, title, store.questions(key)) for key, title in store.banks()]
+    except sqlite3.Error as error:
+        raise problem(error, path) from error
+    finally:
+        connection.close()
 
 
 def questions_of(bank: Bank) -> dict[str, tuple[str, ...]]:
     return {question.id: question.tags for question in bank.questions}
+
+
+class Journal:
+    """A session's answers on their way to the database.
+
+    Each is saved as it is given; while another program holds the database longer than
+    the busy timeout, answers are kept in order and saved with the next one (or at the end),
+    so that a busy database costs a message, not an answer. The last answer can be taken
+    back or replaced (another rating, or counted right after all).
+    """
+
+    def __init__(self, store: ProgressStore, bank: Bank) -> None:
+        self.store = store
+        self.bank = bank
+        self.entries: list[Receipt | Answer] = []
+        """Every answer of the session, in order: saved (a Receipt) or waiting (an Answer)."""
+
+    @property
+    def waiting(self) -> int:
+        return sum(isinstance(entry, Answer) for entry in self.entries)
+
+    def give(self, answer: Answer) -> Receipt | None:
+        """Save `answer`, after those waiting; None when it waits too (the database is busy)."""
+        self.flush()
+        if not self.waiting:
+            try:
+                receipt = self.store.record(self.bank, answer.question, answer.rating, answer.correct, answer.seconds, answer.scheduled)
+            except Busy:
+                pass
+            else:
+                self.entries.append(receipt)
+                return receipt
+        self.entries.append(answer)
+        return None
+
+    def flush(self) -> int:
+        """Save the answers waiting, in order, until the database is busy again; how many were saved."""
+        saved = 0
+        for index, entry in enumerate(self.entries):
+            if isinstance(entry, Answer):
+                try:
+                    self.entries[index] = self.store.record(
+                        self.bank, entry.question, entry.rating, entry.correct, entry.seconds, entry.scheduled
+                    )
+                except Busy:
+                    return saved
+                saved += 1
+        return saved
+
+    def last(self) -> Answer | None:
+        if not self.entries:
+            return None
+        entry = self.entries[-1]
+        return entry.answer if isinstance(entry, Receipt) else entry
+
+    def take_back(self) -> Answer | None:
+        """Remove the last answer, from the database too; None when there is none. Raises Busy, keeping it, if it cannot."""
+        if not self.entries:
+            return None
+        entry = self.entries[-1]
+        if isinstance(entry, Receipt):
+            self.store.undo(self.bank, entry)
+        self.entries.pop()
+        return entry.answer if isinstance(entry, Receipt) else entry
+
+    def replace(self, answer: Answer) -> Receipt | None:
+        """Put `answer` in place of the last answer, in the log and the schedule; None while it waits. Raises Busy if it cannot."""
+        entry = self.entries[-1]
+        if isinstance(entry, Answer):
+            self.entries[-1] = answer
+            return None
+        receipt = self.store.rewrite(self.bank, entry, answer)
+        self.entries[-1] = receipt
+        return receipt

@@ -1,7 +1,8 @@
-"""The quiz at a keyboard: ask, read, judge, remember, show; then the summary. Also `quizgen stats`.
+"""The quiz at a keyboard: ask, read, judge, remember, rate, show; then the summary. Also `quizgen stats`.
 
-Screens are built by pure functions as styled lines, then written as plain
-text (piped output, NO_COLOR, tests: deterministic transcripts) or, on a
+Screens are built by pure functions (quiz/screens.py) as styled lines, wrapped
+here to the terminal's width, then written as plain text (piped output,
+NO_COLOR, TERM=dumb, tests: deterministic transcripts) or, on a colour
 terminal, with rich's colours and rules. rich is imported only then: it costs
 more start-up time than the rest of the quiz.
 """
@@ -11,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import shutil
 import sys
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from time import monotonic
@@ -22,20 +25,21 @@ from typing import Protocol
 import click
 
 from .bank import load_bank
-from .model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Order
-from .present import cloze_text, label, letter, prompt_text, quoted
-from .progress import BankReport, ProgressStore, Tally, open_progress, progress_path, read_reports
+from .model import Bank, MultipleAnswer, MultipleChoice
+from .progress import Answer, Busy, Journal, ProgressStore, open_progress, progress_path, read_reports
 from .quiz import (
-    DIFFICULTY_WORDS,
+    AGAIN,
+    GOOD,
+    HARD,
     Outcome,
     Presentation,
     Summary,
     Unclear,
     Verdict,
     check_answer,
-    cloze_prompt,
+    command,
+    command_word,
     hint,
-    how_to_answer,
     present,
     rating,
     review_questions,
@@ -43,10 +47,21 @@ from .quiz import (
     say,
     select_questions,
 )
+from .quiz.screens import (
+    Line,
+    feedback_lines,
+    help_lines,
+    hint_lines,
+    intro_lines,
+    line,
+    nothing_due_lines,
+    question_lines,
+    rating_lines,
+    stats_lines,
+    summary_lines,
+    wrap,
+)
 from .select import Filters, parse_difficulty
-
-Span = tuple[str, str]
-"""A piece of a line: a style name (a key of STYLES) and its text."""
 
 STYLES = {
     "": "",
@@ -63,27 +78,15 @@ STYLES = {
     "active": "yellow",
     "new": "bright_black",
 }
-MARKS = {"right": "✓", "wrong": "✗", "partly": "✗", "skipped": "→"}
-BAR_WIDTH = 10
-TAGS_SHOWN = 12
-"""Tags in a session's summary, so that the questions missed stay on screen."""
-STATS_BAR_WIDTH = 20
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a screen; a heading is drawn as a rule across a colour terminal."""
-
-    spans: tuple[Span, ...] = ()
-    heading: bool = False
-
-    @property
-    def text(self) -> str:
-        return "".join(text for _, text in self.spans)
-
-
-def line(*parts: Span | str, heading: bool = False) -> Line:
-    return Line(tuple(("", part) if isinstance(part, str) else part for part in parts), heading)
+LEARNING_GAP = 3
+"""Questions asked before a missed one comes back, so that it is recalled, not repeated from the screen."""
+MAX_TRIES = 3
+"""Times a question is asked in one session, at most: a learner who keeps missing it is not held in a loop."""
+END_TRIES = 4
+"""Attempts (each up to the busy timeout) to save answers kept while the database was busy, before the summary."""
+NEXT_KEYS = frozenset({"\r", "\n", " ", "n"})
+SHOWN_KEYS = frozenset("1234ruq?")
+"""Keys echoed after an answer (the ones that do something there besides going on)."""
 
 
 class Output(Protocol):
@@ -91,15 +94,19 @@ class Output(Protocol):
 
 
 class PlainOutput:
-    """Lines as plain text, through click so that CliRunner captures them."""
+    """Lines as plain text, through click so that CliRunner captures them; wrapped to the width of a terminal, if any."""
+
+    def __init__(self, width: int | None = None) -> None:
+        self.width = width
 
     def write(self, lines: Sequence[Line]) -> None:
         for each in lines:
-            click.echo(each.text)
+            for part in wrap(each, self.width) if self.width else [each]:
+                click.echo(part.text)
 
 
 class RichOutput:
-    """Lines in colour, wrapped to the terminal's width, headings as rules."""
+    """Lines in colour, wrapped by `wrap` (rich would break at no-break spaces and lose list indents), headings as rules."""
 
     def __init__(self) -> None:
         from rich.console import Console
@@ -110,12 +117,13 @@ class RichOutput:
         from rich.text import Text
 
         for each in lines:
-            text = Text.assemble(*((part, STYLES[style]) for style, part in each.spans))
-            # A rule would cut a heading too long for the terminal's width; such a heading wraps instead.
-            if each.heading and text.cell_len + 4 <= self.console.width:
-                self.console.rule(text, align="left", style="bright_black")
-            else:
-                self.console.print(text)
+            for part in wrap(each, self.console.width):
+                text = Text.assemble(*((piece, STYLES[style]) for style, piece in part.spans))
+                # A rule would cut a heading too long for the terminal's width; such a heading wraps instead.
+                if part.heading and text.cell_len + 4 <= self.console.width:
+                    self.console.rule(text, align="left", style="bright_black")
+                else:
+                    self.console.print(text, soft_wrap=True)
 
 
 def colours_wanted() -> bool:
@@ -124,7 +132,9 @@ def colours_wanted() -> bool:
 
 
 def terminal_output() -> Output:
-    return RichOutput() if colours_wanted() else PlainOutput()
+    if colours_wanted():
+        return RichOutput()
+    return PlainOutput(shutil.get_terminal_size().columns if sys.stdout.isatty() else None)
 
 
 def read_line(prompt: str) -> str | None:
@@ -136,176 +146,20 @@ def read_line(prompt: str) -> str | None:
         return None
 
 
-def colon(key: str, lang: str) -> str:
-    return label(key, lang) + say("colon", lang)
+def read_key(prompt: str) -> str | None:
+    """One key pressed at `prompt` (Enter is '\\r' or '\\n'); None at end of input or Ctrl-C.
 
-
-def intro_lines(title: str, count: int, lang: str, review: tuple[int, int] | None = None) -> list[Line]:
-    heading = say("review", lang, title, *review) if review is not None else say("session", lang, title, count, "" if count == 1 else "s")
-    return [line(("heading", heading), heading=True), line(("dim", say("keys", lang)))]
-
-
-def question_lines(presentation: Presentation, number: int, total: int) -> list[Line]:
-    """The question as asked: where it stands in the session, its prompt, its choices, and how to answer."""
-    question, lang = presentation.question, presentation.lang
-    about = [say("question", lang, number, total)]
-    if question.tags:
-        about.append(", ".join(question.tags))
-    about.append(say(DIFFICULTY_WORDS[question.difficulty], lang))
-    lines = [Line(), line(("heading", " · ".join(about)), heading=True), line(("prompt", prompt_text(question, lang)))]
-    if isinstance(question, Cloze):
-        lines.append(line(cloze_prompt(question.text[lang])))
-    elif isinstance(question, Match):
-        lines += [line(("key", f"  {number}. "), left[lang]) for number, (left, _) in enumerate(question.pairs, start=1)]
-        lines += lettered(presentation)
-    elif isinstance(question, Order):
-        lines += [line(("key", f"  {position + 1}. "), presentation.shown(position)) for position in range(len(presentation.order))]
-    elif isinstance(question, (MultipleChoice, MultipleAnswer)):
-        lines += lettered(presentation)
-    lines.append(line(("dim", how_to_answer(presentation))))
-    return lines
-
-
-def lettered(presentation: Presentation) -> list[Line]:
-    return [line(("key", f"  {letter(position)}) "), presentation.shown(position)) for position in range(len(presentation.order))]
-
-
-def hint_lines(text: str | None, lang: str) -> list[Line]:
-    if text is None:
-        return [line(("note", say("no-hint", lang)))]
-    return [line(("note", colon("hint", lang) + text), " ", ("dim", say("again-skips", lang)))]
-
-
-def feedback_lines(presentation: Presentation, verdict: Verdict | None, source_title: str | None) -> list[Line]:
-    """After an answer: right or wrong, the right answer, remarks on the answer given, the explanation and the excerpt."""
-    question, lang = presentation.question, presentation.lang
-    if verdict is None:
-        verdict, status = right_answer(presentation), "skipped"
-    else:
-        status = "right" if verdict.correct else "partly" if verdict.partial else "wrong"
-    style = "wrong" if status == "skipped" else status
-    lines = [line((style, f"{MARKS[status]} {say(status, lang)}"), " ", colon("answer", lang), ("prompt", verdict.answer))]
-    if verdict.detail:
-        lines.append(line("  " + verdict.detail))
-    lines += [line(("note", "  " + note.text(lang))) for note in verdict.notes]
-    if question.explanation is not None:
-        lines.append(line(("dim", colon("explanation", lang)), question.explanation[lang]))
-    if question.source is not None:
-        source = [("dim", colon("source", lang)), ("quote", quoted(question.source, lang))]
-        if source_title:
-            source.append(("dim", f" — {source_title}"))
-        lines.append(line(*source))
-    return lines
-
-
-def duration(seconds: float) -> str:
-    """'45 s', '2 min 05 s', '1 h 02 min'."""
-    whole = round(seconds)
-    if whole < 60:
-        return f"{whole} s"
-    if whole < 3600:
-        return f"{whole // 60} min {whole % 60:02d} s"
-    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
-
-
-def bar(part: int, whole: int) -> tuple[Span, Span]:
-    filled = round(BAR_WIDTH * part / whole)
-    return ("learned", "█" * filled), ("new", "░" * (BAR_WIDTH - filled))
-
-
-def summary_lines(summary: Summary, lang: str) -> list[Line]:
-    """Score, time, seed, a per-tag breakdown and the questions missed, with their answers."""
-    lines = [Line(), line(("heading", say("summary", lang)), heading=True)]
-    asked = len(summary.outcomes)
-    facts = [say("time", lang, duration(summary.seconds)), say("replay", lang, summary.seed)]
-    if not asked:
-        return [*lines, line(say("none-answered", lang), " · ", " · ".join(facts))]
-    style = "right" if summary.percent >= 80 else "partly" if summary.percent >= 50 else "wrong"
-    lines.append(line((style, say("score", lang, summary.right, asked, say("percent", lang, summary.percent))), " · ", " · ".join(facts)))
-    every_tag = summary.by_tag()
-    scores = every_tag[:TAGS_SHOWN]
-    names = [score.tag or say("no-tag", lang) for score in scores]
-    width = max(len(name) for name in names)
-    lines.append(line(("heading", say("by-tag", lang))))
-    for name, score in zip(names, scores, strict=True):
-        percent = say("percent", lang, round(100 * score.right / score.asked))
-        figures = f"  {name:<{width}}  {score.right:>2}/{score.asked:<2} {percent:>5}  "
-        lines.append(line(figures, *bar(score.right, score.asked)))
-    if len(every_tag) > len(scores):
-        lines.append(line(("dim", say("more-tags", lang, len(every_tag) - len(scores)))))
-    missed = summary.missed()
-    lines.append(line(("heading", say("missed", lang))))
-    if not missed:
-        lines.append(line("  " + say("all-right", lang)))
-    for outcome in missed:
-        lines += missed_lines(outcome)
-    return lines
-
-
-def missed_lines(outcome: Outcome) -> list[Line]:
-    presentation = outcome.presentation
-    question, lang = presentation.question, presentation.lang
-    asked = cloze_text(question.text[lang]) if isinstance(question, Cloze) else prompt_text(question, lang)
-    right = right_answer(presentation)
-    lines = [line("  • " + asked), line("    ", colon("answer", lang), ("prompt", right.answer))]
-    if right.detail:
-        lines.append(line("    " + right.detail))
-    return lines
-
-
-def nothing_due_lines(next_due: datetime | None, now: datetime, lang: str) -> list[Line]:
-    lines = [line(say("nothing-due", lang))]
-    if next_due is not None:
-        lines.append(line(say("next-due", lang, how_soon(next_due - now, lang))))
-    return lines
-
-
-def how_soon(wait: timedelta, lang: str) -> str:
-    """'in 12 min', 'in 3 h', 'in 4 days', rounded up."""
-    minutes = max(1, -(-int(wait.total_seconds()) // 60))
-    if minutes < 60:
-        return say("in-minutes", lang, minutes)
-    if minutes < 24 * 60:
-        return say("in-hours", lang, -(-minutes // 60))
-    days = -(-minutes // (24 * 60))
-    return say("in-days", lang, days, "" if days == 1 else "s")
-
-
-def stats_lines(reports: Sequence[BankReport], path: Path) -> list[Line]:
-    """Per bank and tag: new, learning, due and learned questions, answers right, and a bar of where they stand."""
-    if not reports:
-        return [line(f"No progress in {path} yet: answer some questions with `quizgen quiz` first.")]
-    lines: list[Line] = []
-    for report in reports:
-        whole = report.tallies[0]
-        lines.append(line(("heading", f"{report.title} · {whole.questions} questions · {answered(whole)}"), heading=True))
-        names = ["(all)" if tally.tag is None else tally.tag for tally in report.tallies]
-        width = max(len(name) for name in [*names, "tag"])
-        lines.append(line(("dim", f"  {'tag':<{width}}    new  learning   due  learned  right")))
-        for name, tally in zip(names, report.tallies, strict=True):
-            figures = f"  {name:<{width}}  {tally.new:>5} {tally.learning:>9} {tally.due:>5} {tally.learned:>8}  {accuracy(tally):>5}  "
-            lines.append(line(figures, *stats_bar(tally)))
-        lines.append(Line())
-    lines.append(line(("dim", f"█ learned  ▒ learning or due  ░ new · {path}")))
-    return lines
-
-
-def answered(tally: Tally) -> str:
-    if not tally.answers:
-        return "no answers yet"
-    return f"{tally.answers} answer{'s' if tally.answers != 1 else ''}, {accuracy(tally)} right"
-
-
-def accuracy(tally: Tally) -> str:
-    return f"{round(100 * tally.right / tally.answers)}%" if tally.answers else "–"
-
-
-def stats_bar(tally: Tally) -> tuple[Span, ...]:
-    total = tally.questions
-    learned = round(STATS_BAR_WIDTH * tally.learned / total)
-    active = round(STATS_BAR_WIDTH * (tally.learned + tally.learning + tally.due) / total) - learned
-    new = STATS_BAR_WIDTH - learned - active
-    return (("learned", "█" * learned), ("active", "▒" * active), ("new", "░" * new))
+    Piped input (and CliRunner's) is read a character at a time, so that a transcript is a plain text.
+    """
+    click.echo(prompt, nl=False)
+    try:
+        key = click.getchar() if sys.stdin.isatty() else sys.stdin.read(1)
+    except (KeyboardInterrupt, EOFError):
+        click.echo()
+        return None
+    if key.casefold() in SHOWN_KEYS:
+        click.echo(key)
+    return key or None
 
 
 @dataclass(frozen=True)
@@ -322,56 +176,108 @@ class QuizOptions:
     db: str | None = None
 
 
-class Session:
-    """One run of questions: asks each, records each answer in the progress store, then sums up."""
+@dataclass(frozen=True)
+class Given:
+    """An answer given in the session: to which showing of which question, what was judged, and what was stored."""
 
-    def __init__(self, bank: Bank, store: ProgressStore, output: Output, read: Callable[[str], str | None] = read_line) -> None:
+    presentation: Presentation
+    tries: int
+    """Times the question was asked before in this session."""
+    outcome: Outcome
+    answer: Answer
+    intervals: dict[int, timedelta] | None
+    """Until the question is due again for each rating, from its card before this answer; None in practice of a question not due."""
+    practice_due: datetime | None
+
+
+class Quit(Exception):
+    """The learner ended the session."""
+
+
+class Session:
+    """One run of questions: asks each, stores each answer, lets the learner rate, undo or override it, then sums up.
+
+    A question rated Again comes back LEARNING_GAP questions later (FSRS's learning steps, within the session).
+    Outside a review (`review` False), an answer to a question learned and not yet due leaves its schedule alone.
+    """
+
+    def __init__(
+        self,
+        bank: Bank,
+        store: ProgressStore,
+        output: Output,
+        read: Callable[[str], str | None] = read_line,
+        read_key: Callable[[str], str | None] = read_key,
+        review: bool = False,
+    ) -> None:
         self.bank = bank
         self.store = store
+        self.journal = Journal(store, bank)
         self.output = output
         self.read = read
+        self.read_key = read_key
+        self.review = review
         self.source_title = bank.source.title if bank.source is not None else None
+        self.queue: deque[tuple[Presentation, int]] = deque()
+        self.given: list[Given] = []
 
-    def run(self, presentations: Sequence[Presentation], seed: int) -> Summary:
+    def run(self, presentations: Sequence[Presentation], seed: int | None) -> Summary:
         """Ask every question, until q, Ctrl-C or the end of input; each answer is saved before its feedback is shown."""
         started = monotonic()
-        outcomes: list[Outcome] = []
+        self.queue = deque((presentation, 0) for presentation in presentations)
         try:
-            for number, presentation in enumerate(presentations, start=1):
-                outcome = self.ask(presentation, number, len(presentations))
-                if outcome is None:
-                    break
-                self.store.record(self.bank, presentation.question.id, rating(outcome), outcome.correct, outcome.seconds)
-                outcomes.append(outcome)
-                title = self.source_title[presentation.lang] if self.source_title is not None else None
-                self.output.write(feedback_lines(presentation, outcome.verdict, title))
-        except KeyboardInterrupt:
+            while self.queue:
+                presentation, tries = self.queue[0]
+                result = self.ask(presentation, len(self.given) + 1, len(self.given) + len(self.queue), tries > 0)
+                if isinstance(result, Outcome):
+                    self.queue.popleft()
+                    self.answered(presentation, tries, result)
+                elif result == "undo":
+                    self.undo()
+                elif result == "right":
+                    self.override()
+        except (Quit, KeyboardInterrupt):
             self.output.write([Line()])
-        return Summary(tuple(outcomes), monotonic() - started, seed)
+        self.save_waiting()
+        firsts = tuple(given.outcome for given in self.given if given.tries == 0)
+        return Summary(firsts, monotonic() - started, seed)
 
-    def ask(self, presentation: Presentation, number: int, total: int) -> Outcome | None:
-        """One question, until it is answered or skipped; None when the learner quits."""
-        lang = presentation.lang
-        self.output.write(question_lines(presentation, number, total))
+    def ask(self, presentation: Presentation, number: int, total: int, again: bool) -> Outcome | str:
+        """One question, until it is answered or skipped; or the command ('undo', 'right') that acts on the answer before."""
+        question, lang = presentation.question, presentation.lang
+        self.output.write(question_lines(presentation, number, total, again))
         started = monotonic()
         hinted = False
         blanks = presentation.blanks
+        choices = len(question.choices) if isinstance(question, (MultipleChoice, MultipleAnswer)) else 0
         responses: list[str] = []
+        asked_about: str | None = None
         for blank in range(max(1, len(blanks))):
-            hint_shown = False
             prompt = f"[{blank + 1}] > " if len(blanks) > 1 else "> "
             while True:
                 typed = self.read(prompt)
-                if typed is None or typed.strip().lower() == "q":
-                    return None
+                if typed is None:
+                    raise Quit
                 typed = typed.strip()
                 if not typed:
                     continue
-                if typed == "?":
-                    if hint_shown:
-                        return Outcome(presentation, None, True, monotonic() - started)
-                    hint_shown = hinted = True
+                action = command(typed, choices)
+                if action == "help":
+                    self.output.write(help_lines(lang))
+                    continue
+                if action == "hint":
+                    hinted = True
                     self.output.write(hint_lines(hint(presentation, blank), lang))
+                    continue
+                if action == "skip":
+                    return Outcome(presentation, None, hinted, monotonic() - started)
+                if action == "quit":
+                    raise Quit
+                if action is not None:
+                    return action
+                if command_word(typed) and typed.casefold() != asked_about:
+                    asked_about = typed.casefold()
+                    self.output.write([line(("note", say("command-word", lang, typed)))])
                     continue
                 if blanks:
                     responses.append(typed)
@@ -384,6 +290,118 @@ class Session:
         cloze = check_answer(presentation, responses)
         assert isinstance(cloze, Verdict)
         return Outcome(presentation, cloze, hinted, monotonic() - started)
+
+    def answered(self, presentation: Presentation, tries: int, outcome: Outcome) -> None:
+        """Store the answer, show the feedback and the rating, then take the keys that change it, until Enter."""
+        question = presentation.question
+        scheduled, practice_due = self.schedules(question.id)
+        intervals = self.store.intervals(self.bank, question.id) if scheduled else None
+        answer = Answer(question.id, rating(outcome), outcome.correct, outcome.seconds, scheduled)
+        if self.journal.give(answer) is None:
+            self.output.write([line(("note", say("unsaved", presentation.lang)))])
+        self.given.append(Given(presentation, tries, outcome, answer, intervals, practice_due))
+        title = self.source_title[presentation.lang] if self.source_title is not None else None
+        self.output.write(feedback_lines(presentation, outcome.verdict, title))
+        lang = presentation.lang
+        self.output.write(rating_lines(answer.rating, intervals, lang, practice_due))
+        while True:
+            key = self.read_key("")
+            if key is None or key.casefold() == "q":
+                raise Quit
+            if key in NEXT_KEYS:
+                break
+            if key == "?":
+                self.output.write(help_lines(lang))
+            elif key in "1234" and intervals is not None:
+                self.change(replace(self.given[-1].answer, rating=int(key)))
+                self.output.write(rating_lines(int(key), intervals, lang))
+            elif key.casefold() == "r":
+                self.override()
+            elif key.casefold() == "u":
+                self.undo()
+                return
+        last = self.given[-1]
+        if last.answer.rating == AGAIN and tries + 1 < MAX_TRIES:
+            self.queue.insert(min(LEARNING_GAP, len(self.queue)), (presentation, tries + 1))
+
+    def schedules(self, question_id: str) -> tuple[bool, datetime | None]:
+        """Whether an answer now moves the question's schedule; when it does not, the date it stays due on."""
+        from fsrs import State
+
+        if self.review:
+            return True, None
+        card = self.store.card(self.bank, question_id)
+        if card is None or card.state != State.Review or card.due <= self.store.clock():
+            return True, None
+        return False, card.due
+
+    def lang(self) -> str:
+        return self.queue[0][0].lang if self.queue else self.bank.default_language
+
+    def change(self, answer: Answer) -> bool:
+        """Replace the last answer in the database; False (with a message) while the database is busy."""
+        try:
+            self.journal.replace(answer)
+        except Busy:
+            self.output.write([line(("note", say("busy-undo", self.lang())))])
+            return False
+        self.given[-1] = replace(self.given[-1], answer=answer)
+        return True
+
+    def override(self) -> None:
+        """'I was right': the last answer counts as right, in the summary, the log and the schedule."""
+        if not self.given:
+            self.output.write([line(("note", say("nothing-to-undo", self.lang())))])
+            return
+        last = self.given[-1]
+        lang = last.presentation.lang
+        if last.outcome.correct:
+            self.output.write([line(("note", say("already-right", lang)))])
+            return
+        verdict = last.outcome.verdict or right_answer(last.presentation)
+        outcome = replace(last.outcome, verdict=replace(verdict, correct=True, partial=False, notes=()))
+        answer = replace(last.answer, rating=HARD if last.outcome.hinted else GOOD, correct=True)
+        if not self.change(answer):
+            return
+        self.given[-1] = replace(self.given[-1], outcome=outcome)
+        self.forget_relearning(last)
+        self.output.write([line(("right", say("overridden", lang))), *rating_lines(answer.rating, last.intervals, lang, last.practice_due)])
+
+    def undo(self) -> None:
+        """Take the last answer back (from the database too) and ask its question again, first."""
+        if not self.given:
+            self.output.write([line(("note", say("nothing-to-undo", self.lang())))])
+            return
+        try:
+            self.journal.take_back()
+        except Busy:
+            self.output.write([line(("note", say("busy-undo", self.lang())))])
+            return
+        last = self.given.pop()
+        self.forget_relearning(last)
+        self.queue.appendleft((last.presentation, last.tries))
+        self.output.write([line(("note", say("undone", last.presentation.lang)))])
+
+    def forget_relearning(self, given: Given) -> None:
+        """Drop the question's return to the queue that a missed answer scheduled."""
+        with contextlib.suppress(ValueError):
+            self.queue.remove((given.presentation, given.tries + 1))
+
+    def save_waiting(self) -> None:
+        """Before the summary, save the answers kept while the database was busy, and say what became of them."""
+        waiting = self.journal.waiting
+        if not waiting:
+            return
+        for _ in range(END_TRIES):
+            self.journal.flush()
+            if not self.journal.waiting:
+                break
+        lang = self.given[0].presentation.lang if self.given else self.bank.default_language
+        left = self.journal.waiting
+        if left:
+            self.output.write([line(("wrong", say("not-saved", lang, left, "" if left == 1 else "s", self.store.path)))])
+        else:
+            self.output.write([line(("note", say("saved-late", lang, waiting, "" if waiting == 1 else "s")))])
 
 
 def enable_line_editing() -> None:
@@ -415,15 +433,17 @@ def run_quiz(path: Path, options: QuizOptions) -> None:
         else:
             output.write(intro_lines(title, len(questions), lang))
         enable_line_editing()
-        summary = Session(bank, store, output).run([present(question, lang, seed) for question in questions], seed)
+        session = Session(bank, store, output, review=options.review)
+        # A review depends on the schedule as it stood, so no seed replays it.
+        summary = session.run([present(question, lang, seed) for question in questions], None if options.review else seed)
     try:
         output.write(summary_lines(summary, lang))
     except KeyboardInterrupt:
         click.echo()
 
 
-def show_stats(path: Path | None, db: str | None) -> None:
-    """`quizgen stats`: progress for the bank at `path`, or for every bank in the database."""
+def show_stats(path: Path | None, db: str | None, tags: bool = False) -> None:
+    """`quizgen stats`: progress for the bank at `path`, or for every bank in the database; the database is only read."""
     banks = [load_bank(path).bank] if path is not None else []
     database = progress_path(db)
-    terminal_output().write(stats_lines(read_reports(database, banks), database))
+    terminal_output().write(stats_lines(read_reports(database, banks), database, tags))

@@ -23,10 +23,10 @@ from quizgen.answers import (
     within_one_edit,
 )
 from quizgen.bank import load_bank
-from quizgen.model import Bank, MultipleChoice, Question
+from quizgen.model import Bank, Cloze, Match, MultipleChoice, Question
 from quizgen.quiz import Note, Presentation, Unclear, Verdict, check_answer, hint, present, right_answer
 
-from .conftest import BANKS
+from .conftest import BANKS, BUNDLED_BANK
 
 BANK: Bank = load_bank(BANKS / "every-type.yaml").bank
 
@@ -154,7 +154,7 @@ def test_units_after_a_number(typed: str, units: list[str], unit_ok: bool) -> No
 
 
 def test_a_unit_that_looks_like_a_scale_is_the_unit() -> None:
-    assert read_number("200 m", "en", ["m"]) == read_number("200", "en")
+    assert read_number("200 m", "en", ["m"]) == replace(read_number("200", "en"), unit="m")
 
 
 @pytest.mark.parametrize(
@@ -393,6 +393,8 @@ def judged(result: Verdict | Unclear) -> str:
         ("author-short", "en", ["Hgo"], WRONG, ()),
         ("author-short", "en", ["Zola"], WRONG, ()),
         ("author-short", "en", ["?!"], WRONG, ()),
+        ("author-short", "en", ["help"], WRONG, ()),
+        ("capital-mcq", "en", ["capital Paris"], UNCLEAR, ()),
         ("investment-numeric", "en", ["200000000"], RIGHT, ()),
         ("investment-numeric", "en", ["200 million"], RIGHT, ()),
         ("investment-numeric", "fr", ["200 millions"], RIGHT, ()),
@@ -405,7 +407,15 @@ def judged(result: Verdict | Unclear) -> str:
         ("investment-numeric", "en", ["2e8"], RIGHT, ()),
         ("investment-numeric", "en", ["$200M"], RIGHT, ()),
         ("investment-numeric", "fr", ["200 millions de dollars"], RIGHT, ()),
-        ("investment-numeric", "fr", ["200 millions d'euros"], RIGHT, (Note("unit", ("dollars",)),)),
+        ("investment-numeric", "fr", ["200 millions d'euros"], WRONG, (Note("other-currency", ("dollars", "euros")),)),
+        ("investment-numeric", "en", ["€200M"], WRONG, (Note("other-currency", ("dollars", "EUR")),)),
+        ("investment-numeric", "en", ["200 million pounds"], WRONG, (Note("other-currency", ("dollars", "pounds")),)),
+        ("investment-numeric", "en", ["200 million widgets"], RIGHT, (Note("unit", ("dollars",)),)),
+        ("investment-numeric", "en", ["200 ou 300 millions"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["100-200 million"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["200 million or 2e8"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["2OO million"], UNCLEAR, ()),
+        ("investment-numeric", "en", ["2O"], UNCLEAR, ()),
         ("investment-numeric", "en", ["200"], WRONG, (Note("read-as", ("200",)),)),
         ("investment-numeric", "fr", ["200,000"], WRONG, (Note("read-as", ("200",)),)),
         ("investment-numeric", "en", ["100 million"], WRONG, (Note("read-as", ("100,000,000",)),)),
@@ -427,6 +437,7 @@ def judged(result: Verdict | Unclear) -> str:
         ("quotes-match", "en", ["1a 2c 3b"], PARTLY, (Note("pairs", ("2c 3b",)),)),
         ("quotes-match", "en", ["1b 2c 3a"], WRONG, (Note("pairs", ("1b 2c 3a",)),)),
         ("quotes-match", "en", ["1a 2b"], UNCLEAR, ()),
+        ("quotes-match", "en", ["1a 2a 3a"], PARTLY, (Note("pairs", ("2a 3a",)),)),
         ("quotes-match", "en", ["1" * 5000 + "a"], UNCLEAR, ()),
         ("planets-order", "en", ["1 2 3 4"], RIGHT, ()),
         ("planets-order", "en", ["1234"], RIGHT, ()),
@@ -552,3 +563,104 @@ def test_any_answer_gets_a_verdict_or_is_asked_again(question_id: str, lang: str
 def test_an_answer_of_symbols_only_matches_itself(symbols: str) -> None:
     assert match_text(symbols, [symbols]) == TextMatch(0, False)
     assert match_text("x", [symbols]) is None
+
+
+BUNDLED = load_bank(BUNDLED_BANK).bank
+
+
+def bundled(question_id: str, lang: str) -> Presentation:
+    asked = next(each for each in BUNDLED.questions if each.id == question_id)
+    return present(asked, lang, 1)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "lang", "typed", "expected", "notes"),
+    [
+        # A slip is forgiven whatever the accepted spellings ('Launchpad', 'Amazon Launchpad', 'Launch Pad').
+        ("amazon-launchpad-name", "fr", ["Lauchpad"], RIGHT, (Note("spelling", ("Launchpad",)),)),
+        ("amazon-launchpad-name", "en", ["Launch pads"], RIGHT, (Note("spelling", ("Launchpad",)),)),
+        ("amazon-launchpad-name", "en", ["Lunchbox"], WRONG, ()),
+        ("prime-now-name", "fr", ["Prim Now"], RIGHT, (Note("spelling", ("Prime Now",)),)),
+        ("cisco-so-digital", "fr", ["So Digitale"], RIGHT, (Note("spelling", ("SO Digital",)),)),
+        ("cisco-investment-amount", "fr", ["200 millions d'euros"], WRONG, (Note("other-currency", ("dollars", "euros")),)),
+        ("cisco-investment-amount", "fr", ["200 millions de dollars"], RIGHT, ()),
+        ("cisco-investment-amount", "fr", ["5 ou 750"], UNCLEAR, ()),
+        ("cisco-investment-amount", "fr", ["15-20"], UNCLEAR, ()),
+        ("intel-jobs-cut", "fr", ["50 ou 49"], UNCLEAR, ()),
+        ("carney-quote-49-percent", "fr", ["49 pour cent"], RIGHT, ()),
+        ("carney-quote-49-percent", "en", ["49 percent"], RIGHT, ()),
+    ],
+)
+def test_grading_the_bundled_bank(question_id: str, lang: str, typed: list[str], expected: str, notes: tuple[Note, ...]) -> None:
+    result = check_answer(bundled(question_id, lang), typed)
+    assert judged(result) == expected
+    if isinstance(result, Verdict):
+        assert result.notes == notes
+
+
+def test_several_numbers_are_asked_again_with_how_to_answer() -> None:
+    result = check_answer(bundled("cisco-investment-amount", "fr"), ["5 ou 750"])
+    assert isinstance(result, Unclear)
+    assert result.message == "Répondez par un seul nombre, par ex. 1500, 2,5 ou 3 millions."
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("49 pour cent", RIGHT), ("49 percent", RIGHT), ("49", RIGHT), ("50 %", WRONG), ("49 dollars", WRONG)]
+)
+def test_percent_words_fill_a_percent_blank(typed: str, expected: str) -> None:
+    cloze = Cloze(id="share", text={"fr": "{{c1::49 %}} des produits.", "en": "{{c1::49%}} of products."})
+    assert judged(check_answer(Presentation(cloze, "fr"), [typed])) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("USA", RIGHT), ("États-Unis", RIGHT), ("etats unis", RIGHT), ("Etats-Unis d'Amerique", RIGHT), ("France", WRONG)],
+)
+def test_cloze_alternatives(typed: str, expected: str) -> None:
+    cloze = Cloze(
+        id="country",
+        text={"fr": "Chambers vient des {{c1::États-Unis}}.", "en": "Chambers comes from the {{c1::United States}}."},
+        accept={1: {"fr": ("USA", "États-Unis d’Amérique")}},
+    )
+    assert judged(check_answer(Presentation(cloze, "fr"), [typed])) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("mobile app", RIGHT), ("son application mobile", RIGHT), ("the website", WRONG), ("app", UNCLEAR), ("its", UNCLEAR), ("b", WRONG)],
+)
+def test_an_mcq_answer_typed_as_a_distinctive_part_of_a_choice(typed: str, expected: str) -> None:
+    choices = (
+        {"fr": "Son application mobile", "en": "Its mobile app"},
+        {"fr": "Son site web", "en": "Its website"},
+        {"fr": "Son application de bureau", "en": "Its desktop app"},
+    )
+    asked = MultipleChoice(id="channel", prompt={"fr": "Quel canal ?", "en": "Which channel?"}, choices=choices, answer=0)
+    assert judged(check_answer(Presentation(asked, "fr", (0, 1, 2)), [typed])) == expected
+
+
+def two_quotes_by_one_speaker() -> Match:
+    return Match(
+        id="speakers",
+        prompt={"en": "Who said it?", "fr": "Qui l’a dit ?"},
+        pairs=(
+            ({"en": "“Double down.”", "fr": "« Doubler. »"}, {"en": "Chambers", "fr": "Chambers"}),
+            ({"en": "“France is ready.”", "fr": "« La France est prête. »"}, {"en": "Chambers", "fr": "Chambers"}),
+            ({"en": "“A shop window.”", "fr": "« Une vitrine. »"}, {"en": "Carney", "fr": "Carney"}),
+        ),
+        distractors=({"en": "Gattaz", "fr": "Gattaz"},),
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("1b 2b 3a", RIGHT), ("bba", RIGHT), ("1b 2a 3b", PARTLY), ("1c 2c 3c", WRONG), ("1c 2b 3a", PARTLY), ("1d 2b 3a", UNCLEAR)],
+)
+def test_a_match_with_a_repeated_right_side_is_graded_by_its_text(typed: str, expected: str) -> None:
+    asked = two_quotes_by_one_speaker()
+    # The right column is Match.right_column (Chambers once, Carney, then the distractor), here shown Carney first.
+    presentation = Presentation(asked, "en", (1, 0, 2))
+    assert [presentation.shown(position) for position in range(3)] == ["Carney", "Chambers", "Gattaz"]
+    assert judged(check_answer(presentation, [typed])) == expected
+    assert right_answer(presentation).answer == "1b 2b 3a"
+    assert len(present(asked, "en", 3).order) == len(asked.right_column("en")) == 3

@@ -110,7 +110,9 @@ BAD_QUESTIONS = [
     (
         "number where text is expected",
         {"answer": "    answer: 12\n"},
-        ["bank.yaml:8: question 'q1': answer must be text, but YAML reads '12' as a number; put it in quotes: \"12\""],
+        [
+            "bank.yaml:8: question 'q1': answer is the right choice's text, not its number: write one of the choices (Cisco, Amazon, Wikipedia)"
+        ],
     ),
     ("empty text", {"prompt": '    prompt: ""\n'}, ["bank.yaml:6: question 'q1': prompt is empty"]),
     ("null text", {"prompt": "    prompt:\n"}, ["bank.yaml:6: question 'q1': prompt must be text, but YAML reads nothing as empty (null)"]),

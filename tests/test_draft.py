@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -18,6 +20,7 @@ from quizgen.bank import load_bank, parse_bank
 from quizgen.check import check_bank
 from quizgen.cli import cli
 from quizgen.draft import DraftError, Findings, detect_language, draft_bank, extract, write_draft
+from quizgen.draft.nlp import available as nlp_available
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft"
 ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "viva-technology-2016.txt"
@@ -58,12 +61,12 @@ def expected(name: str) -> dict[str, Any]:
 @pytest.mark.parametrize("name", OWN_ARTICLES)
 def test_own_articles_give_exactly_the_expected_findings(name: str) -> None:
     text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
-    assert summarise(extract(text)) == expected(name)
+    assert summarise(extract(text, nlp=False)) == expected(name)
 
 
 @needs_article
 def test_viva_article_every_quotation_with_its_speaker_and_every_figure_with_its_unit() -> None:
-    assert summarise(extract(ARTICLE.read_text(encoding="utf-8"))) == expected("viva-technology-2016")
+    assert summarise(extract(ARTICLE.read_text(encoding="utf-8"), nlp=False)) == expected("viva-technology-2016")
 
 
 @needs_article
@@ -158,13 +161,14 @@ def test_viva_bank_header_and_first_questions() -> None:
         "draft": True,
         "prompt": "Qui a dit : « Le monde du numérique sera bientôt menée par la France et Paris sera la capitale des start-up."
         " Vive la French Tech\u00a0! » ?",
-        "choices": ["John Chambers", "Jay Carney", "Jimmy Wales", "François Hollande"],
+        "choices": ["John Chambers", "Jay Carney", "François Hollande", "Manuel Valls"],
         "answer": "John Chambers",
         "tags": ["john-chambers", "cisco", "quote"],
         "difficulty": 2,
         "explanation": "Le texte attribue cette citation à John Chambers.",
         "source": "«\u00a0Le monde du numérique sera bientôt menée par la France et Paris sera la capitale des start-up."
-        " Vive la French Tech\u00a0! ».",
+        " Vive la French Tech\u00a0! ». Ce jeudi 30 juin, à Viva Technology, John Chambers n’avait pas assez de mots pour dire"
+        " tout le bien qu’il pense de notre pays.",
     }
     by_id = {question["id"]: question for question in bank["questions"]}
     assert by_id["200-millions-de-dollars"] | {"prompt": "", "source": ""} == {
@@ -187,8 +191,9 @@ def test_viva_bank_header_and_first_questions() -> None:
         "Vice-Président senior d’Amazon",
         "Cofondateur de Wikipedia",
     ]
-    assert by_id["jimmy-wales-dans-la-silicon-valley-cloze"]["text"] == (
-        "Jimmy Wales : « Dans la {{c1::Silicon Valley}}, échouer n’est pas mal vu. Il faut rebondir et toujours innover. »"
+    # The article does not say who says this one (the sentence before names Jimmy Wales but no verb of saying): no speaker.
+    assert by_id["quote-dans-la-silicon-valley-cloze"]["text"] == (
+        "« Dans la {{c1::Silicon Valley}}, échouer n’est pas mal vu. Il faut rebondir et toujours innover. »"
     )
 
 
@@ -223,14 +228,15 @@ def test_any_text_gives_a_bank_that_loads_or_says_there_is_nothing(text: str, la
         ("Jean Dupont a rappelé que « la route sera longue et difficile ».", "Jean Dupont", "named"),
         ("Selon Jean Dupont, « la route sera longue et difficile ».", "Jean Dupont", "named"),
         ("Jean Dupont est arrivé tôt. Il a dit : « Nous allons gagner ce match. »", "Jean Dupont", "pronoun"),
-        ("Jean Dupont a été invité par Paul Martin. « Je suis très heureux d’être ici. »", "Jean Dupont", "context"),
+        ("Jean Dupont a été invité par Paul Martin. « Je suis très heureux d’être ici. »", None, None),
         ("Jean Dupont (ami de Paul Martin) a dit : « Je suis très heureux d’être ici. »", "Jean Dupont", "named"),
         ("« Je suis très heureux d’être ici. » Hier, Jean Dupont a souri.", "Jean Dupont", "following"),
-        ("M. Dupont est arrivé. « Je suis très heureux d’être ici. »", "Dupont", "context"),
+        ("M. Dupont est arrivé. « Je suis très heureux d’être ici. »", None, None),
+        ("M. Dupont est arrivé. Il a déclaré : « Je suis très heureux d’être ici. »", "Dupont", "pronoun"),
         (
             "Jean Dupont, directeur d’Acme, est venu. Marie Curie a parlé ensuite. Le directeur d’Acme a conclu. « Tout ira bien pour nous. »",
             "Jean Dupont",
-            "context",
+            "role",
         ),
         ("Jean Dupont est venu. Le directeur d’Acme a conclu : « Tout ira bien pour nous. »", "Jean Dupont", "role"),
         ("“We will win this one,” said Jane Doe.", "Jane Doe", "named"),
@@ -428,7 +434,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-SUMMARY = "{path}: 32 draft questions (8 quotations, 14 figures, 2 people); review them, then remove draft: true\n"
+SUMMARY = "{path}: 31 draft questions (8 quotations, 14 figures, 3 people); review them, then remove draft: true\n"
 
 
 def test_cli_writes_the_draft_beside_the_article_name(in_tmp: Path) -> None:
@@ -462,7 +468,7 @@ def test_cli_never_replaces_a_file_without_force(in_tmp: Path) -> None:
             {"bad.txt": b"Un titre\n\nUne phrase \xe9crite en Latin-1.\n"},
             ["bad.txt"],
             1,
-            "Error: bad.txt:3: not valid UTF-8 (byte 0xe9 at offset 21); save it as UTF-8\n",
+            "Error: bad.txt: found no quotation, figure or person with a role in its prose to draft a question from\n",
         ),
         ({"empty.txt": b"\n \n"}, ["empty.txt"], 1, "Error: empty.txt is empty: there is nothing to draft from\n"),
         (
@@ -494,3 +500,315 @@ def test_cli_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["draft", "--help"])
     assert result.exit_code == 0
     assert "quizgen draft article.txt -o draft.yaml --lang fr" in result.output
+
+
+# The failures of real articles (issue 14), each in a small article written for the test
+
+
+def speakers_of(text: str, **options: Any) -> dict[str, str | None]:
+    """Each quotation's first words and its speaker."""
+    return {" ".join(q.text.split()[:3]): q.speaker for q in extract(text, nlp=False, **options).quotations}
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            "Mark Carney, the governor of the Bank of England, spoke first. Rachel Reeves answered him.\n\n"
+            "“Labour's plan for growth is working,” she said.",
+            {"Labour's plan for": "Rachel Reeves"},
+            id="she-said-finds-the-woman-not-the-last-man",
+        ),
+        pytest.param(
+            "Jean Dupont a présenté le budget. Claire Martin lui a répondu.\n\n« Ce budget ne tient pas debout », a-t-elle lancé.",
+            {"Ce budget ne": "Claire Martin"},
+            id="a-t-elle-finds-the-woman",
+        ),
+        pytest.param(
+            "Dominique Dupont a parlé. Camille Martin a parlé aussi.\n\n« Ce budget ne tient pas debout », a-t-il lancé.",
+            {"Ce budget ne": None},
+            id="two-people-one-il-and-no-gender-known-nobody",
+        ),
+        pytest.param(
+            "« Ce budget ne tient pas debout », a-t-il déclaré sur RTL.",
+            {"Ce budget ne": None},
+            id="a-pronoun-with-no-one-before-it-nobody",
+        ),
+        pytest.param(
+            "Xavier Duportet a fondé Eligo. Ladislas de Toldi, co-fondateur de Leka, était là aussi.\n\n"
+            "« Trente secondes après, j’ai été approché par un investisseur », se réjouit le co-fondateur de Leka.",
+            {"Trente secondes après,": "Ladislas de Toldi"},
+            id="unknown-first-name-and-the-role-that-stands-for-him",
+        ),
+        pytest.param(
+            "Jeremy Corbyn spoke for an hour.\n\n“We will vote against this bill tomorrow,” Chuka Umunna said.",
+            {"We will vote": "Chuka Umunna"},
+            id="unknown-first-name-next-to-said",
+        ),
+        pytest.param(
+            "Philippe Tibi a remis son rapport en juillet.\n\n"
+            "« Il faut flécher l’épargne vers les entreprises », a ajouté le ministre, lors d’un point sur les fonds Tibi.",
+            {"Il faut flécher": None},
+            id="a-fund-named-after-a-person-says-nothing",
+        ),
+        pytest.param(
+            "Bruno Le Maire, ministre de l’Économie, a présenté le plan. Philippe Tibi a remis son rapport.\n\n"
+            "« Il faut flécher l’épargne vers les entreprises », a ajouté le ministre, lors d’un point sur les fonds Tibi.",
+            {"Il faut flécher": "Bruno Le Maire"},
+            id="the-minister-not-the-fund",
+        ),
+        pytest.param(
+            "''We will open three new offices this year,'' said Jane Doe. ''Our customers asked for them,'' she added.",
+            {"We will open": "Jane Doe", "Our customers asked": "Jane Doe"},
+            id="two-apostrophes",
+        ),
+        pytest.param("‘We are ready for this fight,’ said Jane Doe.", {"We are ready": "Jane Doe"}, id="single-curly-quotes"),
+        pytest.param(
+            "“The first part of the answer is simple.\n\n“The second part is not,” Jane Doe said.",
+            {"The first part": "Jane Doe", "The second part": "Jane Doe"},
+            id="a-quotation-over-two-paragraphs",
+        ),
+        pytest.param(
+            "“We lost money this year,” Jane Doe said. “We will not lose money next year.”",
+            {"We lost money": "Jane Doe", "We will not": "Jane Doe"},
+            id="the-quotation-right-after-an-attributed-one",
+        ),
+    ],
+)
+def test_who_says_it_or_nobody(text: str, speakers: dict[str, str | None]) -> None:
+    assert speakers_of(text) == speakers
+
+
+def test_a_particle_name_and_its_title_are_one_person_offered_once() -> None:
+    text = (
+        "Bruno Le Maire, ministre de l’Économie, a présenté le plan devant Jean Dupont et Paul Martin.\n\n"
+        "M. Le Maire a ajouté : « Nous tiendrons nos engagements jusqu’au bout. »\n\n"
+        "« Le plan est trop timide », a répondu Jean Dupont."
+    )
+    findings = extract(text, nlp=False)
+    assert [(person.name, person.variants) for person in findings.people] == [
+        ("Bruno Le Maire", ("Le Maire",)),
+        ("Jean Dupont", ()),
+        ("Paul Martin", ()),
+    ]
+    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", nlp=False))
+    (who,) = [q for q in bank["questions"] if q["type"] == "mcq" and q["answer"] == "Bruno Le Maire"]
+    assert sorted(who["choices"]) == ["Bruno Le Maire", "Jean Dupont", "Paul Martin"]
+
+
+def test_a_short_first_name_is_the_same_person_and_never_a_second_right_choice() -> None:
+    text = (
+        "William D. Perez joined the board. Bill Wrigley praised him.\n\n"
+        "“Bill Perez is a terrific fit with our company,” said Bill Wrigley. “He will lead us well,” said Bill Perez."
+    )
+    names = [(person.name, person.variants) for person in extract(text, nlp=False).people]
+    assert names == [("Bill Perez", ("William D. Perez",)), ("Bill Wrigley", ())]
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    assert extract("Critics call it “robot hype” again. Les écoles font la « classe inversée ».", nlp=False).quotations == ()
+
+
+def test_a_fragment_quoted_in_the_writers_sentence_gets_no_who_said_question_unless_named() -> None:
+    text = (
+        "Amélie de Montchalin a présenté le budget.\n\n"
+        "Des « dépenses essentielles de défense » pour réarmer la France, d’une part."
+    )
+    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", nlp=False))
+    assert [q["type"] for q in bank["questions"] if "défense" in q.get("prompt", q.get("text", ""))] == ["cloze"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("On Jan. 15, Acme Inc. opened 3 offices. It hired staff.", ["On Jan. 15, Acme Inc. opened 3 offices.", "It hired staff."]),
+        ("Le 3 oct. 2023, M. Dupont est venu. Il est reparti.", ["Le 3 oct. 2023, M. Dupont est venu.", "Il est reparti."]),
+        ("J. R. R. Tolkien wrote it in the U.S. in 1937. Then he left.", ["J. R. R. Tolkien wrote it in the U.S. in 1937.", "Then he left."]),
+    ],
+)
+def test_sentences_know_abbreviations_initials_and_dates(text: str, sentences: list[str]) -> None:
+    from quizgen.draft.layout import split_blocks
+    from quizgen.draft.sentences import scan_block
+
+    (block,), _ = split_blocks(text)
+    assert [text[start:end] for start, end in scan_block(text, block).sentences] == sentences
+
+
+def test_a_day_after_an_abbreviated_month_is_a_date_not_a_count() -> None:
+    (figure, offices) = extract("On Oct. 15, Acme opened 3 offices in Boston, said Jane Doe.", lang="en", nlp=False).figures
+    assert (figure.value, figure.kind, figure.unit) == (15, "date", "Oct.")
+    assert (offices.value, offices.kind, offices.unit) == (3, "count", "offices")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("Mr. Perez, 59, joined the firm in March.", "en", (59, "age", "years", 0, None)),
+        ("Plus de 25 licornes sont nées en France.", "fr", (25, "count", "licornes", None, (25, 31))),
+        ("Revenue will reach $ 17 to 18 billion this year.", "en", (17_000_000_000, "amount", "dollars", 0, None)),
+        ("Sales rose to $2.7 bln in 2013.", "en", (2_700_000_000, "amount", "dollars", 0, None)),
+    ],
+)
+def test_ages_whole_ranges_and_scales(text: str, lang: str, figure: tuple[Any, ...]) -> None:
+    found = extract(text, lang=lang, nlp=False).figures[0]
+    assert (found.value, found.kind, found.unit, found.tolerance, found.range) == figure
+
+
+def test_the_headline_is_a_title_not_a_paragraph() -> None:
+    paragraph = "La ministre a annoncé un plan de 5 milliards d’euros. " * 8
+    assert extract(paragraph, nlp=False).title == "La ministre a annoncé un plan de 5 milliards d’euros."
+    long_heading = "Un titre " * 20
+    title = extract(long_heading + "\n\n" + paragraph, nlp=False).title
+    assert len(title) <= 121 and title.endswith("…") and not title.endswith(" …")
+
+
+def test_max_keeps_the_best_questions_first_who_said_them() -> None:
+    bank = yaml.safe_load(draft_bank((FIXTURES / "en-harbor-robotics.txt").read_text(encoding="utf-8"), source_file="a.txt", limit=3, nlp=False))
+    # Named speakers first (weight 5), in article order: "he said" (David Chen) is found by a pronoun, and comes after.
+    assert [q["id"] for q in bank["questions"]] == ["maria-lopez-we-want-a-robot", "maria-lopez-the-next-two-years", "priya-shah-ambitious-but-credible"]
+
+
+def test_a_repeated_caption_gives_one_question_and_a_caption_two_at_most() -> None:
+    caption = "Photo : 3 robots, 40 élèves, 12 écoles et 2 000 euros"
+    text = f"{caption}\n\nLa société a levé 2,5 millions d’euros en 2019.\n\n{caption}\n\nElle forme 300 élèves.\n\n{caption}"
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", nlp=False))
+    on_caption = [q for q in bank["questions"] if q["source"] == caption]
+    assert len(on_caption) == 2
+    prompts = [q.get("prompt", q.get("text")) for q in bank["questions"]]
+    assert len(prompts) == len(set(prompts))
+
+
+def test_the_deck_id_is_fixed_for_an_article_and_differs_between_articles() -> None:
+    text = (FIXTURES / "en-harbor-robotics.txt").read_text(encoding="utf-8")
+    first = yaml.safe_load(draft_bank(text, source_file="a.txt", nlp=False))["deck"]
+    assert first == yaml.safe_load(draft_bank(text, source_file="b.txt", nlp=False))["deck"]
+    assert first["name"] == "Harbor Robotics bets on schools as sales climb"
+    assert 1 << 30 <= first["id"] < 1 << 31
+    assert yaml.safe_load(draft_bank(text + "\nOne more line.", source_file="a.txt", nlp=False))["deck"]["id"] != first["id"]
+
+
+# Inputs: web pages, PDFs, standard input, other encodings, what is not a file
+
+PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Numéco ouvre trois écoles à Lyon</title></head>
+<body>
+<nav><ul><li><a href="/">Accueil</a></li><li><a href="/eco">Économie</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<article>
+<h1>Numéco ouvre trois écoles à Lyon</h1>
+<p>&laquo;&nbsp;Nous allons ouvrir trois nouvelles écoles d&#8217;ici 2026&nbsp;&raquo;, a annoncé Claire Dubois,
+directrice générale de Numéco, lors d&#8217;une conférence de presse à Lyon. La société a levé 2,5 millions d&#8217;euros en 2019.</p>
+<p>Marc Lefèvre, fondateur d&#8217;Algolab, a rappelé que &laquo;&nbsp;la formation coûte cher et que les écoles ne sont pas toutes rentables.&nbsp;&raquo;
+Il estime que près de 45&nbsp;% des centres ouverts depuis 2015 ont fermé.</p>
+</article>
+<footer><p>Tous droits réservés. Abonnez-vous à notre newsletter.</p></footer>
+</body></html>
+"""
+
+
+def test_a_saved_web_page_is_read_as_its_article(in_tmp: Path) -> None:
+    (in_tmp / "page.html").write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["draft", "page.html", "-o", "page.yaml"])
+    assert (result.exit_code, result.output) == (
+        0,
+        "Wrote page.yaml and the text it read to page.source.txt: 12 draft questions (2 quotations, 6 figures, 2 people); "
+        "review them, then remove draft: true\n",
+    )
+    bank = yaml.safe_load((in_tmp / "page.yaml").read_text(encoding="utf-8"))
+    assert bank["title"] == "Numéco ouvre trois écoles à Lyon"
+    assert bank["source"] == {"title": "Numéco ouvre trois écoles à Lyon", "file": "page.source.txt"}
+    text = (in_tmp / "page.source.txt").read_text(encoding="utf-8")
+    assert "« Nous allons ouvrir trois nouvelles écoles d’ici 2026 »" in text
+    assert "Accueil" not in text and "newsletter" not in text
+    assert all(" ".join(q["source"].split()) in " ".join(text.split()) for q in bank["questions"])
+    who = next(q for q in bank["questions"] if q["type"] == "mcq")
+    assert who["answer"] == "Claire Dubois"
+
+
+def make_pdf(body: str) -> bytes:
+    import typst
+
+    source = '#set page(width: 12cm, height: auto, margin: 1cm)\n#set text(lang: "fr")\n' + body
+    return bytes(typst.compile(source.encode("utf-8"), format="pdf", ignore_system_fonts=True))
+
+
+def test_a_pdf_is_read_page_by_page_with_its_quotation_marks(in_tmp: Path) -> None:
+    body = (
+        "= Numéco ouvre trois écoles\n\n"
+        "« Nous allons ouvrir trois nouvelles écoles d’ici 2026 », a annoncé Claire Dubois, directrice générale de Numéco.\n\n"
+        "#pagebreak()\n"
+        "La société a levé 2,5 millions d’euros en 2019, a précisé Marc Lefèvre, fondateur d’Algolab.\n"
+    )
+    (in_tmp / "article.pdf").write_bytes(make_pdf(body))
+    result = CliRunner().invoke(cli, ["draft", "article.pdf", "-o", "article.yaml"])
+    assert result.exit_code == 0, result.output
+    bank = yaml.safe_load((in_tmp / "article.yaml").read_text(encoding="utf-8"))
+    who = next(q for q in bank["questions"] if q["type"] == "mcq")
+    assert (who["answer"], who["choices"]) == ("Claire Dubois", ["Claire Dubois", "Marc Lefèvre"])
+    assert 2_500_000 in [q["answer"] for q in bank["questions"] if q["type"] == "numeric"]
+
+
+def test_a_pdf_that_is_not_one_says_so(in_tmp: Path) -> None:
+    (in_tmp / "broken.pdf").write_bytes(b"%PDF-1.7\nnot really a pdf")
+    result = CliRunner().invoke(cli, ["draft", "broken.pdf"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: broken.pdf: cannot read this PDF (")
+    assert result.output.endswith("); save its text as a .txt file and draft from it\n")
+
+
+def test_standard_input(in_tmp: Path) -> None:
+    article = (in_tmp / "article.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["draft", "-", "--max", "5"], input=article.encode("utf-8"))
+    assert (result.exit_code, result.output) == (
+        0,
+        "Wrote draft.yaml and the text it read to draft.source.txt: 5 draft questions (8 quotations, 14 figures, 3 people); "
+        "review them, then remove draft: true\n",
+    )
+    bank = yaml.safe_load((in_tmp / "draft.yaml").read_text(encoding="utf-8"))
+    assert bank["source"]["file"] == "draft.source.txt"
+    assert (in_tmp / "draft.source.txt").read_text(encoding="utf-8") == article
+
+
+def test_another_encoding_is_detected_and_said(in_tmp: Path) -> None:
+    text = "“We want a robot in every classroom by 2030,” said Maria Lopez, chief executive of Harbor Robotics, on Tuesday.\n"
+    (in_tmp / "windows.txt").write_bytes((text * 3).encode("cp1252"))
+    result = CliRunner().invoke(cli, ["draft", "windows.txt", "-o", "windows.yaml"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "windows.txt is not UTF-8; read it as cp1252 (detected): if letters look wrong, save it as UTF-8 and draft again\n"
+    )
+    bank = yaml.safe_load((in_tmp / "windows.yaml").read_text(encoding="utf-8"))
+    assert bank["source"]["file"] == "windows.source.txt"
+    assert next(q for q in bank["questions"] if q["type"] == "short")["answer"] == "Maria Lopez"
+
+
+def test_only_regular_files_of_a_bounded_size_are_read(in_tmp: Path) -> None:
+    from quizgen.draft import read_article
+
+    os.mkfifo(in_tmp / "pipe")
+    result = CliRunner().invoke(cli, ["draft", "pipe"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Error: pipe is not a regular file (a device, a pipe or a socket); save the article to a file, or pipe it to `quizgen draft -`\n",
+    )
+    with pytest.raises(DraftError, match=r"^article.txt is 1,\d\d\d bytes; an article is at most 100 bytes: draft from a part of it$"):
+        read_article(Path("article.txt"), limit=100)
+    with pytest.raises(DraftError, match=r"^standard input has more than 100 bytes; an article is at most 100 bytes"):
+        read_article("-", io.BytesIO(b"x" * 101), limit=100)
+
+
+# The optional NLP pass
+
+needs_nlp = pytest.mark.skipif(not nlp_available("fr"), reason="spaCy's French pipeline (pip install 'quizgen[nlp]') is not installed")
+
+
+@needs_nlp
+def test_the_nlp_pass_finds_a_name_the_rules_cannot_vouch_for() -> None:
+    text = "Le projet a réuni Ladislas de Toldi et Marguerite Yourcenar autour d’une table.\n\nLa société a levé 2 millions d’euros."
+    assert [person.name for person in extract(text, nlp=False).people] == []
+    assert [person.name for person in extract(text, nlp=True).people] == ["Ladislas de Toldi", "Marguerite Yourcenar"]
+    assert extract(text, nlp=True).nlp
+
+
+def test_without_the_nlp_pass_english_and_long_texts_are_read_by_the_rules() -> None:
+    assert not extract("“We will win this one,” said Jane Doe.", nlp=True).nlp
+    assert not extract("« Nous gagnerons ce match », a déclaré Jean Dupont. " * 2000, nlp=True).nlp

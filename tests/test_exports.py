@@ -24,8 +24,7 @@ from quizgen.model import Bank
 from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
-    "every-type.yaml:71: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (Canvas takes it: --format qti)\n"
-    "every-type.yaml:95: question 'planets-order': skipped: GIFT has no ordering question\n"
+    "every-type.yaml:71: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
 )
 KAHOOT_SKIPPED = "".join(
     f"every-type.yaml:{line}: question '{id}': skipped: Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {kind} questions\n"
@@ -48,6 +47,23 @@ def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def sheet_skipped(platform: str, first: int) -> str:
+    """What a game sheet leaves out of every-type.yaml, from line `first`."""
+    kinds = [(46, "author-short", "short"), (56, "investment-numeric", "numeric"), (67, "motto-cloze", "cloze")]
+    kinds += [(76, "quotes-match", "match"), (88, "planets-order", "order")]
+    return "".join(
+        f"every-type.yaml:{line}: question '{id}': skipped: {platform}'s sheet holds no {kind} questions\n"
+        for line, id, kind in kinds
+        if line >= first
+    )
+
+
+GIMKIT_SKIPPED = (
+    "every-type.yaml:23: question 'countries-multi': skipped: Gimkit's sheet takes one right answer per question; this one has several\n"
+    + sheet_skipped("Gimkit", 46)
+)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["export", *args], prog_name="quizgen")
     return result.exit_code, result.stdout, result.stderr
@@ -57,16 +73,25 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize(
     ("format_name", "file", "stdout", "stderr"),
     [
-        ("gift", "every-type.en.gift.txt", "Wrote every-type.en.gift.txt: 6 questions (2 skipped)\n", GIFT_SKIPPED),
-        (
-            "qti",
-            "every-type.en.qti.zip",
-            "Wrote every-type.en.qti.zip: 7 questions (1 skipped)\n",
-            "every-type.yaml:95: question 'planets-order': skipped: Canvas classic quizzes have no ordering question\n",
-        ),
+        ("moodle", "every-type.en.moodle.xml", "Wrote every-type.en.moodle.xml: 8 questions (0 skipped)\n", ""),
+        ("gift", "every-type.en.gift.txt", "Wrote every-type.en.gift.txt: 7 questions (1 skipped)\n", GIFT_SKIPPED),
+        ("qti", "every-type.en.qti.zip", "Wrote every-type.en.qti.zip: 8 questions (0 skipped)\n", ""),
         ("csv", "every-type.en.csv", "Wrote every-type.en.csv: 8 questions (0 skipped)\n", ""),
         ("quizlet", "every-type.en.quizlet.txt", "Wrote every-type.en.quizlet.txt: 8 questions (0 skipped)\n", ""),
         ("kahoot", "every-type.en.xlsx", "Wrote every-type.en.xlsx: 3 questions (5 skipped)\n", KAHOOT_SKIPPED),
+        (
+            "blooket",
+            "every-type.en.blooket.csv",
+            "Wrote every-type.en.blooket.csv: 3 questions (5 skipped)\n",
+            sheet_skipped("Blooket", 46),
+        ),
+        ("gimkit", "every-type.en.gimkit.csv", "Wrote every-type.en.gimkit.csv: 2 questions (6 skipped)\n", GIMKIT_SKIPPED),
+        (
+            "wayground",
+            "every-type.en.wayground.xlsx",
+            "Wrote every-type.en.wayground.xlsx: 5 questions (3 skipped)\n",
+            sheet_skipped("Wayground", 67),
+        ),
         ("json", "every-type.en.json", "Wrote every-type.en.json: 8 questions (0 skipped)\n", ""),
         ("html", "every-type.en.html", "Wrote every-type.en.html: 8 questions (0 skipped)\n", ""),
     ],
@@ -97,7 +122,7 @@ def test_lang_and_output_choose_the_language_and_the_file() -> None:
 @pytest.mark.usefixtures("in_copy")
 def test_a_text_format_can_go_to_standard_output() -> None:
     code, stdout, stderr = run("every-type.yaml", "--format", "gift", "-o", "-")
-    assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 6 questions (2 skipped)\n")
+    assert (code, stderr) == (0, GIFT_SKIPPED + "Wrote standard output: 7 questions (1 skipped)\n")
     assert stdout == to_gift_text()
     assert sorted(path.name for path in Path().iterdir()) == ["every-type-sun.png", "every-type.yaml"]
 
@@ -117,13 +142,13 @@ def to_gift_text() -> str:
             ["--format", "pdf"],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\n"
-            "Error: Invalid value for '--format': 'pdf' is not one of 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'json', 'html'.\n",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'moodle', 'gift', 'qti', 'csv', 'quizlet', 'kahoot', 'blooket', 'gimkit', 'wayground', 'json', 'html'.\n",
         ),
         (
             [],
             2,
             "Usage: quizgen export [OPTIONS] [BANK]\nTry 'quizgen export --help' for help.\n\nError: Missing option '--format'. Choose from:\n"
-            "\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tjson,\n\thtml\n",
+            "\tmoodle,\n\tgift,\n\tqti,\n\tcsv,\n\tquizlet,\n\tkahoot,\n\tblooket,\n\tgimkit,\n\twayground,\n\tjson,\n\thtml\n",
         ),
     ],
 )
@@ -132,15 +157,15 @@ def test_bad_requests_are_refused_with_a_message(args: list[str], code: int, std
     assert sorted(path.name for path in Path().iterdir()) == ["every-type-sun.png", "every-type.yaml"]
 
 
-ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: P, items: [a, b, c]}\n"
+ORDER_ONLY = "title: T\nquestions:\n  - {id: steps, type: order, prompt: 'P {x}', items: [a, b, c]}\n"
+GIFT_ORDER = "Moodle's GIFT import of an ordering question takes no brace in its prompt (--format moodle takes it)"
 
 
 @pytest.mark.parametrize(
     ("format_name", "output", "reason"),
     [
-        ("gift", "t.en.gift.txt", "GIFT has no ordering question"),
-        ("gift", "-", "GIFT has no ordering question"),
-        ("qti", "t.en.qti.zip", "Canvas classic quizzes have no ordering question"),
+        ("gift", "t.en.gift.txt", GIFT_ORDER),
+        ("gift", "-", GIFT_ORDER),
         ("kahoot", "t.en.xlsx", "Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not order questions"),
     ],
 )
@@ -195,7 +220,10 @@ def test_zips_are_stored_and_dated_by_source_date_epoch(
 HEAVY = frozenset({"genanki", "typst", "rich", "quizgen.anki", "quizgen.check"})
 EXPORT = "from pathlib import Path\nfrom quizgen.exports import export_file\nexport_file(Path({bank!r}), '{format}', output={out!r})"
 LOADS = {
-    **{name: (EXPORT.replace("{format}", name), HEAVY) for name in ("gift", "json", "quizlet", "html", "qti", "kahoot")},
+    **{
+        name: (EXPORT.replace("{format}", name), HEAVY)
+        for name in ("moodle", "gift", "json", "quizlet", "html", "qti", "kahoot", "blooket", "gimkit", "wayground")
+    },
     "csv": (EXPORT.replace("{format}", "csv"), HEAVY - {"genanki"}),
     "cli": ("import quizgen.cli", HEAVY | {"yaml", "quizgen.bank", "quizgen.exports"}),
 }
@@ -236,7 +264,10 @@ def test_the_command_offers_exactly_the_registered_formats() -> None:
 def test_export_file_refuses_an_unknown_format() -> None:
     from quizgen.errors import QuizgenError
 
-    with pytest.raises(QuizgenError, match="unknown export format 'pdf'; the formats are gift, qti, csv, quizlet, kahoot, json, html"):
+    with pytest.raises(
+        QuizgenError,
+        match="unknown export format 'pdf'; the formats are moodle, gift, qti, csv, quizlet, kahoot, blooket, gimkit, wayground, json, html",
+    ):
         export_file(BANKS / "every-type.yaml", "pdf")
 
 
@@ -273,11 +304,19 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
     assert isinstance(data, str) and "Misérables" in data
     bank = json.loads(data)
     assert {key: value for key, value in bank.items() if key != "questions"} == {
+        "$schema": "urn:quizgen:bank:2",
         "format": "quizgen-bank",
-        "version": 1,
+        "version": 2,
         "title": "Tous les types",
         "language": "fr",
-        "source": {"title": "A short text about tests", "url": None, "date": "2024-05-01"},
+        "no_source": False,
+        "source": {
+            "title": "A short text about tests",
+            "url": None,
+            "date": "2024-05-01",
+            "file": "every-type-source.txt",
+            "language": "en",
+        },
         "deck": {"name": "Tous les types", "id": 1400000001},
     }
     questions = {question["id"]: question for question in bank["questions"]}
@@ -292,10 +331,14 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
         "source": "Paris is the capital of France.",
         "hint": "La ville de la tour Eiffel.",
         "draft": False,
+        "support": "quoted",
+        "group": None,
+        "points": 1,
+        "image": None,
         "choices": ["Paris", "Lyon", "Marseille", "Lille"],
         "answer": 0,
     }
-    fields = {question["id"]: {key: question[key] for key in list(question)[9:]} for question in bank["questions"]}
+    fields = {question["id"]: {key: question[key] for key in list(question)[13:]} for question in bank["questions"]}
     assert fields == {
         "capital-mcq": {"choices": ["Paris", "Lyon", "Marseille", "Lille"], "answer": 0},
         "countries-multi": {"choices": ["France", "Allemagne", "Japon", "Brésil"], "answers": [0, 1]},
@@ -305,8 +348,8 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
         "motto-cloze": {
             "text": "Liberté, {{c1::égalité::un mot pour l'équité}}, {{c2::fraternité}}.",
             "deletions": [
-                {"number": 1, "answer": "égalité", "hint": "un mot pour l'équité"},
-                {"number": 2, "answer": "fraternité", "hint": None},
+                {"number": 1, "answer": "égalité", "hint": "un mot pour l'équité", "accepted": ["égalité"]},
+                {"number": 2, "answer": "fraternité", "hint": None, "accepted": ["fraternité"]},
             ],
         },
         "quotes-match": {
@@ -314,9 +357,13 @@ def test_json_is_the_normalised_bank_in_one_language(every_type_bank: Bank) -> N
                 ["« Je pense, donc je suis. »", "Descartes"],
                 ["« J'ai fait un rêve. »", "Martin Luther King"],
                 ["« Être ou ne pas être. »", "Shakespeare"],
-            ]
+            ],
+            "pair_sources": [None, None, None],
+            "distractors": [],
+            "right_column": ["Descartes", "Martin Luther King", "Shakespeare"],
+            "solution": [0, 1, 2],
         },
-        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"]},
+        "planets-order": {"items": ["Mercure", "Vénus", "Terre", "Mars"], "item_sources": [None, None, None, None]},
     }
 
 
@@ -336,3 +383,17 @@ def test_json_of_the_bundled_bank_holds_every_question() -> None:
         "match",
         "order",
     }
+
+
+@pytest.mark.parametrize("format_name", ["moodle", "gift", "qti", "json", "wayground"])
+@pytest.mark.parametrize(("answer", "tolerance", "shown"), [(float("inf"), 0.0, "inf"), (1.0e308, 2.0e308, "inf")])
+def test_a_number_that_is_not_finite_is_never_written(
+    every_type_bank: Bank, format_name: str, answer: float, tolerance: float, shown: str
+) -> None:
+    numeric = next(question for question in every_type_bank.questions if question.type == "numeric")
+    question = dataclasses.replace(numeric, answer=answer, tolerance=tolerance)
+    result = FORMATS[format_name].render(dataclasses.replace(every_type_bank, questions=(question,)), "en")
+    reason = f"the number {shown} is not finite"
+    if format_name == "wayground" and tolerance:  # refused before its numbers are written
+        reason = "Wayground's Fill-in-the-Blank takes exact answers, and this number has a margin"
+    assert (result.exported, [skipped.reason for skipped in result.skipped]) == (0, [reason])

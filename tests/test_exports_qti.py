@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -13,10 +14,12 @@ import pytest
 
 from quizgen.bank import load_bank
 from quizgen.errors import QuizgenError
+from quizgen.exports.base import blank_answers, bounds_text, plain_number
 from quizgen.exports.qti import to_qti
 from quizgen.model import (
     Bank,
     Cloze,
+    Image,
     Match,
     MultipleAnswer,
     MultipleChoice,
@@ -42,6 +45,7 @@ TYPES = {
     "numeric": "numerical_question",
     "cloze": "fill_in_multiple_blanks_question",
     "match": "matching_question",
+    "order": "matching_question",
 }
 
 
@@ -89,7 +93,12 @@ def label_texts(response: ET.Element) -> dict[str, str]:
 
 def check_item(item: ET.Element, question: Question, lang: str) -> None:
     """The item asks `question` and scores exactly its right answer."""
-    assert (item.get("ident"), item.get("title"), field(item, "question_type")) == (question.id, question.id, TYPES[question.type])
+    assert (item.get("ident"), item.get("title"), field(item, "question_type")) == (
+        f"{question.id}-{lang}",
+        question.id,
+        TYPES[question.type],
+    )
+    assert float(field(item, "points_possible")) == question.points
     assert [child.tag for child in item][:3] == [f"{QTI}itemmetadata", f"{QTI}presentation", f"{QTI}resprocessing"]
     presentation = item.find(f"{QTI}presentation")
     assert presentation is not None
@@ -117,19 +126,31 @@ def check_item(item: ET.Element, question: Question, lang: str) -> None:
     elif isinstance(question, ShortAnswer):
         assert scoring == {"response1": list(dict.fromkeys([question.answer[lang], *(other[lang] for other in question.accept)]))}
     elif isinstance(question, Numeric):
-        bounds = [float(item.findtext(f".//{QTI}{name}") or "nan") for name in ("vargte", "varlte")]
-        assert tuple(bounds) == question.bounds
-        assert scoring == ({} if question.range else {"response1": [str(int(question.answer))]})
+        bounds = [item.findtext(f".//{QTI}{name}") or "nan" for name in ("vargte", "varlte")]
+        assert tuple(bounds) == bounds_text(question)
+        assert [float(bound) for bound in bounds] == pytest.approx(question.bounds, rel=1e-14)
+        assert scoring == ({} if question.range else {"response1": [plain_number(question.answer)]})
     elif isinstance(question, Cloze):
         answers = [deletion.answer for deletion in cloze_deletions(question.text[lang])]
         blanks = re.findall(r"\[(blank\d+)\]", question_text)
         assert blanks == [f"blank{number}" for number in range(1, len(answers) + 1)]
         assert [label_texts(responses[f"response_{blank}"])[scoring[f"response_{blank}"][0]] for blank in blanks] == answers
+        for blank, deletion in zip(blanks, cloze_deletions(question.text[lang]), strict=True):
+            texts = label_texts(responses[f"response_{blank}"])
+            assert [texts[ident] for ident in scoring[f"response_{blank}"]] == blank_answers(question, deletion, lang)
     else:
-        assert isinstance(question, Match)
         lefts = [response.findtext(f"{QTI}material/{QTI}mattext") for response in responses.values()]
-        assert lefts == [left[lang] for left, _ in question.pairs]
+        columns = [list(label_texts(response).values()) for response in responses.values()]
         chosen = [label_texts(response)[scoring[ident][0]] for ident, response in responses.items()]
+        if isinstance(question, Order):
+            # Canvas's own ordering: each item matched to its position, the items never shown in the right order.
+            assert columns == [[str(number) for number in range(1, len(question.items) + 1)]] * len(question.items)
+            assert [question.items[int(position) - 1][lang] for position in chosen] == lefts
+            assert lefts != [item[lang] for item in question.items]
+            return
+        assert isinstance(question, Match)
+        assert lefts == [left[lang] for left, _ in question.pairs]
+        assert columns == [list(question.right_column(lang))] * len(question.pairs)
         assert chosen == [right[lang] for _, right in question.pairs]
 
 
@@ -159,8 +180,8 @@ def test_the_package_is_what_canvas_imports(path: Path, lang: str) -> None:
     assessment = root.find(f"{QTI}assessment")
     assert assessment is not None and assessment.get("ident") == ident
     items = list(root.iter(f"{QTI}item"))
-    expected = [question for question in bank.questions if not isinstance(question, Order)]
-    assert [item.get("ident") for item in items] == [question.id for question in expected]
+    expected = list(bank.questions)
+    assert [item.get("ident") for item in items] == [f"{question.id}-{lang}" for question in expected]
     for response in [*root.iter(f"{QTI}response_lid"), *root.iter(f"{QTI}response_str")]:
         idents = [label.get("ident") for label in response.iter(f"{QTI}response_label")]
         assert len(idents) == len(set(idents)), "a response repeats an answer ident"
@@ -169,15 +190,49 @@ def test_the_package_is_what_canvas_imports(path: Path, lang: str) -> None:
     assert sum(map(len, per_item)) == len(set().union(*per_item)), "two items share an answer ident"
     for item, question in zip(items, expected, strict=True):
         check_item(item, question, lang)
-    assert meta.findtext(f"{CANVAS}points_possible") == f"{len(expected)}.0"
+    assert float(meta.findtext(f"{CANVAS}points_possible") or "nan") == sum(question.points for question in expected)
 
 
-def test_order_questions_are_skipped_with_the_reason(every_type_bank: Bank) -> None:
-    result = to_qti(every_type_bank, "en")
-    assert [(skipped.question.id, skipped.reason) for skipped in result.skipped] == [
-        ("planets-order", "Canvas classic quizzes have no ordering question")
-    ]
-    assert result.exported == 7
+def test_the_two_languages_share_no_id(every_type_bank: Bank) -> None:
+    """Canvas overwrites content with matching ids: the fr and en packages of one bank must not share any."""
+
+    def idents(lang: str) -> set[str]:
+        files = unpack(every_type_bank, lang)
+        found = set()
+        for name, data in files.items():
+            if name.endswith(".xml"):
+                for node in ET.fromstring(data).iter():
+                    found |= {node.get(key, "") for key in ("ident", "identifier", "identifierref")} - {""}
+        return found - {"root_section", "response1", "answer1", "general_fb"} - {f"response_blank{n}" for n in range(1, 9)}
+
+    english, french = idents("en"), idents("fr")
+    assert english and french and not english & french
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
+
+
+def test_distractors_shared_right_sides_points_and_pictures_reach_canvas(every_type_bank: Bank, tmp_path: Path) -> None:
+    (tmp_path / "map.png").write_bytes(PNG)
+    match = next(question for question in every_type_bank.questions if isinstance(question, Match))
+    question = dataclasses.replace(
+        match,
+        pairs=(*match.pairs[:2], (match.pairs[2][0], match.pairs[0][1])),
+        distractors=({"en": "Voltaire", "fr": "Voltaire"},),
+        points=2.5,
+        image=Image("map.png", {"en": "A map", "fr": "Une carte"}),
+    )
+    bank = dataclasses.replace(every_type_bank, path=str(tmp_path / "bank.yaml"), questions=(question,))
+    files = unpack(bank, "en")
+    ident = f"quizgen-{bank.slug}-en"
+    assert files["images/map.png"] == PNG
+    manifest = ET.fromstring(files["imsmanifest.xml"])
+    assert "images/map.png" in [file.get("href") for file in manifest.iter(f"{MANIFEST}file")]
+    (item,) = ET.fromstring(files[f"{ident}/{ident}.xml"]).iter(f"{QTI}item")
+    check_item(item, question, "en")
+    prompt = item.findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext") or ""
+    assert '<img src="%24IMS-CC-FILEBASE%24/images/map.png" alt="A map">' in prompt
+    assert ET.fromstring(files[f"{ident}/assessment_meta.xml"]).findtext(f"{CANVAS}points_possible") == "2.5"
 
 
 def test_markup_in_the_bank_reaches_canvas_as_text(hostile_bank: Bank) -> None:
@@ -212,3 +267,59 @@ def test_the_zip_is_the_same_on_every_run_and_dated_by_source_date_epoch(every_t
         QuizgenError, match="SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, from 0 to 4294967295; found 'yesterday'"
     ):
         to_qti(every_type_bank, "en")
+
+
+def skeleton(node: ET.Element, path: str = "") -> set[str]:
+    """Every element path of an item, with the attributes that decide how Canvas reads it."""
+    kept = {
+        key: value for key, value in node.attrib.items() if key in ("rcardinality", "fibtype", "action", "varname", "texttype", "continue")
+    }
+    here = f"{path}/{node.tag.removeprefix(QTI)}" + (str(sorted(kept.items())) if kept else "")
+    return {here}.union(*(skeleton(child, here) for child in node))
+
+
+def text2qti_quiz(questions: list[Question]) -> str:
+    """The same questions in text2qti's plain-text quiz format."""
+    blocks = []
+    for question in questions:
+        lines = [f"1.  {prompt_text(question, 'en')}"]
+        if isinstance(question, MultipleChoice):
+            lines += [
+                f"{'*' if index == question.answer else ''}{letter})  {choice['en']}"
+                for index, (letter, choice) in enumerate(zip("abcdefghijklmnopqrstuvwxyz", question.choices, strict=False))
+            ]
+        elif isinstance(question, MultipleAnswer):
+            lines += [f"[{'*' if index in question.answers else ' '}] {choice['en']}" for index, choice in enumerate(question.choices)]
+        elif isinstance(question, TrueFalse):
+            lines += [f"{'*' if question.answer else ''}a)  True", f"{'' if question.answer else '*'}b)  False"]
+        elif isinstance(question, ShortAnswer):
+            lines += [f"*   {text}" for text in [question.answer["en"], *(other["en"] for other in question.accept)]]
+        else:
+            assert isinstance(question, Numeric) and question.range is None
+            lines += [f"=   {plain_number(question.answer)} +- {plain_number(question.tolerance)}"]
+        blocks.append("\n".join(lines))
+    return "Quiz title: T\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def test_items_have_the_structure_text2qti_gives_canvas(every_type_bank: Bank) -> None:
+    """mcq, multi, truefalse, short and numeric items are built as text2qti builds them, element for element."""
+    from text2qti.config import Config
+    from text2qti.qti import QTI as Text2QTI
+    from text2qti.quiz import Quiz
+
+    kinds = (MultipleChoice, MultipleAnswer, TrueFalse, ShortAnswer, Numeric)
+    # Without feedback: text2qti writes feedback per answer, quizgen a general one.
+    questions = [dataclasses.replace(q, explanation=None, source=None) for q in every_type_bank.questions if isinstance(q, kinds)]
+    config = Config()
+    config.load()
+    theirs = Text2QTI(Quiz(text2qti_quiz(questions), config=config, source_name="quiz.txt")).zip_bytes()
+    with zipfile.ZipFile(io.BytesIO(theirs)) as archive:
+        (name,) = (name for name in archive.namelist() if name.endswith(".xml") and "/" in name and "meta" not in name)
+        their_items = list(ET.fromstring(archive.read(name)).iter(f"{QTI}item"))
+    ours = unpack(dataclasses.replace(every_type_bank, questions=tuple(questions)), "en")
+    ident = f"quizgen-{every_type_bank.slug}-en"
+    our_items = list(ET.fromstring(ours[f"{ident}/{ident}.xml"]).iter(f"{QTI}item"))
+    assert len(our_items) == len(their_items) == 5
+    for question, our_item, their_item in zip(questions, our_items, their_items, strict=True):
+        assert skeleton(our_item) == skeleton(their_item), question.type
+        assert field(our_item, "question_type") == field(their_item, "question_type")

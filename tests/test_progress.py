@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -114,7 +115,7 @@ def test_two_sessions_write_at_once(tmp_path: Path) -> None:
         "from quizgen.bank import load_bank\n"
         "from quizgen.progress import open_progress\n"
         f"bank = load_bank(Path({EVERY_TYPE!r})).bank\n"
-        f"with open_progress(Path({str(db)!r})) as store:\n"
+        f"with open_progress(Path({str(db)!r}), busy_ms=60_000) as store:\n"
         "    store.remember(bank)\n"
         "    for round in range(40):\n"
         "        for question in bank.questions:\n"
@@ -163,7 +164,7 @@ def newer(path: Path) -> None:
             "move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm",
         ),
         (foreign, "progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db"),
-        (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 1); upgrade quizgen"),
+        (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 2); upgrade quizgen"),
     ],
 )
 def test_a_database_that_cannot_be_used_is_named_with_what_to_do(
@@ -195,7 +196,7 @@ def test_an_empty_file_becomes_a_database(tmp_path: Path, every_type_bank: Bank)
 
 
 def test_a_folder_in_the_way(tmp_path: Path) -> None:
-    with pytest.raises(QuizgenError, match=r"^cannot use progress database .*: unable to open database file$"), open_progress(tmp_path):
+    with pytest.raises(QuizgenError, match=r"^progress database .* is not a file; give a file with --db$"), open_progress(tmp_path):
         pass
 
 
@@ -228,15 +229,18 @@ def test_report(tmp_path: Path, every_type_bank: Bank) -> None:
     assert report == BankReport(
         "Every type",
         (
-            Tally(None, new=4, learning=1, due=1, learned=2, answers=5, right=3),
+            Tally(None, new=4, learning=2, due=1, learned=2, answers=5, right=3),
             Tally("france", new=1, learning=0, due=0, learned=1, answers=1, right=1),
-            Tally("geography", new=0, learning=0, due=1, learned=1, answers=3, right=1),
+            Tally("geography", new=0, learning=1, due=1, learned=1, answers=3, right=1),
             Tally("people", new=1, learning=1, due=0, learned=0, answers=1, right=1),
             Tally("science", new=1, learning=0, due=0, learned=1, answers=1, right=1),
             Tally("figures", new=1, learning=0, due=0, learned=0, answers=0, right=0),
             Tally("literature", new=1, learning=0, due=0, learned=0, answers=0, right=0),
             Tally("quotes", new=0, learning=1, due=0, learned=0, answers=1, right=1),
         ),
+        retention=(0, 0),
+        forecast=(2, 0, 0, 0, 0, 0, 0),
+        due_week=2,
     )
     assert read_reports(db, [every_type_bank], clock) == [report]
 
@@ -250,18 +254,24 @@ def test_reports_without_a_database_write_nothing(tmp_path: Path, every_type_ban
 
 
 STATS = """\
-Every type · 8 questions · 5 answers, 60% right
-  tag           new  learning   due  learned  right
-  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░
-  france          1         0     0        1   100%  ██████████░░░░░░░░░░
-  geography       0         0     1        1    33%  ██████████▒▒▒▒▒▒▒▒▒▒
-  people          1         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒░░░░░░░░░░
-  science         1         0     0        1   100%  ██████████░░░░░░░░░░
-  figures         1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
-  literature      1         0     0        0      –  ░░░░░░░░░░░░░░░░░░░░
-  quotes          0         1     0        0   100%  ▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒▒
+Every type
+  8 questions: 4 new · 2 learning · 2 learned
+  Due: 2 today · 2 this week
+  Retention: – (no review of a learned question yet)
+  Next days: today 2 · tomorrow 0 · +2d 0 · +3d 0 · +4d 0 · +5d 0 · +6d 0
+  Answers: 5, 60% right
 
-█ learned  ▒ learning or due  ░ new · {db}
+Progress database: {db} · --tags for each tag
+"""
+TAGS = """\
+  tag           new  learning   due  learned  right
+  france          1         0     0        1   100%
+  geography       0         1     1        1    33%
+  people          1         1     0        0   100%
+  science         1         0     0        1   100%
+  figures         1         0     0        0      –
+  literature      1         0     0        0      –
+  quotes          0         1     0        0   100%
 """
 
 
@@ -274,6 +284,27 @@ def test_stats(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank:
     for args in ([], [EVERY_TYPE]):
         result = CliRunner().invoke(cli, ["stats", *args, "--db", str(db)])
         assert (result.output, result.exit_code) == (expected, 0)
+    tags = CliRunner().invoke(cli, ["stats", "--db", str(db), "--tags"])
+    head = STATS.format(db=db).split("\n\nProgress")[0]
+    assert tags.output == f"{head}\n{TAGS}\nProgress database: {db}\n"
+
+
+def test_retention_counts_reviews_of_learned_questions(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        store.remember(every_type_bank)
+        for question in ("capital-mcq", "earth-flat-tf", "author-short"):
+            store.record(every_type_bank, question, EASY, True, 2)
+        clock.now += timedelta(days=30)
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+        store.record(every_type_bank, "earth-flat-tf", AGAIN, False, 2)
+        # Practice of a question not due leaves its schedule alone, and is not a review of a learned question.
+        store.record(every_type_bank, "countries-multi", GOOD, True, 2, scheduled=False)
+    (report,) = read_reports(db, clock=clock)
+    assert report.retention == (1, 2)
+    assert report.tallies[0].new == 5
+    assert report.forecast[0] == 2  # author-short, overdue; earth-flat-tf, relearning in 10 minutes
 
 
 def test_stats_before_any_quiz(tmp_path: Path) -> None:
@@ -281,7 +312,7 @@ def test_stats_before_any_quiz(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["stats", "--db", str(db)])
     assert (result.output, result.exit_code) == (f"No progress in {db} yet: answer some questions with `quizgen quiz` first.\n", 0)
     with_bank = CliRunner().invoke(cli, ["stats", EVERY_TYPE, "--db", str(db)])
-    assert with_bank.output.startswith("Every type · 8 questions · no answers yet\n")
+    assert with_bank.output.startswith("Every type\n  8 questions: 8 new · 0 learning · 0 learned\n")
     assert not db.exists()
 
 
@@ -340,7 +371,7 @@ def test_a_damaged_row_is_named_with_how_to_reset_it(
     if read_by == DUE_OR_STATE:
         assert (stats.output, stats.exit_code) == (message, 1)
     else:
-        assert (stats.output.splitlines()[0], stats.exit_code) == ("Every type · 8 questions · 1 answer, 0% right", 0)
+        assert (stats.output.splitlines()[:2], stats.exit_code) == (["Every type", "  8 questions: 7 new · 1 learning · 0 learned"], 0)
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (1,)
 
@@ -349,13 +380,162 @@ def test_stats_in_colour(tmp_path: Path, every_type_bank: Bank) -> None:
     from rich.console import Console
 
     from quizgen import terminal
+    from quizgen.quiz.screens import stats_lines
 
     clock = Clock()
     db = tmp_path / "progress.sqlite3"
     answered_bank(db, every_type_bank, clock)
     output = terminal.RichOutput()
     output.console = Console(record=True, force_terminal=True, width=200, file=io.StringIO())
-    output.write(terminal.stats_lines(read_reports(db, clock=clock), db))
+    output.write(stats_lines(read_reports(db, clock=clock), db))
     screen = output.console.export_text()
-    assert screen.startswith("Every type · 8 questions · 5 answers, 60% right ─────")
-    assert "  (all)           4         1     1        2    60%  █████▒▒▒▒▒░░░░░░░░░░" in screen
+    assert screen.startswith("Every type ─────")
+    assert "\n  8 questions: 4 new · 2 learning · 2 learned\n" in screen
+
+
+def other_program(path: Path) -> bytes:
+    """Another program's database, in SQLite's default (rollback journal) mode: its bytes, to compare after."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Ada')")
+    connection.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("command", [["stats"], ["stats", EVERY_TYPE], ["quiz", EVERY_TYPE]])
+def test_another_programs_database_is_refused_untouched(tmp_path: Path, command: list[str]) -> None:
+    db = tmp_path / "other-app.sqlite3"
+    before = other_program(db)
+    result = CliRunner().invoke(cli, [*command, "--db", str(db)], input="f\n\n")
+    assert (result.output, result.exit_code) == (
+        f"Error: progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db\n",
+        1,
+    )
+    assert db.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["other-app.sqlite3"]
+
+
+def test_stats_only_reads(tmp_path: Path, every_type_bank: Bank) -> None:
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, Clock())
+    with sqlite3.connect(db) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    connection.close()
+    before = db.read_bytes()
+    assert CliRunner().invoke(cli, ["stats", EVERY_TYPE, "--db", str(db)]).exit_code == 0
+    assert db.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["progress.sqlite3"]
+
+
+@pytest.mark.parametrize(
+    ("blocked", "message"),
+    [
+        ("file", "Error: progress database {db} is read-only; make it writable or give another file with --db\n"),
+        ("folder", "Error: cannot write in {folder}, the folder of progress database {db}; give another file with --db\n"),
+    ],
+)
+def test_a_database_that_cannot_be_written_is_refused_before_the_first_question(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, every_type_bank: Bank, blocked: str, message: str
+) -> None:
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db) as store:
+        store.remember(every_type_bank)
+    # Root writes whatever the permissions say, so the permissions are what os.access answers.
+    refused = db if blocked == "file" else tmp_path
+    real_access = progress.os.access
+    monkeypatch.setattr(
+        progress.os, "access", lambda path, mode: not (Path(path) == refused and mode & os.W_OK) and real_access(path, mode)
+    )
+    result = CliRunner().invoke(cli, ["quiz", EVERY_TYPE, "--db", str(db)], input="f\n\n")
+    assert (result.output, result.exit_code) == (message.format(db=db, folder=tmp_path), 1)
+
+
+def test_a_busy_database_keeps_the_answers_and_saves_them_later(tmp_path: Path, every_type_bank: Bank) -> None:
+    from quizgen import terminal
+    from quizgen.quiz import present
+
+    db = tmp_path / "progress.sqlite3"
+    other = sqlite3.connect(db, isolation_level=None)
+    typed = iter(["f", "200 million", "/q"])
+    shown: list[str] = []
+
+    class Screen:
+        def write(self, lines: Sequence[terminal.Line]) -> None:
+            shown.extend(each.text for each in lines)
+
+    def read(prompt: str) -> str:
+        answer = next(typed)
+        if answer == "f":
+            other.execute("BEGIN IMMEDIATE")  # another program takes the write lock before the first answer
+        elif answer == "200 million":
+            other.execute("COMMIT")  # and lets it go before the second
+        return answer
+
+    questions = [question for question in every_type_bank.questions if question.id in ("earth-flat-tf", "investment-numeric")]
+    with open_progress(db, busy_ms=50) as store:
+        store.remember(every_type_bank)
+        session = terminal.Session(every_type_bank, store, Screen(), read=read, read_key=lambda _: "\n")
+        summary = session.run([present(question, "en", 1) for question in questions], 1)
+    assert summary.right == 2
+    assert "The progress database is busy (another quizgen is writing): this answer is kept and saved later." in shown
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT question, correct FROM reviews ORDER BY id").fetchall() == [
+            ("earth-flat-tf", 1),
+            ("investment-numeric", 1),
+        ]
+    other.close()
+
+
+def test_practice_does_not_move_a_learned_question_that_is_not_due(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    clock = Clock()
+    monkeypatch.setattr(progress, "utc_now", clock)
+    db = tmp_path / "progress.sqlite3"
+    args = ["quiz", EVERY_TYPE, "--type", "truefalse", "--db", str(db)]
+    assert CliRunner().invoke(cli, args, input="f\n4\n\n").exit_code == 0  # Easy: learned, due in 8 days
+    with sqlite3.connect(db) as connection:
+        (due,) = connection.execute("SELECT due FROM cards").fetchone()
+    clock.now += timedelta(minutes=1)
+    again = CliRunner().invoke(cli, args, input="f\n4\n\n")
+    assert "Not due until 2024-05-09: practice leaves the schedule as it is.\n" in again.output
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT due FROM cards").fetchone() == (due,)
+        assert connection.execute("SELECT rating, scheduled FROM reviews ORDER BY id").fetchall() == [(EASY, 1), (GOOD, 0)]
+    # A review asks nothing before it is due.
+    review = CliRunner().invoke(cli, [*args, "--review"])
+    assert review.output.startswith("Nothing to review")
+
+
+def test_undo_and_rewrite_restore_the_schedule(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    with open_progress(db, clock) as store:
+        first = store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+        card = store.card(every_type_bank, "capital-mcq")
+        clock.now += timedelta(minutes=15)
+        wrong = store.record(every_type_bank, "capital-mcq", AGAIN, False, 2)
+        right = store.rewrite(every_type_bank, wrong, replace(wrong.answer, rating=GOOD, correct=True))
+        assert right.due is not None and right.due - clock.now > timedelta(days=1)
+        store.undo(every_type_bank, right)
+        assert store.card(every_type_bank, "capital-mcq") == card
+        store.undo(every_type_bank, first)
+        assert store.card(every_type_bank, "capital-mcq") is None
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (0,)
+
+
+def test_a_database_of_schema_1_is_read_by_stats_and_brought_up_to_date_by_a_quiz(tmp_path: Path, every_type_bank: Bank) -> None:
+    clock = Clock()
+    db = tmp_path / "progress.sqlite3"
+    answered_bank(db, every_type_bank, clock)
+    with sqlite3.connect(db) as connection:
+        connection.execute("ALTER TABLE reviews DROP COLUMN previous_state")
+        connection.execute("ALTER TABLE reviews DROP COLUMN scheduled")
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    (report,) = read_reports(db, clock=clock)
+    assert (report.tallies[0].answers, report.retention) == (5, (0, 0))
+    with open_progress(db, clock) as store:
+        store.record(every_type_bank, "capital-mcq", GOOD, True, 2)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (progress.SCHEMA_VERSION,)
+        assert connection.execute("SELECT previous_state, scheduled FROM reviews ORDER BY id").fetchall()[-2:] == [(None, 1), (2, 1)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import BankError
 from ..files import is_file, read_bytes
 from .nodes import Node, did_you_mean
 from .reader import BankReader, Loaded
@@ -32,10 +33,23 @@ def parse_bank(data: bytes, path: str, jobs: int | None = None) -> Loaded:
 
 
 def load_bank(path: Path) -> Loaded:
-    """Read and validate the bank at `path`, from the cache when its bytes are unchanged."""
-    from ..cache import cached
+    """Read and validate the bank at `path`, from the cache when its bytes are unchanged.
 
-    return cached(read_bytes(path), str(path), parse_bank)
+    A bank written by `quizgen export --format json` is read too; a file from
+    another tool (GIFT, Moodle XML, Anki) is named as such, with the command that
+    imports it (json_bank.py).
+    """
+    from ..cache import cached
+    from ..json_bank import is_json_bank, parse_json_bank, refuse_foreign
+
+    data = read_bytes(path)
+    if is_json_bank(data):
+        return parse_json_bank(data, str(path))
+    try:
+        return cached(data, str(path), parse_bank, Loaded)
+    except BankError:
+        refuse_foreign(data, str(path))
+        raise
 
 
 def bank_path(argument: str | None) -> Path:

@@ -193,8 +193,18 @@ class FieldReader(ValueReader):
 
     def choice_index(self, node: Node, fields: dict[str, Any], what: str) -> int | None:
         """Which choice an answer names: a plain string may match a choice in any language."""
-        answer = self.text(node, what)
         choices: tuple[Localized, ...] | None = fields.get("choices")
+        if (
+            isinstance(node, Scalar)
+            and node.tag == INT
+            and choices is not None
+            and all(node.value not in choice.values() for choice in choices)
+        ):
+            # Other tools number their choices; a number here is almost always meant as one.
+            valid = listing([choice[self.languages[0]] for choice in choices])
+            self.error(node.line, f"{what} is the right choice's text, not its number: write one of the choices ({valid})")
+            return None
+        answer = self.text(node, what)
         if answer is None or choices is None:
             return None
         if isinstance(node, Scalar):

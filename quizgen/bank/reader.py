@@ -262,6 +262,16 @@ class BankReader(FieldReader):
         if not isinstance(node, Mapping):
             self.error(node.line, f"a question must be a mapping with id, type and prompt; found {describe(node)}")
             return None
+        foreign = sorted(key for key in node if key in FOREIGN_KEYS)
+        if "id" not in node and "type" not in node and foreign:
+            self.question_id = "?"
+            self.error(
+                node.line,
+                f"this question is written for another tool (keys {listing(foreign)}); a quizgen question has id, type, "
+                "prompt and the type's own fields (see the bank format), and `quizgen import` converts Moodle XML, GIFT and Anki files",
+            )
+            self.question_id = None
+            return None
         question_id = self.read_id(node)
         try:
             return self.read_question_fields(node, question_id)
@@ -323,7 +333,7 @@ class BankReader(FieldReader):
             return None
         kind = self.string(node["type"], "type")
         if kind is not None and kind not in TYPES:
-            self.error(node["type"].line, f"type '{kind}' is not one of {listing(TYPES)}{did_you_mean(kind, TYPES)}")
+            self.error(node["type"].line, f"type '{kind}' is not one of {listing(TYPES)}{type_hint(kind)}")
             return None
         return kind
 
@@ -379,3 +389,32 @@ class BankReader(FieldReader):
             )
             return False
         return True
+
+
+# The type names other tools use, and what quizgen calls them; None: quizgen has no such type.
+TYPE_ALIASES: dict[str, str | None] = {
+    "multiple_choice": "mcq", "single_choice": "mcq", "multichoice": "mcq", "choice": "mcq", "radio": "mcq",
+    "multiple_answer": "multi", "multiple_answers": "multi", "multiple_response": "multi", "checkbox": "multi", "checkboxes": "multi",
+    "true_false": "truefalse", "tf": "truefalse", "boolean": "truefalse", "yes_no": "truefalse",
+    "short_answer": "short", "shortanswer": "short", "text": "short", "free_text": "short", "open": "short",
+    "numerical": "numeric", "number": "numeric", "integer": "numeric",
+    "fill_in_the_blank": "cloze", "fill_in_the_blanks": "cloze", "fill_in_blank": "cloze",
+    "blanks": "cloze", "gap": "cloze", "gapfill": "cloze",
+    "matching": "match", "pairs": "match", "ordering": "order", "sequence": "order", "sort": "order", "ranking": "order",
+    "essay": None, "long_answer": None, "file_upload": None, "description": None,
+}  # fmt: skip
+
+# Keys of question formats from other tools (quiz JSON/YAML exports, flashcard files).
+FOREIGN_KEYS = frozenset(
+    {"question", "options", "correct", "correct_answer", "correct_answers", "incorrect_answers", "q", "a", "front", "back", "answers_list"}
+)
+
+
+def type_hint(kind: str) -> str:
+    """' (did you mean 'mcq'?)' for another tool's name of a type, or why quizgen has no such type."""
+    alias = TYPE_ALIASES.get(kind.strip().lower().replace("-", "_").replace(" ", "_"), "")
+    if alias is None:
+        return f"; quizgen has no '{kind}' questions, whose answers a program can't check: use short for a one-line answer"
+    if alias:
+        return f" (did you mean '{alias}'?)"
+    return did_you_mean(kind, TYPES)

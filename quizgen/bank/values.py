@@ -12,7 +12,7 @@ from yaml.constructor import SafeConstructor
 
 from ..errors import count
 from ..model import Localized
-from .nodes import BOOL, FLOAT, INT, KIND_NAMES, STR, EventReader, Mapping, Node, Scalar, Sequence, describe, did_you_mean, listing
+from .nodes import BOOL, FLOAT, INT, KIND_NAMES, NULL, STR, EventReader, Mapping, Node, Scalar, Sequence, describe, did_you_mean, listing
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Characters that break XML exports and terminals; tabs and line breaks are fine."""
@@ -150,6 +150,9 @@ class ValueReader(EventReader):
         """A non-empty string; a value YAML reads as another type is refused, saying how to quote it."""
         if not isinstance(node, Scalar):
             self.error(node.line, f"{what} must be text; found {describe(node)}")
+            return None
+        if node.tag == NULL and node.value:
+            self.error(node.line, f"{what} is empty (YAML reads {describe(node)} as null): remove the key, or write the text")
             return None
         if node.tag != STR:
             kind = KIND_NAMES.get(node.tag, "not text")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..bank import load_bank
 from ..errors import BankError, Problem, count
-from ..files import is_file, read_text
+from ..files import inside, is_file, read_text
 from ..model import TYPES, Bank
 from .fairness import FairnessReport, check_fairness
 from .grounding import closest_passage, excerpts, fold, ungrounded
@@ -74,7 +74,7 @@ def check_bank(path: Path, source: Path | None = None, strict: bool = False) -> 
     bank = loaded.bank
     skipped = None
     if source is None and bank.source is not None and bank.source.file is not None:
-        declared = path.parent / bank.source.file
+        declared = inside(path.parent, bank.source.file, f"{path}: source.file")
         if is_file(declared):
             source = declared
         else:

@@ -1,19 +1,38 @@
-"""Pass 4, attribution: who says each quotation, in a walk through the article that keeps the person in focus."""
+"""Pass 4, attribution: who says each quotation, in a walk through the article that keeps the person in focus.
+
+Right or absent: a quotation gets a speaker only when the article says who
+speaks, by a name, a role that stands for one person, a pronoun with one
+possible antecedent, or as the continuation of a quotation just attributed.
+A quotation the reader could only guess about keeps no speaker.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import PRONOUNS, STOPWORDS
-from .people import Anaphor, People, name_runs, person_tags
+from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS, STOPWORDS
+from .people import Anaphor, Mention, People, name_runs, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
 from .text import ENDERS, TOKEN, Span, flat
 
-Speakers = dict[int, tuple[int | None, Attribution | None]]
-"""Who says each quotation (a person's index, and how that was found), keyed by the quotation's start."""
+CONTEXT = 1500
+"""How far back (in characters) a pronoun looks for the person it stands for."""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who says a quotation, how that was found, and where the article says so (the start of the clause or the name)."""
+
+    person: int | None
+    how: Attribution | None
+    clause: int | None = None
+
+
+Speakers = dict[int, Speaker]
+"""Who says each quotation, keyed by the quotation's start."""
 
 
 @dataclass(frozen=True)
@@ -26,45 +45,106 @@ class _Subject:
     how: Attribution
 
 
-def attribute(text: str, scans: list[Scan], people: People) -> tuple[Speakers, dict[int, int | None]]:
+class _Walk:
+    """The walk through the article: the person in focus, the last quotation attributed, the recent subjects."""
+
+    def __init__(self, text: str, people: People, lang: str) -> None:
+        self.text = text
+        self.people = people
+        self.lang = lang
+        self.focus: int | None = None
+        self.subjects: list[_Subject] = []
+        """Every subject so far, in order: a pronoun looks back through them."""
+        self.subject_starts: list[int] = []
+        self.last: tuple[int, Speaker] | None = None
+        """The end of the last quotation given a speaker, and that speaker."""
+
+    def remember(self, subjects: list[_Subject]) -> None:
+        for subject in subjects:
+            self.subjects.append(subject)
+            self.subject_starts.append(subject.start)
+
+    def antecedent(self, gender: str | None, position: int, current: list[_Subject]) -> _Subject | None:
+        """The person a pronoun at `position` stands for: the last one named of that gender (in the sentence so
+        far, `current`, then before); if nobody's gender is known, the one person named lately. Two candidates
+        and no gender to choose: nobody."""
+        index = bisect_left(self.subject_starts, position) - 1
+        seen: list[_Subject] = [subject for subject in reversed(current) if subject.end <= position]
+        while index >= 0 and self.subjects[index].start >= position - CONTEXT and len(seen) < 30:
+            seen.append(self.subjects[index])
+            index -= 1
+        if gender is not None:
+            for subject in seen:
+                if self.people.gender(subject.person) == gender:
+                    return subject
+        people = {subject.person for subject in seen}
+        if len(people) == 1:
+            subject = seen[0]
+            known = self.people.gender(subject.person)
+            return subject if gender is None or known is None or known == gender else None
+        return None
+
+
+def attribute(text: str, scans: list[Scan], people: People, lang: str) -> tuple[Speakers, dict[int, int | None]]:
     """Who says each quotation, keyed by the quotation's start; and the person in focus after each sentence.
 
     The person in focus is the last one named as a subject: outside quotations
-    and parentheses, not after a preposition ("invité par Pierre Gattaz" and
-    "(... auprès de Barack Obama)" do not change it), or designated by a role
-    ("le Président exécutif de Cisco" is the person in focus, unless someone
-    was given that role). A heading without a name clears it: a new section.
+    and parentheses, not after a preposition, or designated by a role. A
+    heading clears it: a new section.
 
     A quotation's speaker is, in this order:
-    1. named: a person named as a subject in the quotation's own sentence,
-       the one right after the quotation first ("« ... », a rappelé Jay Carney"),
-       else the first one before it ("Jay Carney a rappelé que « ... »");
-    2. role: a role in that sentence standing for a person;
-    3. following: for a quotation that opens its paragraph, the person named in
-       the next sentence ("« ... ». Ce jeudi, John Chambers ...");
-    4. pronoun / context: the person in focus (the sentence says "il", "she",
-       "ses yeux"... or nothing at all).
+    1. named: a person named as a subject right after the quotation
+       ("« ... », a rappelé Jay Carney"), or by a role there (", a expliqué la ministre");
+    2. pronoun: "a-t-elle ajouté", "he said" next to the quotation: the last person
+       named of that gender (the one person named lately when no gender is known);
+    3. named before it in its sentence ("Jay Carney a rappelé que « ... »"), when one
+       person only is named there or one of them is the subject of a verb of saying;
+    4. continued: a quotation right after one that was just attributed, with only the
+       attribution clause between them ("“...,” Ren said. “...”");
+    5. following: for a quotation that opens its paragraph, a person named as the subject of
+       a verb of saying in the next sentence;
+    6. a quotation that goes on into the next paragraph takes the speaker named where it ends.
+    Anything else is nobody's: the article does not say.
     """
     speakers: Speakers = {}
     focus_after: dict[int, int | None] = {}
-    focus: int | None = None
+    walk = _Walk(text, people, lang)
+    pending: list[int] = []  # quotations left open at the end of their paragraph, waiting for where they end
     for scan in scans:
         if scan.block.heading:
-            focus = None
+            walk.focus = None
+            pending = []
+        quotes = list(scan.quotes)
+        q = 0
         for number, (start, end) in enumerate(scan.sentences):
-            subjects = _subjects(people, start, end, focus)
-            following = _named_subjects(people, *scan.sentences[number + 1]) if number + 1 < len(scan.sentences) else []
+            subjects = _subjects(people, start, end, walk.focus)
             said: int | None = None
-            for quote_start, quote_end in scan.quotes:
-                if start <= quote_start < end:
-                    speaker, how = _speaker(text, scan, (start, end), (quote_start, quote_end), subjects, following, focus)
-                    speakers[quote_start] = (speaker, how)
-                    said = speaker if speaker is not None else said
+            while q < len(quotes) and quotes[q][0] < end:
+                quote = quotes[q]
+                q += 1
+                if quote[0] < start:
+                    continue
+                speaker = _speaker(walk, scan, number, quote, subjects)
+                if speaker.person is None and pending and quote[0] == scan.block.start:
+                    speaker = Speaker(None, None)  # decided when the quotation ends
+                speakers[quote[0]] = speaker
+                if speaker.person is not None:
+                    said = speaker.person
+                    walk.last = (quote[1], speaker)
+                    for earlier in pending:
+                        speakers[earlier] = Speaker(speaker.person, "continued", speaker.clause)
+                    pending = []
+            walk.remember(subjects)
             if said is not None:
-                focus = said
+                walk.focus = said
             elif subjects:
-                focus = subjects[-1].person
-            focus_after[start] = focus
+                walk.focus = subjects[-1].person
+            focus_after[start] = walk.focus
+        # A quotation left open goes on in the next paragraph (which starts with a quotation mark, by custom).
+        if scan.left_open and quotes and speakers[quotes[-1][0]].person is None:
+            pending.append(quotes[-1][0])
+        elif not scan.left_open:
+            pending = []
     return speakers, focus_after
 
 
@@ -73,8 +153,8 @@ def _subjects(people: People, start: int, end: int, focus: int | None) -> list[_
 
     A role may stand for the person in focus, so the focus moves along the sentence.
     """
-    found: list[tuple[int, int, int | Anaphor]] = [(named.start, named.end, named.person) for named in _named_subjects(people, start, end)]
-    found += [(anaphor.start, anaphor.end, anaphor) for anaphor in people.anaphors if start <= anaphor.start < end]
+    found: list[tuple[int, int, Mention | Anaphor]] = [(m.start, m.end, m) for m in people.mentions_in(start, end) if m.attributive]
+    found += [(anaphor.start, anaphor.end, anaphor) for anaphor in people.anaphors_in(start, end)]
     subjects = []
     for subject_start, subject_end, who in sorted(found, key=lambda item: item[0]):
         if isinstance(who, Anaphor):
@@ -84,55 +164,103 @@ def _subjects(people: People, start: int, end: int, focus: int | None) -> list[_
                 subjects.append(_Subject(person, subject_start, subject_end, "role"))
                 focus = person
         else:
-            subjects.append(_Subject(who, subject_start, subject_end, "named"))
-            focus = who
+            subjects.append(_Subject(who.person, subject_start, subject_end, "named"))
+            focus = who.person
     return subjects
 
 
-def _named_subjects(people: People, start: int, end: int) -> list[_Subject]:
-    """The people a sentence names as possible subjects (roles left out: this only looks ahead)."""
-    return [
-        _Subject(mention.person, mention.start, mention.end, "named")
-        for mention in people.mentions
-        if mention.attributive and start <= mention.start < end
-    ]
-
-
-def _speaker(
-    text: str,
-    scan: Scan,
-    sentence: Span,
-    quote: Span,
-    subjects: list[_Subject],
-    following: list[_Subject],
-    focus: int | None,
-) -> tuple[int | None, Attribution | None]:
+def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_Subject]) -> Speaker:
     """Who says one quotation, and how that was found (the order of `attribute`'s docstring)."""
+    text = walk.text
+    sentence = scan.sentences[number]
     after = [subject for subject in subjects if subject.start >= quote[1]]
     before = [subject for subject in subjects if subject.end <= quote[0]]
-    if after and len(re.findall(r"\w+", text[quote[1] : after[0].start])) <= 4:  # "« ... », a rappelé Jay Carney"
-        return after[0].person, after[0].how
-    if before or after:
-        subject = (before or after)[0]
-        return subject.person, subject.how
-    if not text[scan.block.start : quote[0]].strip() and following:
-        return following[0].person, "following"
-    if focus is None:
-        return None, None
-    outside = "".join(text[a:b] for a, b in _outside(sentence, scan.quotes))
-    return focus, "pronoun" if PRONOUNS.search(outside) else "context"
+    later = scan.quote_spans.starting_in(quote[1], scan.block.end)
+    following_quote = later[0][0] if later else scan.block.end
+    # 1. Right after the quotation: "« ... », a rappelé Jay Carney", "“...,” Chief Executive Greg Mesch said".
+    if after and after[0].start < following_quote:
+        gap = re.findall(r"[^\W\d_]+", text[quote[1] : after[0].start])
+        if len(gap) <= 4 or (len(gap) <= 10 and any(word.lower() in SPEECH_VERBS for word in gap)):
+            return Speaker(after[0].person, after[0].how, after[0].start)
+    # 2. A pronoun clause next to the quotation: "», a-t-elle ajouté", "she said", "Elle ajoute : «".
+    clause = _pronoun_clause(walk, scan, quote, min(following_quote, sentence[1]))
+    if clause is not None:
+        gender, position = clause
+        subject = walk.antecedent(gender, position, before)
+        return Speaker(subject.person, "pronoun", subject.start) if subject is not None else Speaker(None, None)
+    # 3. Named before it in the sentence.
+    if before:
+        speaking = [subject for subject in before if _speaks_after(text, subject.end, quote[0])]
+        if speaking:
+            return Speaker(speaking[-1].person, speaking[-1].how, speaking[-1].start)
+        if len({subject.person for subject in before}) == 1 and not after:
+            return Speaker(before[-1].person, before[-1].how, before[-1].start)
+        return Speaker(None, None)
+    if after and after[0].start < following_quote and _speaks_after(text, after[0].end, following_quote):
+        return Speaker(after[0].person, after[0].how, after[0].start)
+    # 4. Right after a quotation just attributed, with only the attribution clause between.
+    if walk.last is not None:
+        last_end, last = walk.last
+        between = text[last_end : quote[0]]
+        if not text[sentence[0] : quote[0]].strip() and scan.block.start <= last_end and len(re.findall(r"\w+", between)) <= 6 and "\n" not in between:
+            return Speaker(last.person, "continued", last.clause)
+    opens_sentence = not text[sentence[0] : quote[0]].strip()
+    # 5. Right after a sentence that names one person and says they speak: "X a nuancé. « ... »", "X ajoute :".
+    if opens_sentence and number > 0:
+        start, end = scan.sentences[number - 1]
+        named = _subjects(walk.people, start, end, walk.focus)
+        if len({subject.person for subject in named}) == 1 and _says(text, scan, start, end):
+            return Speaker(named[-1].person, named[-1].how, named[-1].start)
+    # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.
+    if not text[scan.block.start : quote[0]].strip() and number + 1 < len(scan.sentences):
+        start, end = scan.sentences[number + 1]
+        named = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
+        if named and len({mention.person for mention in named}) == 1 and _says(text, scan, start, end):
+            return Speaker(named[0].person, "following", named[0].start)
+    return Speaker(None, None)
 
 
-def _outside(span: Span, holes: Iterable[Span]) -> list[Span]:
-    """The parts of `span` outside the `holes`: a sentence without its quotations."""
-    parts, position = [], span[0]
-    for start, end in sorted(holes):
-        if end <= span[0] or start >= span[1]:
-            continue
-        parts.append((position, max(position, start)))
-        position = max(position, end)
-    parts.append((position, span[1]))
-    return parts
+def _says(text: str, scan: Scan, start: int, end: int) -> bool:
+    """A sentence that says someone speaks: a verb of saying or a noun of words outside its quotations, or a final colon."""
+    if text[start:end].rstrip().endswith(":"):
+        return True
+    words: list[str] = []
+    position = start
+    for quote_start, quote_end in scan.quote_spans.starting_in(start, end):
+        words += re.findall(r"[^\W\d_]+", text[position:quote_start])
+        position = quote_end
+    words += re.findall(r"[^\W\d_]+", text[position:end])
+    return any((word.lower() in SPEECH_VERBS and word.lower() not in LOOSE_SPEECH_VERBS) or word.lower() in SAYING_NOUNS for word in words)
+
+
+def _pronoun_clause(walk: _Walk, scan: Scan, quote: Span, following_quote: int) -> tuple[str | None, int] | None:
+    """(gender, position) of a pronoun attribution clause right after the quotation or right before it."""
+    pattern = PRONOUN_CLAUSE[walk.lang]
+    text = walk.text
+    after = pattern.search(text, quote[1], min(following_quote, quote[1] + 40, scan.block.end))
+    if after is not None and len(re.findall(r"\w+", text[quote[1] : after.start()])) <= 3:
+        return _gender(after), after.start()
+    window = max(scan.block.start, quote[0] - 120)
+    before = None
+    for found in pattern.finditer(text, window, quote[0]):
+        before = found
+    if before is not None and re.fullmatch(r"[\s\w’'-]*[:,]?\s*", text[before.end() : quote[0]]):
+        return _gender(before), before.start()
+    return None
+
+
+def _gender(found: re.Match[str]) -> str | None:
+    pronoun = next((group for group in found.groups() if group), "").lower()
+    return "f" if pronoun in ("elle", "she") else "m" if pronoun in ("il", "he") else None
+
+
+def _speaks_after(text: str, end: int, limit: int) -> bool:
+    """A verb of saying or a colon right after a subject: "Jay Carney a rappelé que", "Ren said", "X ajoute :"."""
+    window = text[end : min(limit, end + 80)]
+    if re.match(r"\s*:", window):
+        return True
+    found = re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)", window)
+    return bool(found) and found.group(1).lower() in SPEECH_VERBS
 
 
 def find_quotations(text: str, scans: list[Scan], people: People, persons: list[Person], speakers: Speakers) -> list[Quotation]:
@@ -145,32 +273,60 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
         for start, end in scan.quotes:
             inner_start, inner_end = quote_inner(text, start, end)
             words = flat(text[inner_start:inner_end])
-            if not is_quotation(words) or words in seen:
+            key = " ".join(re.findall(r"\w+", words.casefold()))
+            if not is_quotation(words) or key in seen:
                 continue
-            seen.add(words)
-            sentence = next(span for span in scan.sentences if span[0] <= start < span[1])
+            seen.add(key)
+            number = scan.sentence_at(start)
+            sentence = scan.sentences[number]
+            speaker = speakers.get(start, Speaker(None, None))
             excerpt = sentence if sentence[1] - sentence[0] <= 300 else (start, end)
-            speaker, how = speakers.get(start, (None, None))
-            person = persons[speaker] if speaker is not None else None
+            person = persons[speaker.person] if speaker.person is not None else None
+            if person is not None and speaker.clause is not None:
+                # The excerpt must show who speaks: from the quotation's sentence to the one that names them.
+                clause = _sentence_of(scans, speaker.clause)
+                low, high = min(excerpt[0], clause[0]), max(excerpt[1], clause[1])
+                if high - low > 600:
+                    person = None  # too far apart to show together: the question would not prove its answer
+                else:
+                    excerpt = (low, high)
+            if person is None:
+                speaker = Speaker(None, None)
             named = tuple(
                 persons[mention.person].name
-                for mention in people.mentions
-                if inner_start <= mention.start < inner_end and mention.person != speaker
+                for mention in people.mentions_in(inner_start, inner_end)
+                if mention.person != speaker.person
             )
             tags = (*person_tags(person), "quote")
             quotations.append(
                 Quotation(
                     words,
                     person.name if person else None,
-                    how,
+                    speaker.how,
                     text[excerpt[0] : excerpt[1]],
                     start,
                     _cloze_target(words),
                     tuple(dict.fromkeys(named)),
                     tags,
+                    _is_partial(text, scan, start, end, words),
                 )
             )
     return quotations
+
+
+def _sentence_of(scans: list[Scan], position: int) -> Span:
+    """The sentence that holds `position`, in whichever block."""
+    starts = [scan.block.start for scan in scans]
+    scan = scans[max(0, bisect_left(starts, position + 1) - 1)]
+    return scan.sentences[scan.sentence_at(position)]
+
+
+def _is_partial(text: str, scan: Scan, start: int, end: int, words: str) -> bool:
+    """A fragment quoted inside the writer's own sentence ("to “fix the foundations”"), not a sentence of the speaker:
+    it does not start its sentence or a clause, and it does not start with a capital."""
+    head = text[max(scan.block.start, start - 3) : start].rstrip()
+    opens = not head or head[-1] in ENDERS + ":—–-(" + "»”\""
+    return not opens and not words[:1].isupper()
 
 
 def _cloze_target(words: str) -> Span:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..errors import DraftError
@@ -9,10 +10,14 @@ from .attribution import attribute, find_quotations
 from .figures import find_figures
 from .layout import split_blocks
 from .lexicon import DETECTION, LANGUAGES
+from .nlp import person_spans
 from .people import People
 from .records import Findings
-from .sentences import scan_block
-from .text import TOKEN
+from .sentences import Scan, scan_block
+from .text import TOKEN, flat
+
+TITLE_LENGTH = 120
+"""Characters: a headline longer than this is a paragraph, and is cut at a word."""
 
 
 def detect_language(text: str) -> str:
@@ -22,20 +27,42 @@ def detect_language(text: str) -> str:
     return "fr" if scores["fr"] > scores["en"] else "en"
 
 
-def extract(text: str, lang: str | None = None) -> Findings:
-    """Everything a draft can be made of: quotations and speakers, figures, people and roles."""
+def extract(text: str, lang: str | None = None, *, nlp: bool = True, title: str | None = None) -> Findings:
+    """Everything a draft can be made of: quotations and speakers, figures, people and roles.
+
+    `nlp`: let the optional NLP pass (spaCy, when installed) vouch for names too.
+    `title`: the headline when the article's source gives it (a web page's title).
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     blocks, skipped = split_blocks(text)
     prose = "\n".join(text[block.start : block.end] for block in blocks)
     language = lang or detect_language(prose)
     if language not in LANGUAGES:
         raise DraftError(f"cannot draft in '{language}': quizgen draft writes French (fr) or English (en)")
-    title = text[blocks[0].start : blocks[0].end] if blocks else ""
     scans = [scan_block(text, block) for block in blocks]
-    people = People(text, scans)
+    names = person_spans(text, [(block.start, block.end) for block in blocks], language) if nlp else None
+    people = People(text, scans, names)
     # Attribution may give a person in focus the role that designated them: the records are made after it.
-    speakers, focus_after = attribute(text, scans, people)
+    speakers, focus_after = attribute(text, scans, people, language)
     persons = people.records()
     quotations = find_quotations(text, scans, people, persons, speakers)
     figures = find_figures(text, scans, language, people, persons, quotations, focus_after)
-    return Findings(title, language, tuple(quotations), tuple(figures), tuple(persons), tuple(skipped))
+    headline = title or headline_of(text, scans)
+    return Findings(headline, language, tuple(quotations), tuple(figures), tuple(persons), tuple(skipped), names is not None)
+
+
+def headline_of(text: str, scans: list[Scan]) -> str:
+    """The article's headline: its first heading when it opens the article, else its first sentence; shortened to
+    a title's length at a word (a first paragraph is not a title)."""
+    if not scans:
+        return ""
+    block = scans[0].block
+    first = flat(text[block.start : block.end])
+    if not block.heading:
+        start, end = scans[0].sentences[0]
+        sentence = flat(text[start:end])
+        first = sentence if len(sentence) >= 25 else first
+    if len(first) <= TITLE_LENGTH:
+        return first
+    cut = first[: TITLE_LENGTH + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
+    return cut + "…"

@@ -3,6 +3,7 @@ currency, percent sign or noun, and the tolerance its wording allows."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +16,7 @@ from .lexicon import (
     CURRENCY_SYMBOLS_EN,
     DAYS,
     LEADING_ADJECTIVES,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     QUALIFIERS,
     SCALES,
@@ -25,7 +27,7 @@ from .numbers import Numeral, clean_number, find_numbers
 from .people import People, person_tags
 from .records import Figure, FigureKind, Number, Person, Quotation
 from .sentences import Scan
-from .text import ENDERS, Span
+from .text import CAPITALS, ENDERS, Span
 
 LABELS = re.compile(
     r"(?i)\b(?:pages?|chapitres?|articles?|numéros?|n°|no\.|sections?|versions?|saisons?|épisodes?|chapters?|seasons?|episodes?"
@@ -41,6 +43,10 @@ CURRENCY_AFTER = {
     "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)"),
 }
 """A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
+WINDOW = 200
+"""How far after a number its scale, currency or noun is looked for."""
+BEFORE = 40
+"""How far before a number its qualifier, currency symbol, month or label is looked for."""
 QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
 """What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
 
@@ -79,11 +85,17 @@ def find_figures(
     # A heading repeats a figure of the text ("200 millions investis en France"): one question, from the text.
     kept = body + [(raw, scan) for raw, scan in headings if raw.value not in values and (raw.unit or raw.kind == "year")]
     figures = []
+    by_start = {quotation.position: quotation for quotation in quotations}
+    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
+    organisations = [
+        (organisation, re.compile(rf"\b{re.escape(organisation)}\b"))
+        for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o))
+    ]
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
-        sentence = next(span for span in scan.sentences if raw.start < span[1])
+        sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
-        tolerance, accepted = _tolerance(raw.qualifier, raw.value) if raw.kind not in ("year", "date") else (0, None)
-        tags = _figure_tags(raw, sentence, scan, people, persons, quotations, focus_after)
+        tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
+        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, organisations, focus_after)
         figures.append(
             Figure(
                 raw.value,
@@ -97,6 +109,7 @@ def find_figures(
                 (raw.blank[0] - low, raw.blank[1] - low),
                 raw.start,
                 tags,
+                scan.block.heading,
             )
         )
     return figures
@@ -108,8 +121,9 @@ class _FigureReader:
     def __init__(self, text: str, lang: str) -> None:
         self.text = text
         self.lang = lang
-        months = "|".join(MONTHS[lang])
-        self.month_after = re.compile(rf"(?i)^\s+({months})\b(?:[\s,]+(\d{{4}})\b)?")
+        # Full names first, then the short forms with their full stop ("Oct. 15", "15 janv.").
+        months = "|".join((*MONTHS[lang], *(rf"{short}\.?" for short in MONTH_ABBREVIATIONS[lang])))
+        self.month_after = re.compile(rf"(?i)^\s+({months})(?!\w)(?:[\s,]+(\d{{4}})\b)?")
         self.month_before = re.compile(rf"(?i)\b({months})\s+(?:(\d{{1,2}})\s+)?$|\b(\d{{1,2}})\s+({months})\s+$")
         self.qualifier = re.compile(rf"(?i)(?:^|(?<=[\s(«“\"]))({QUALIFIERS[lang]}|~)\s*$")
         self.currency_after = CURRENCY_AFTER[lang]
@@ -139,33 +153,46 @@ class _FigureReader:
         and vague plurals ("des millions", "dozens of"), which have no number.
         """
         text = self.text
-        before, rest = text[block_start:start], text[end:block_end]
-        if LABELS.search(before) or re.search(r"\d[:h]$", before) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
+        # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
+        window_start = max(block_start, start - BEFORE)
+        before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
+        # Patterns anchored at the window's end read only its last characters: each costs the same for any number.
+        if LABELS.search(before[-16:]) or re.fullmatch(r"\d[:h]", before[-2:]) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
             return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
+        age = re.match(r"\s*[,)]", rest) and re.search(rf"[{CAPITALS}][\w’'-]+,\s*$", before[-30:])
+        if number.digits and age and 1 <= value <= 120 and not number.attached:  # "Mr. Perez, 59, spent", "Cecile, 35, said"
+            return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None
-        symbol = re.search(r"(US\s?\$|\$|€|£|¥)\s*$", before)
+        tail = max(0, len(before) - 6)
+        symbol = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$").search(before, tail)
         ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
-        figure_start = block_start + len(ahead) if symbol else start
+        figure_start = window_start + len(ahead) if symbol else start
         if qualifier_match and not round_words:
-            figure_start = block_start + qualifier_match.start(1)
+            figure_start = window_start + qualifier_match.start(1)
         scale_word = number.attached
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
-            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn)\b", rest)
+            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b", rest)
+            if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
+                shared = re.match(
+                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b", rest
+                )
+                if shared:
+                    scale_word = shared.group(1)
             if not scale:
                 scale = re.match(r"^\s*(Mds?|Md|M|k)(?=\s*[€$£])", rest)
             if scale:
                 scale_word, position = scale.group(1), end + scale.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
-        after = text[position:block_end]
+        after = text[position : min(block_end, position + WINDOW)]
         percent = re.match(r"(?i)^\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])", after)
         if percent and not scale_word:
             stop = position + percent.end()
@@ -211,7 +238,7 @@ class _FigureReader:
 
     def _label_name(self, before: str) -> bool:
         """ "Windows 11", "Python 3": a number right after a capitalised word that does not start the sentence."""
-        found = re.search(r"([^\W\d_][\w&+-]*)\s$", before)
+        found = re.compile(r"([^\W\d_][\w&+-]*)\s$").search(before, max(0, len(before) - 30))
         if not found or not found.group(1)[:1].isupper():
             return False
         word = found.group(1).lower()
@@ -257,7 +284,7 @@ class _FigureReader:
         return noun, end
 
 
-def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[Number, Number] | None]:
+def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[int | str | None, tuple[Number, Number] | None]:
     """How far an answer may be from the figure, from the article's wording: (tolerance, range).
 
     Exact figures: 0. "Plus de 400" / "more than": the figure to a quarter
@@ -268,18 +295,29 @@ def _tolerance(qualifier: str, value: Number) -> tuple[int | str | None, tuple[N
     if not qualifier:
         return 0, None
     wording = re.sub(r"\s+", " ", qualifier.lower())
+    # Things counted one by one have whole bounds: "plus de 25 licornes" accepts 25 to 31, not 31.25.
     if wording in AT_LEAST:
-        return None, (value, clean_number(value * 1.25))
+        high = value * 1.25
+        return None, (value, math.floor(high) if countable else clean_number(high))
     if wording in AT_MOST:
-        return None, (clean_number(value * 0.8), value)
+        low = value * 0.8
+        return None, (math.ceil(low) if countable else clean_number(low), value)
     return "10%", None
 
 
 def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
-    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least."""
+    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least,
+    within `limit` characters of it (an unpunctuated transcript is one endless sentence), cut at words."""
     start, end = sentence
     if end - start <= limit:
         return start, end
+    start, end = max(start, focus[0] - limit), min(end, focus[1] + limit)
+    if start > sentence[0]:  # start on a word
+        space = text.find(" ", start, focus[0])
+        start = space + 1 if space != -1 else start
+    if end < sentence[1]:
+        space = text.rfind(" ", focus[1], end)
+        end = space if space != -1 else end
     cuts = sorted({start, end, *(start + found.end() for found in re.finditer(r"[,;:(—–]\s*", text[start:end]))})
     low = max(cut for cut in cuts if cut <= focus[0])
     high = min(cut for cut in cuts if cut >= min(focus[1], end))
@@ -298,33 +336,33 @@ def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
 
 def _figure_tags(
     raw: _RawFigure,
-    sentence: Span,
+    excerpt: Span,
+    sentence_start: int,
     scan: Scan,
     people: People,
     persons: list[Person],
-    quotations: list[Quotation],
+    quotations: dict[int, Quotation],
+    organisations: list[tuple[str, re.Pattern[str]]],
     focus_after: dict[int, int | None],
 ) -> tuple[str, ...]:
-    """Who a figure is about: its quotation's speaker, else the people and organisations its sentence names,
+    """Who a figure is about: its quotation's speaker, else the people and organisations its excerpt names,
     else the person in focus."""
     tags: list[str] = []
-    for quote_start, quote_end in scan.quotes:
-        if quote_start <= raw.start < quote_end:
-            quotation = next((q for q in quotations if q.position == quote_start), None)
-            if quotation and quotation.speaker:
-                tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
-    named = [persons[m.person] for m in people.mentions if sentence[0] <= m.start < sentence[1]]
+    quote = scan.quote_spans.holding(raw.start)
+    if quote is not None:
+        quotation = quotations.get(quote[0])
+        if quotation and quotation.speaker:
+            tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
+    named = [persons[m.person] for m in people.mentions_in(*excerpt)]
     if not tags:
         for person in named:
             tags += person_tags(person)
-    sentence_text = people.text[sentence[0] : sentence[1]]
-    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
-    for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
-        named_here = re.compile(rf"\b{re.escape(organisation)}\b")
-        if named_here.search(sentence_text):
+    excerpt_text = people.text[excerpt[0] : excerpt[1]]
+    for organisation, named_here in organisations:
+        if named_here.search(excerpt_text):
             tags.append(slugify(organisation))
-            sentence_text = named_here.sub(" ", sentence_text)
-    focus = focus_after.get(sentence[0])
+            excerpt_text = named_here.sub(" ", excerpt_text)
+    focus = focus_after.get(sentence_start)
     if not tags and focus is not None:
         tags += person_tags(persons[focus])
     return (*dict.fromkeys(tags), "figure")

@@ -41,8 +41,6 @@ PREPOSITIONS = _word_set(
     " by with to of for from at about against than between among like into onto upon toward towards versus behind"
 )
 """A name right after one of these is an object ("invité par Pierre Gattaz"), never the speaker."""
-PRONOUNS = re.compile(r"\b(?:il|elle|lui|ses|son|sa|he|she|his|her|him)\b", re.IGNORECASE)
-"""A pronoun around a quotation makes it the words of the person in focus ("il a rappelé que « ... »")."""
 TITLES = _word_set("M Mme Mlle Mr Mrs Ms Dr Pr Sir Dame")
 """Capitalised, without their full stop: what a name may start after ("M. Dupont")."""
 NAME_PARTICLES = _word_set("de du des van von der den da di del della le bin al")
@@ -86,6 +84,7 @@ ROLE_NOUNS = _word_set(
     " president vice-president chairman chairwoman chair chairperson ceo cfo cto coo cio founder co-founder cofounder chief"
     " director head spokesperson spokesman spokeswoman minister secretary mayor senator governor professor researcher economist"
     " analyst manager partner executive editor lawyer engineer author investor ambassador commissioner boss creator vp svp evp"
+    " préfet préfète sous-préfet sous-préfète entraîneur entraîneuse capitaine chancellor premier coach captain"
 )
 """A phrase that starts with one of these, next to a name, gives that person's role ("X, patron du MEDEF")."""
 ROLE_PREFIXES = _word_set("ancien ancienne former nouveau nouvel nouvelle new actuel actuelle current senior vice deputy executive general")
@@ -96,6 +95,11 @@ MONTHS = {
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
     "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"),
 }
+MONTH_ABBREVIATIONS = {
+    "fr": ("janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc"),
+    "en": ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+}
+"""Months as news agencies shorten them ("Oct. 15", "Dec 8, 2021")."""
 MONTH_NAMES = frozenset(MONTHS["fr"] + MONTHS["en"])
 """The months of both languages: a name never runs on into one, nor into a day."""
 DAYS = _word_set("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday")
@@ -127,7 +131,7 @@ ROUND_NUMBERS = {
 SCALES = {
     "milliard": 10**9, "milliards": 10**9, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9,
     "trillion": 10**12, "thousand": 1000, "bn": 10**9, "mn": 10**6, "m": 10**6, "k": 1000, "tn": 10**12,
-    "md": 10**9, "mds": 10**9,
+    "md": 10**9, "mds": 10**9, "bln": 10**9, "mln": 10**6,
 }  # fmt: skip
 """Words and suffixes that multiply the number before them ("200 millions", "$3.5bn", "10 Mds €")."""
 CURRENCY_SYMBOLS = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "livres", "¥": "yens"}
@@ -159,3 +163,103 @@ AT_MOST |= {"almost", "up to", "close to", "no more than"}
 The other qualifiers ("environ", "about", a round number such as "une
 cinquantaine") mean give or take 10%.
 """
+
+# Who speaks
+
+SPEECH_VERBS = _word_set(
+    # French, as the verb of an attribution clause: "a déclaré X", "explique-t-il", "X ajoute :"
+    "dit dire déclare déclaré déclarait explique expliqué expliquait ajoute ajouté ajoutait précise précisé précisait indique"
+    " indiqué indiquait affirme affirmé affirmait assure assuré assurait souligne souligné soulignait estime estimé estimait"
+    " confie confié confiait raconte raconté racontait rappelle rappelé rappelait poursuit poursuivi conclut conclu lance lancé"
+    " lançait martèle martelé insiste insisté reconnaît reconnu admet admis note noté observe observé commente commenté"
+    " résume résumé détaille détaillé annonce annoncé confirme confirmé répond répondu renchérit exclame exclamé exclamée"
+    " sourit souri plaisante plaisanté plaisantait réjouit réjoui réjouie regrette regretté déplore déploré prévient prévenu"
+    " avertit averti tempère tempéré nuance nuancé glisse glissé souffle soufflé témoigne témoigné rassure rassuré promet"
+    " promis juge jugé dénonce dénoncé réagit réagi lâche lâché ironise ironisé rapporte rapporté mentionne mentionné"
+    " renseigne renseigné tranche tranché commence commencé continue continué enchaîne enchaîné reprend repris complète"
+    " complété développe développé justifie justifié interroge interrogé s’exclame s'exclame"
+    " ajouter confirmer préciser expliquer souligner indiquer rappeler conclure insister commenter résumer noter observer"
+    " assurer affirmer estimer reconnaître lancer poursuivre témoigner détailler nuancer regretter prévenir"
+    # English
+    " said says say told tells added adds explained explains noted notes stated states wrote writes argued argues asked asks"
+    " replied replies warned warns insisted insists continued continues announced announces declared declares confirmed"
+    " confirms commented comments claimed claims recalled recalls acknowledged acknowledges admitted admits observed observes"
+    " remarked remarks suggested suggests emphasised emphasized stressed stresses predicted predicts concluded concludes"
+    " urged urges joked jokes quipped tweeted posted promised promises vowed vows pledged pledges conseille conseillé"
+    " recommande recommandé"
+)
+"""The verbs of saying: a name next to one is a speaker, so it is a person even when its first name is unknown."""
+LOOSE_SPEECH_VERBS = _word_set(
+    "note noté notes lance lancé commence commencé continue continué continues continued poursuit poursuivi reprend repris"
+    " complète complété développe développé tranche tranché souffle soufflé glisse glissé lâche lâché juge jugé posted states"
+    " stated claims dire say"
+)
+"""Verbs of saying that are also nouns or other verbs ("une note", "the United States"): they say someone speaks only
+right next to a name, not anywhere in a sentence."""
+SAYING_NOUNS = _word_set("mots formule phrase propos déclaration words phrase statement remarks comments")
+"""Nouns that take up a quotation in the next sentence ("John Chambers opened the meeting with those words")."""
+PRONOUN_CLAUSE = {
+    "fr": re.compile(
+        r"(?i)(?<![\w-])(?:[a-zàâçéèêëîïôûùüÿœ’']+-t-|[a-zàâçéèêëîïôûùüÿœ]+[éeu]?-)(il|elle)(?![\w-])"  # "a-t-elle ajouté", "dit-il"
+        r"|(?<![\w-])(il|elle)\s+(?:l[’']\s*)?(?:a|avait|aurait)?\s*(?:aussi\s+|encore\s+|ensuite\s+|alors\s+)?(?:"
+        + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+        + r")\b"
+    ),
+    "en": re.compile(
+        r"(?i)\b(he|she)\s+(?:\([^()]{0,80}\)\s+)?(?:has\s+|had\s+|later\s+|also\s+|then\s+)?(?:"
+        + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+        + r")\b"
+        r"|\b(?:said|added|told|explained|wrote|asked|continued)\s+(he|she)\b"
+    ),
+}
+"""An attribution clause whose subject is a pronoun: "a-t-elle ajouté", "dit-il", "she said"."""
+FEMALE_TITLES = _word_set("Mme Mlle Madame Mademoiselle Mrs Ms Miss Dame Lady")
+MALE_TITLES = _word_set("M Monsieur Mr Sir Lord")
+ORGANISATION_BEFORE = _word_set(
+    "fonds fondation groupe groupes société sociétés cabinet entreprise maison banque holding institut prix stade rue avenue"
+    " boulevard place quai lycée collège école université hôpital musée centre gare salle galerie association club marque"
+    " firme laboratoire labo agence magasins éditions famille clan dynastie"
+    " fund funds foundation group firm family street avenue road school college university hospital museum centre center"
+    " stadium prize award company house bank trust institute agency brand label dynasty"
+)
+"""A common noun right before a name makes it an organisation or a place ("les fonds Tibi", "the Ford Foundation" after)."""
+ORGANISATION_AFTER = _word_set(
+    "Company Co Corp Corporation Inc Incorporated Ltd LLC PLC Plc SA SAS SARL AG GmbH Group Groupe Holdings Holding Foundation"
+    " Fondation Fund Fonds Board Partners Capital Ventures Bank Banque Institute Institut University Université School College"
+    " Street Avenue Road Stadium Prize Award Prix Trust Industries Motors Media Studios Records Airlines Airways Hotel Hotels"
+    " Systems Technologies Technology Labs Pharma Energy Transportation Consulting"
+)
+"""Capitalised words that make the name before them an organisation ("Wrigley Company", "Ford Foundation")."""
+FEMALE_ROLES = _word_set(
+    "présidente vice-présidente directrice fondatrice cofondatrice co-fondatrice patronne députée sénatrice dirigeante associée"
+    " chercheuse professeure avocate ingénieure déléguée administratrice gérante conseillère ambassadrice créatrice rédactrice"
+    " adjointe chairwoman spokeswoman businesswoman congresswoman"
+)
+MALE_ROLES = _word_set(
+    "président vice-président directeur fondateur cofondateur co-fondateur patron député sénateur dirigeant associé chercheur"
+    " avocat ingénieur délégué administrateur gérant conseiller ambassadeur créateur rédacteur adjoint chairman spokesman"
+    " businessman congressman"
+)
+"""Role nouns that tell a person's gender, for "she said" and "a-t-il ajouté"."""
+NICKNAMES = {
+    "bill": "william", "will": "william", "bob": "robert", "rob": "robert", "mike": "michael", "jim": "james", "tom": "thomas",
+    "dave": "david", "chris": "christopher", "alex": "alexander", "ben": "benjamin", "dan": "daniel", "joe": "joseph",
+    "nick": "nicholas", "tony": "anthony", "steve": "steven", "liz": "elizabeth", "kate": "katherine", "jeff": "jeffrey",
+    "greg": "gregory", "matt": "matthew", "sam": "samuel", "jon": "jonathan", "andy": "andrew", "rick": "richard",
+    "dick": "richard", "ted": "edward", "ed": "edward", "pat": "patrick", "ron": "ronald", "don": "donald", "ken": "kenneth",
+}  # fmt: skip
+"""Short forms of English first names: "Bill Perez" is "William D. Perez"."""
+FEMALE_FIRST_NAMES = _word_set(
+    "Agnès Alice Amélie Anne Anne-Marie Anne-Sophie Audrey Aurélie Axelle Brigitte Caroline Catherine Cécile Céline Charlotte"
+    " Chloé Christine Claire Clara Corinne Delphine Élisabeth Elisabeth Élise Emma Emmanuelle Estelle Fatima Fleur Florence"
+    " Françoise Frédérique Gaëlle Hélène Inès Isabelle Julie Juliette Laurence Léa Leïla Louise Lucie Manon Margaux Marie"
+    " Marie-Claire Marine Marion Martine Mathilde Michèle Monique Nadia Najat Nathalie Noémie Pascale Patricia Pauline Rachida"
+    " Sabine Sandrine Ségolène Simone Sophie Stéphanie Sylvie Valérie Véronique Virginie Zoé Émilie Emilie Edith Édith Cécilia"
+    " Abigail Alicia Amanda Amy Angela Ann Anna Ashley Barbara Betty Carol Carolyn Cynthia Deborah Diana Diane Donna Elena"
+    " Elizabeth Ellen Emily Giulia Hannah Heather Helen Hillary Jacqueline Jane Janet Jennifer Jenny Jessica Joyce Judith Julia"
+    " Karen Kate Katherine Kathleen Katie Laura Lauren Linda Lisa Liz Lucy Margaret Maria Marissa Martha Mary Megan Melissa Meg"
+    " Michelle Nancy Natalie Nicole Olivia Pamela Priya Rachel Rebecca Ruth Samantha Sandra Sara Sarah Sharon Sheryl Susan"
+    " Teresa Ursula Victoria Cecile Deirdre"
+)
+AMBIGUOUS_FIRST_NAMES = _word_set("Camille Dominique Claude Alex Sam Jamie Jordan Kim Kelly Terry Andrea Yuki")
+"""The other first names of `FIRST_NAMES` are men's: with these lists "she said" finds the woman last named."""

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
 from ..errors import DraftError
-from ..files import read_text, write_atomic
+from ..files import write_atomic
+from ..model import stable_id
 from .extraction import extract
-from .questions import build_questions
+from .questions import DEFAULT_MAX, build_questions
+from .reading import HTML_SUFFIXES, PDF_SUFFIXES, read_article
 from .records import Draft, Findings
 
 
@@ -29,19 +32,25 @@ def _require_questions(findings: Findings, name: str) -> None:
         raise DraftError(f"{name}: found no quotation, figure or person with a role in {lines} to draft a question from")
 
 
-def render_bank(findings: Findings, *, source_file: str, title: str | None = None) -> tuple[str, int]:
-    """The YAML text of a draft bank and its number of questions; the article gave nothing: DraftError."""
-    _require_questions(findings, source_file)
-    questions = build_questions(findings)
-    source_title = findings.title or Path(source_file).stem
-    bank = {
-        "title": title or source_title,
-        "languages": [findings.language],
-        "source": {"title": source_title, "file": source_file},
-        "questions": questions,
-    }
+def render_bank(
+    findings: Findings, *, source_file: str | None, title: str | None = None, limit: int | None = DEFAULT_MAX, deck_id: int | None = None
+) -> tuple[str, int]:
+    """The YAML text of a draft bank and its number of questions; the article gave nothing: DraftError.
+
+    `source_file` is the article's path relative to the bank (None: the bank names no file); `deck_id`
+    is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki."""
+    _require_questions(findings, source_file or "the article")
+    questions = build_questions(findings, limit)
+    source_title = findings.title or (Path(source_file).stem if source_file else "article")
+    source: dict[str, str] = {"title": source_title}
+    if source_file is not None:
+        source["file"] = source_file
+    bank: dict[str, Any] = {"title": title or source_title, "languages": [findings.language], "source": source}
+    if deck_id is not None:
+        bank["deck"] = {"name": title or source_title, "id": deck_id}
+    bank["questions"] = questions
     header = (
-        f"# A draft written by `quizgen draft` from {source_file}.\n"
+        f"# A draft written by `quizgen draft` from {source_file or 'standard input'}.\n"
         "# Every question has draft: true. Review each one, fix it or delete it, then remove its draft line;\n"
         "# check it with: quizgen check THIS_FILE --strict\n"
     )
@@ -49,35 +58,61 @@ def render_bank(findings: Findings, *, source_file: str, title: str | None = Non
     return header + body, len(questions)
 
 
-def draft_bank(text: str, *, source_file: str, lang: str | None = None, title: str | None = None) -> str:
+def draft_bank(
+    text: str, *, source_file: str | None, lang: str | None = None, title: str | None = None, limit: int | None = DEFAULT_MAX, nlp: bool = True
+) -> str:
     """The YAML of a draft bank for an article's text; `source_file` is the article's path relative to the bank."""
-    return render_bank(extract(text, lang), source_file=source_file, title=title)[0]
+    return render_bank(extract(text, lang, nlp=nlp), source_file=source_file, title=title, limit=limit, deck_id=draft_deck_id(text))[0]
 
 
-def default_output(article: Path) -> Path:
-    """Where `quizgen draft ARTICLE` writes without -o: ARTICLE's stem + .draft.yaml, in the current folder."""
-    return Path(f"{article.stem}.draft.yaml")
+def draft_deck_id(text: str) -> int:
+    """The deck id a draft writes: fixed for an article (a draft is deterministic), different from one article to another."""
+    return stable_id("quizgen draft " + hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def default_output(article: Path | str) -> Path:
+    """Where `quizgen draft ARTICLE` writes without -o: ARTICLE's stem + .draft.yaml, in the current folder
+    (draft.yaml for standard input)."""
+    return Path("draft.yaml") if str(article) == "-" else Path(f"{Path(article).stem}.draft.yaml")
 
 
 def write_draft(
-    article: Path, output: Path | None = None, *, lang: str | None = None, title: str | None = None, force: bool = False
+    article: Path | str,
+    output: Path | None = None,
+    *,
+    lang: str | None = None,
+    title: str | None = None,
+    force: bool = False,
+    limit: int | None = DEFAULT_MAX,
+    nlp: bool = True,
+    stdin: BinaryIO | None = None,
 ) -> Draft:
-    """Read an article, draft a bank from it and write the bank to `output`, never over a file unless `force`."""
-    text = read_text(article)
-    if not text.strip():
-        raise DraftError(f"{article} is empty: there is nothing to draft from")
+    """Read an article ("-": standard input), draft a bank from it and write the bank to `output`, never over a file
+    unless `force`. A web page, a PDF or standard input is not text the bank can quote from: the text the draft
+    read is written beside the bank (OUTPUT's stem + .source.txt) and the bank's source names it."""
     output = output if output is not None else default_output(article)
     if output.is_dir():
         raise DraftError(f"{output} is a folder; give the draft a file name with -o FILE")
     if output.exists() and not force:
         raise DraftError(f"{output} already exists; a draft never replaces a bank silently: choose another -o FILE or add --force")
-    findings = extract(text, lang)
-    _require_questions(findings, str(article))  # named as the user gave it, before render_bank names it relative to the bank
+    read = read_article(article, stdin)
+    name = "standard input" if str(article) == "-" else str(article)
+    if not read.text.strip():
+        raise DraftError(f"{name} is empty: there is nothing to draft from")
+    findings = extract(read.text, lang, nlp=nlp, title=read.title)
+    _require_questions(findings, name)  # named as the user gave it, before render_bank names it relative to the bank
+    plain = str(article) != "-" and Path(article).suffix.lower() not in HTML_SUFFIXES + PDF_SUFFIXES and not read.notes
+    text_file = Path(article) if plain else output.with_name(f"{output.stem.removesuffix('.draft')}.source.txt")
+    if not plain and text_file.exists() and not force:
+        raise DraftError(f"{text_file} already exists; the draft writes the text it read there: remove it or add --force")
     try:
-        relative = os.path.relpath(article.resolve(), output.resolve().parent)
+        relative = os.path.relpath(text_file.resolve(), output.resolve().parent)
     except ValueError:  # another drive, on Windows
-        relative = str(article.resolve())
-    source_file = Path(relative).as_posix()
-    rendered, questions = render_bank(findings, source_file=source_file, title=title)
+        relative = str(text_file.resolve())
+    rendered, questions = render_bank(
+        findings, source_file=Path(relative).as_posix(), title=title, limit=limit, deck_id=draft_deck_id(read.text)
+    )
+    if not plain:
+        write_atomic(text_file, read.text)
     write_atomic(output, rendered)
-    return Draft(rendered, findings, questions)
+    return Draft(rendered, findings, questions, read.notes, None if plain else str(text_file))

@@ -1,30 +1,68 @@
 """Pass 3, people: names, the roles the article gives them, and the roles that stand for them.
 
-A name is two or more capitalised words starting with a known first name, a
-title (M., Mme, Mr, Dr) or carrying a role in apposition ("X, patron du
-MEDEF", "Cofondateur de Wikipedia, X"). Spellings of one person are merged
-(same first name, surnames one edit apart: "Jay Carner" is "Jay Carney"), and
-the person is shown under the spelling used most, then the one in a heading,
-then the first.
+A name is a run of capitalised words that the article vouches for as a
+person: it starts with a known first name or a title (M., Mme, Mr, Ms, Dr),
+or it carries a role ("X, patron du MEDEF", "la présidente X", "Chief
+Executive X"), or it is the subject of a verb of saying ("X a déclaré",
+"said X"), or the optional NLP pass tags it as a person. A name right after
+"fonds", "fondation", "groupe"... or before "Company", "Foundation"... is an
+organisation named after a person, never a speaker.
+
+Spellings of one person are merged: the same name, a surname after a title
+("M. Le Maire" is "Bruno Le Maire"), a short first name ("Bill Perez" is
+"William D. Perez"), or surnames one edit apart ("Jay Carner" is "Jay
+Carney"). The person is shown under a full name: the spelling used most,
+then the one in a heading, then the first.
+
+Everything here is linear in the article: lookups go through dictionaries
+and bisected spans, and each look around a name reads a bounded window.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import slugify
-from .lexicon import DAYS, FIRST_NAMES, MONTH_NAMES, NAME_PARTICLES, PREPOSITIONS, ROLE_NOUNS, ROLE_PREFIXES, TITLES
+from .lexicon import (
+    AMBIGUOUS_FIRST_NAMES,
+    DAYS,
+    FEMALE_FIRST_NAMES,
+    FEMALE_ROLES,
+    FEMALE_TITLES,
+    FIRST_NAMES,
+    MALE_ROLES,
+    MALE_TITLES,
+    MONTH_NAMES,
+    NAME_PARTICLES,
+    NICKNAMES,
+    ORGANISATION_AFTER,
+    ORGANISATION_BEFORE,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    ROLE_PREFIXES,
+    SPEECH_VERBS,
+    TITLES,
+)
 from .records import Person
 from .sentences import Scan
-from .text import CAPITALS, TOKEN, Span, flat
+from .text import CAPITALS, TOKEN, Span, Spans, flat
 
 ORGANISATION = re.compile(
     rf"\b(?:de|du|des|d[’']|of|at|chez|for)\s*(?:(?:la|le|les|the)\s+|l[’'])?([0-9{CAPITALS}][\w&-]*(?:\s+[{CAPITALS}][\w&-]*)*)"
 )
 """The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche"."""
+WINDOW = 160
+_CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_POSSESSIVES = frozenset("his her their its son sa ses leur leurs".split())
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+"""How far before or after a name its role, its verb of saying or its preposition is looked for."""
+Gender = str
+"""'f' or 'm'."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +79,15 @@ class Mention:
 
 @dataclass(frozen=True)
 class Anaphor:
-    """A role standing for a person not named there: "le Président exécutif de Cisco"."""
+    """A role standing for a person not named there: "le Président exécutif de Cisco", ", a expliqué la ministre"."""
 
     start: int
     end: int
     role: str
-    organisation: str
+    organisation: str | None
+    demonstrative: bool = False
+    """ "cette ancienne contrôleur de gestion": the person in focus, whatever their role."""
+    gender: Gender | None = None
 
 
 @dataclass(frozen=True)
@@ -58,30 +99,54 @@ class _Role:
     span: Span
 
 
+@dataclass(frozen=True)
+class _Name:
+    """A name found in a block: its spelling, where, whether a title stood before it, and the gender that title gives."""
+
+    spelling: str
+    start: int
+    end: int
+    titled: bool
+    gender: Gender | None
+
+
 @dataclass
 class _PersonBuilder:
-    """One person, as their mentions are found: every spelling, where each appears, their role."""
+    """One person, as their mentions are found: every spelling, where each appears, their role and gender."""
 
     spellings: Counter[str] = field(default_factory=Counter)
     first_at: dict[str, int] = field(default_factory=dict)
     in_heading: set[str] = field(default_factory=set)
+    full: set[str] = field(default_factory=set)
+    """The spellings with a first name (not "M. Le Maire")."""
     role: _Role | None = None
     role_in_heading: bool = False
+    genders: Counter[Gender] = field(default_factory=Counter)
 
     @property
     def name(self) -> str:
-        """The spelling used most, then one used in a heading, then the first."""
-        return min(self.spellings, key=lambda s: (-self.spellings[s], s not in self.in_heading, self.first_at[s]))
+        """A full name: the spelling used most, then one used in a heading, then the first."""
+        candidates = self.full or set(self.spellings)
+        return min(candidates, key=lambda s: (-self.spellings[s], s not in self.in_heading, self.first_at[s]))
 
     @property
     def first(self) -> int:
         return min(self.first_at.values())
 
-    def add(self, spelling: str, position: int, heading: bool) -> None:
+    @property
+    def gender(self) -> Gender | None:
+        """The gender the article gives them, when its clues agree."""
+        if len(self.genders) == 1:
+            return next(iter(self.genders))
+        return None
+
+    def add(self, spelling: str, position: int, heading: bool, full: bool) -> None:
         self.spellings[spelling] += 1
         self.first_at.setdefault(spelling, position)
         if heading:
             self.in_heading.add(spelling)
+        if full:
+            self.full.add(spelling)
 
 
 class People:
@@ -91,36 +156,76 @@ class People:
     focus the role that designated them (`give_role`); `records` comes last.
     """
 
-    def __init__(self, text: str, scans: list[Scan]) -> None:
+    def __init__(self, text: str, scans: list[Scan], nlp_spans: Sequence[Span] | None = None) -> None:
         self.text = text
         self.builders: list[_PersonBuilder] = []
         self.mentions: list[Mention] = []
         self.anaphors: list[Anaphor] = []
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
-        found: list[tuple[str, int, int, Scan]] = []
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_first: dict[str, list[int]] = {}
+        self._nlp = Spans(nlp_spans or ())
+        found: list[tuple[_Name, Scan]] = []
         for scan in scans:
-            found.extend((name, start, end, scan) for name, start, end in self._names(scan))
-        for name, start, end, scan in found:
-            person = self._person(name, start, scan.block.heading)
-            self._mention(person, start, end, scan)
-        self._surnames(scans, [(start, end) for _, start, end, _ in found])
+            found.extend((name, scan) for name in self._names(scan))
+        for name, scan in found:
+            person = self._person(name, scan.block.heading)
+            self._mention(person, name.start, name.end, scan)
+        self._surnames(scans, Spans((name.start, name.end) for name, _ in found))
+        appositions = Spans(self.appositions)
         for scan in scans:
-            self._find_anaphors(scan)
+            self._find_anaphors(scan, appositions)
         self.mentions.sort(key=lambda mention: mention.start)
+        self.anaphors.sort(key=lambda anaphor: anaphor.start)
+        self._mention_starts = [mention.start for mention in self.mentions]
+        self._anaphor_starts = [anaphor.start for anaphor in self.anaphors]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end), in order."""
+        from bisect import bisect_left
+
+        return self.mentions[bisect_left(self._mention_starts, start) : bisect_left(self._mention_starts, end)]
+
+    def anaphors_in(self, start: int, end: int) -> list[Anaphor]:
+        """The anaphors that start in [start, end), in order."""
+        from bisect import bisect_left
+
+        return self.anaphors[bisect_left(self._anaphor_starts, start) : bisect_left(self._anaphor_starts, end)]
+
+    def gender(self, person: int) -> Gender | None:
+        return self.builders[person].gender
 
     def resolve(self, anaphor: Anaphor, focus: int | None) -> int | None:
-        """The person a role stands for: whoever the article gave that role, else the person in focus."""
-        for index, builder in enumerate(self.builders):
-            role = builder.role
-            if role is not None and role.organisation == anaphor.organisation and _role_core(role.wording) == _role_core(anaphor.role):
-                return index
-        return focus
+        """The person a role stands for: whoever the article gave that role; else, for a role that
+        no one else has, the person in focus; else nobody (right or absent)."""
+        if anaphor.demonstrative:
+            return focus if focus is not None and self._agrees(focus, anaphor.gender) else None
+        core = _role_core(anaphor.role)
+        holders = [
+            index
+            for index, builder in enumerate(self.builders)
+            if builder.role is not None
+            and _role_core(builder.role.wording) == core
+            and (anaphor.organisation is None or builder.role.organisation == anaphor.organisation)
+        ]
+        if len(holders) == 1:
+            return holders[0]
+        if holders or focus is None or anaphor.organisation is None:
+            return None  # two holders, or a bare title ("le président") no one was given: nobody can tell
+        role = self.builders[focus].role
+        if (role is None or role.organisation == anaphor.organisation) and self._agrees(focus, anaphor.gender):
+            return focus
+        return None
+
+    def _agrees(self, person: int, gender: Gender | None) -> bool:
+        known = self.builders[person].gender
+        return gender is None or known is None or known == gender
 
     def give_role(self, person: int, anaphor: Anaphor) -> None:
         """The role a person in focus was designated by becomes theirs, if they had none."""
         builder = self.builders[person]
-        if builder.role is None:
+        if builder.role is None and anaphor.organisation is not None and not anaphor.demonstrative:
             builder.role = _Role(anaphor.role, anaphor.organisation, (anaphor.start, anaphor.end))
 
     def records(self) -> list[Person]:
@@ -137,61 +242,173 @@ class People:
                 people.append(Person(name, flat(role.wording), organisation, self.text[start:end], variants, start))
         return people
 
-    def _names(self, scan: Scan) -> list[tuple[str, int, int]]:
-        """The names in a block: (name, start, end)."""
+    # Finding names
+
+    def _names(self, scan: Scan) -> list[_Name]:
+        """The names in a block that the article vouches for as persons."""
         text = self.text
         tokens = list(TOKEN.finditer(text, scan.block.start, scan.block.end))
         names = []
-        for first, last in name_runs(text, tokens):
-            # The name starts at its first name or after its title: "Selon Jean Dupont", "M. Dupont".
-            known = next((k for k in range(first, last) if tokens[k].group() in FIRST_NAMES | TITLES), None)
+        for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
+            # Role words around a name are its role: "Chief Executive Greg Mesch", "William D. Perez President".
+            while last > first and tokens[last - 1].group().lower() not in NAME_PARTICLES and (
+                tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES
+            ):
+                last -= 1  # but "Bruno Le Maire" keeps his name
+            if last + 1 < len(tokens) and tokens[last + 1].group() in ORGANISATION_AFTER and _spaces_only(text, tokens[last].end(), tokens[last + 1].start()):
+                continue  # "Wrigley Company": the organisation's name
+            known = next((k for k in range(first, last + 1) if tokens[k].group() in FIRST_NAMES or tokens[k].group() in TITLES), None)
+            titled = known is not None and tokens[known].group() in TITLES
+            gender: Gender | None = None
             if known is not None:
-                first = known + 1 if tokens[known].group() in TITLES else known
+                if titled:
+                    word = tokens[known].group()
+                    gender = "f" if word in FEMALE_TITLES else "m" if word in MALE_TITLES else None
+                first = known + 1 if titled else known
+            else:
+                # Leading role words are the role, not the name: "Chief Executive Greg Mesch", "Shadow Chancellor X".
+                while first < last and (tokens[first].group().lower() in ROLE_NOUNS or tokens[first].group().lower() in ROLE_PREFIXES):
+                    first += 1
+            while first < last and tokens[first].group() in NAME_PARTICLES:
+                first += 1  # "Cofondateur de Wikipedia": once the role is off, no name starts with a particle
+            if first > last or not _capitalised(tokens[first].group()):
+                continue
             start, end = tokens[first].start(), tokens[last].end()
+            if self._organisation_before(start, scan.block.start):
+                continue
+            if known is not None and not titled and last == first:
+                continue  # a first name alone ("Bill is...") is nobody in particular
+            if known is None and not 1 <= last - first <= 2:
+                continue  # one unknown word (a company, a place, a first name alone), or a run of title-case words
             role = self._apposition(start, end, scan)
-            if (known is not None and last >= first) or (last > first and role is not None):
-                names.append((flat(text[start:end]), start, end))
-                if role is not None and not _inside(start, scan.quotes):
-                    self.appositions.append(role.span)
+            if known is None and scan.block.heading and not self._nlp_says(start, end):
+                continue  # A Headline In Title Case vouches for no unknown name
+            vouched = known is not None or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
+            if not vouched:
+                continue
+            if titled and tokens[first].group() in FIRST_NAMES:
+                titled = False  # "M. Jean Dupont" is a full name
+            if gender is None:
+                gender = _first_name_gender(tokens[first].group())
+            names.append(_Name(flat(text[start:end]), start, end, titled, gender))
+            if role is not None and start not in scan.quote_spans:
+                self.appositions.append(role.span)
         return names
 
-    def _apposition(self, start: int, end: int, scan: Scan) -> _Role | None:
-        """A role given next to a name: "X, patron du MEDEF" or "Cofondateur de Wikipedia, X"."""
+    def _organisation_before(self, start: int, block_start: int) -> bool:
+        """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
+        before = re.search(r"([^\W\d_]+)\s+$", self.text[max(block_start, start - 40) : start])
+        return bool(before) and before.group(1).lower() in ORGANISATION_BEFORE
+
+    def _speaks(self, start: int, end: int, scan: Scan) -> bool:
+        """A verb of saying next to the name: "X a déclaré", "X said", "said X", ", a expliqué X", "X :"."""
         text = self.text
-        after = re.match(r"\s*,\s*([^,.;:()«»“”—–]+)", text[end : scan.block.end])
+        after = text[end : min(scan.block.end, end + WINDOW)]
+        ahead = re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)", after)
+        if ahead and ahead.group(1).lower() in SPEECH_VERBS:
+            return True
+        if re.match(r"\s*:\s*[«“\"]", after):
+            return True
+        before = text[max(scan.block.start, start - WINDOW) : start]
+        behind = re.search(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+\S+\s+)?$", before)
+        if behind and behind.group(1).lower() in SPEECH_VERBS:
+            return True
+        return bool(re.search(r"(?i)(?:selon|d[’']après|according\s+to)\s+$", before))
+
+    def _nlp_says(self, start: int, end: int) -> bool:
+        """The NLP pass tagged a person over this name's first word."""
+        return start in self._nlp or (end - 1) in self._nlp
+
+    def _apposition(self, start: int, end: int, scan: Scan) -> _Role | None:
+        """A role given next to a name: "X, patron du MEDEF", "Cofondateur de Wikipedia, X", "la présidente X".
+
+        Each look reads a bounded window with patterns anchored at one end, so that a name costs the same in a
+        paragraph of any length."""
+        text = self.text
+        limit = min(scan.block.end, end + WINDOW)
+        after = _CLAUSE_AFTER.match(text, end, limit)
         if after:
             role = _role_at(after.group(1))
             if role is not None:
                 role_start, role_end, organisation = role
-                base = end + after.start(1)
+                base = after.start(1)
                 return _Role(text[base + role_start : base + role_end], organisation, (start, base + role_end))
-        before = re.search(r"([^,.;:()«»“”—–]+),\s*$", text[scan.block.start : start])
-        if before:
-            role = _role_at(before.group(1))
-            if role is not None:
+        window_start = max(scan.block.start, start - WINDOW)
+        head = text[window_start:start].rstrip()
+        if head.endswith(","):
+            # The clause before the comma, back to the previous punctuation: "Cofondateur de Wikipedia, X".
+            clause_start = max(head.rfind(mark, 0, len(head) - 1) for mark in ",.;:()«»“”—–") + 1
+            segment = head[clause_start : len(head) - 1]
+            role = _role_at(segment)
+            if role is not None and segment.strip():
                 role_start, role_end, organisation = role
-                base = scan.block.start + before.start(1)
+                base = window_start + clause_start
                 return _Role(text[base + role_start : base + role_end], organisation, (base + role_start, end))
-        return None
+        return self._title_before(start, end, window_start)
 
-    def _person(self, name: str, position: int, heading: bool) -> int:
+    def _title_before(self, start: int, end: int, window_start: int) -> _Role | None:
+        """A role right before the name, as a title: "la présidente Emilie Poulin", "Supermax director Ting Heng Peng",
+        "Bombardier’s CEO Alain Bellemare"; not after a possessive ("her former partner Tom Baker")."""
+        text = self.text
+        words = list(_WORD.finditer(text, max(window_start, start - 60), start))
+        if not words or text[words[-1].end() : start].strip():
+            return None
+        noun = words[-1]
+        if noun.group().lower() not in ROLE_NOUNS:
+            return None
+        first = len(words) - 1
+        # Up to two qualifying words before the noun ("former", "senior vice"), joined by spaces only.
+        while first > 0 and len(words) - first <= 2 and words[first - 1].group().lower() in ROLE_PREFIXES and not text[words[first - 1].end() : words[first].start()].strip():
+            first -= 1
+        organisation = None
+        if first > 0 and not text[words[first - 1].end() : words[first].start()].strip():
+            owner = words[first - 1].group()
+            if owner.lower() in _POSSESSIVES:
+                return None
+            bare = re.sub(r"[’']s$", "", owner)
+            if bare[:1].isupper() and bare.lower() not in ROLE_NOUNS and bare.lower() not in ROLE_PREFIXES and bare.lower() not in ("le", "la", "the"):
+                organisation = bare
+        role_start = words[first].start()
+        return _Role(text[role_start : noun.end()], organisation, (role_start, end))
+
+    def _person(self, name: _Name, heading: bool) -> int:
         """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
-        for index, builder in enumerate(self.builders):
-            if any(_same_person(name, spelling) for spelling in builder.spellings):
-                builder.add(name, position, heading)
-                return index
-        self.builders.append(_PersonBuilder())
-        self.builders[-1].add(name, position, heading)
-        return len(self.builders) - 1
+        spelling = name.spelling
+        full = not name.titled
+        first_name = "" if name.titled else spelling.split()[0].lower()
+        first_key = NICKNAMES.get(first_name, first_name)
+        candidates = list(dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + self._by_first.get(first_key, [])))
+        if name.titled:
+            # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
+            owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
+            if not owners:
+                owners = [index for index in candidates if spelling in self.builders[index].spellings]
+        else:
+            owners = [index for index in candidates if any(_same_person(spelling, known) for known in self.builders[index].spellings)]
+        if len(owners) == 1:
+            index = owners[0]
+        else:
+            self.builders.append(_PersonBuilder())
+            index = len(self.builders) - 1
+            self._by_surname.setdefault(_surname_key(spelling), []).append(index)
+            if first_name:
+                self._by_first.setdefault(NICKNAMES.get(first_name, first_name), []).append(index)
+        builder = self.builders[index]
+        builder.add(spelling, name.start, heading, full)
+        if name.gender is not None:
+            builder.genders[name.gender] += 1
+        return index
 
     def _mention(self, person: int, start: int, end: int, scan: Scan) -> None:
         text = self.text
-        quoted, aside = _inside(start, scan.quotes), _inside(start, scan.parens)
+        quoted, aside = start in scan.quote_spans, start in scan.paren_spans
         words = [found.group().lower() for found in TOKEN.finditer(text, max(scan.block.start, start - 30), start)]
         gap = text[start - 1] if start > scan.block.start else ""
         object_of = bool(words) and words[-1] in PREPOSITIONS and (gap.isspace() or gap in "’'")
-        # "selon X", "d'après X" and "according to X" name the speaker.
+        # "selon X", "d'après X", "according to X" and a sentence that opens on "Pour X," name the speaker.
         if words[-2:] == ["according", "to"] or words[-2:] == ["d", "après"]:
+            object_of = False
+        if words[-1:] == ["pour"] and re.search(r"(?:^|[.!?:»”]\s+)Pour\s+$", text[max(scan.block.start, start - 30) : start]):
             object_of = False
         self.mentions.append(Mention(person, start, end, not (quoted or aside or object_of)))
         role = None if quoted else self._apposition(start, end, scan)
@@ -200,31 +417,71 @@ class People:
         if role is not None and (builder.role is None or (builder.role_in_heading and not scan.block.heading)):
             builder.role = role
             builder.role_in_heading = scan.block.heading
+        if role is not None:
+            noun = _role_core(role.wording).split()[-1] if _role_core(role.wording).split() else ""
+            gender = "f" if noun in FEMALE_ROLES else "m" if noun in MALE_ROLES else None
+            if gender is not None:
+                builder.genders[gender] += 1
 
-    def _surnames(self, scans: list[Scan], full: list[Span]) -> None:
-        """Mentions by surname alone ("Chambers"), for surnames that belong to one person only."""
+    def _surnames(self, scans: list[Scan], full: Spans) -> None:
+        """Mentions by surname alone ("Chambers", "Ting"), for surnames that belong to one person only."""
         owners: dict[str, set[int]] = {}
         for index, builder in enumerate(self.builders):
             for spelling in builder.spellings:
-                owners.setdefault(spelling.split()[-1], set()).add(index)
+                words = [word for word in spelling.split() if len(word) > 2 and word not in NAME_PARTICLES]
+                if not words:
+                    continue
+                owners.setdefault(words[-1], set()).add(index)
+                if words[0] not in FIRST_NAMES and words[0] not in TITLES:  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
+                    owners.setdefault(words[0], set()).add(index)
         for scan in scans:
             for token in TOKEN.finditer(self.text, scan.block.start, scan.block.end):
                 people = owners.get(token.group(), set())
-                if len(people) == 1 and not _inside(token.start(), full):
-                    self._mention(next(iter(people)), token.start(), token.end(), scan)
+                if len(people) != 1 or token.start() in full:
+                    continue
+                after = re.match(r"\s+(\w+)", self.text[token.end() : min(scan.block.end, token.end() + 40)])
+                if after and after.group(1) in ORGANISATION_AFTER:
+                    continue
+                if self._organisation_before(token.start(), scan.block.start):
+                    continue
+                self._mention(next(iter(people)), token.start(), token.end(), scan)
 
-    def _find_anaphors(self, scan: Scan) -> None:
-        """Roles with their organisation, after a definite article or a possessive, outside quotations, asides and appositions."""
+    def _find_anaphors(self, scan: Scan, appositions: Spans) -> None:
+        """Roles standing for a person: with their organisation after a definite article or a possessive
+        ("le Président exécutif de Cisco"); without one, in an attribution clause (", a expliqué la ministre")
+        or after a demonstrative ("cette ancienne contrôleur de gestion")."""
         text = self.text
-        definite = rf"(?<![\w’'])(?:(?:[Ll]e|[Ll]a|[Tt]he)\s+|[Ll][’']|(?=[{CAPITALS}][\w&-]*[’']s\s))"
+        quotes, parens = scan.quote_spans, scan.paren_spans
+        definite = rf"(?<![\w’'])(?:(?:[Ll]e|[Ll]a|[Tt]he|[Cc]ette|[Cc]et|[Cc]e)\s+|[Ll][’']|(?=[{CAPITALS}][\w&-]*[’']s\s))"
         for found in re.finditer(definite, text[scan.block.start : scan.block.end]):
             start = scan.block.start + found.start()
-            if _inside(start, scan.quotes) or _inside(start, scan.parens) or _inside(start, self.appositions):
+            if start in quotes or start in parens or start in appositions:
                 continue
-            segment = re.match(r"[^,.;:()«»“”]+", text[start : scan.block.end])
+            segment = re.compile(r"[^,.;:()«»“”!?]+").match(text, start, min(scan.block.end, start + WINDOW))
             role = _role_at(segment.group()) if segment else None
-            if role is not None and role[2] is not None:  # without its organisation, a role is too vague to stand for anyone
-                self.anaphors.append(Anaphor(start, start + role[1], text[start + role[0] : start + role[1]], role[2]))
+            if role is None:
+                continue
+            role_start, role_end, organisation = role
+            article = found.group().strip().lower()
+            demonstrative = article in ("cette", "cet", "ce")
+            if organisation is None and not demonstrative and not self._attribution_position(start, start + role_end, scan):
+                continue  # a bare title elsewhere ("le président a visité") names nobody for sure
+            noun = _role_core(text[start + role_start : start + role_end]).split()
+            gender: Gender | None = "f" if article in ("la", "cette") else "m" if article in ("le", "cet", "ce") else None
+            if gender is None and noun:
+                gender = "f" if noun[-1] in FEMALE_ROLES else "m" if noun[-1] in MALE_ROLES else None
+            self.anaphors.append(
+                Anaphor(start, start + role_end, text[start + role_start : start + role_end], organisation, demonstrative, gender)
+            )
+
+    def _attribution_position(self, start: int, end: int, scan: Scan) -> bool:
+        """A role right after a verb of saying (", a expliqué la ministre") or right before one ("la ministre a ajouté")."""
+        text = self.text
+        before = re.search(r"([^\W\d_]+)\s+$", text[max(scan.block.start, start - 40) : start])
+        if before and before.group(1).lower() in SPEECH_VERBS:
+            return True
+        after = re.match(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)", text[end : min(scan.block.end, end + 40)])
+        return bool(after) and after.group(1).lower() in SPEECH_VERBS
 
 
 def person_tags(person: Person | None) -> list[str]:
@@ -238,7 +495,8 @@ def person_tags(person: Person | None) -> list[str]:
 
 
 def name_runs(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
-    """Runs of capitalised words, joined by spaces or a particle ("Charles de Gaulle"): (first, last) token."""
+    """Runs of capitalised words, joined by spaces, a particle ("Charles de Gaulle"), an initial ("Dennis P. Williams")
+    or a title's full stop ("M. Dupont"): (first, last) token. Five words at most, so a long run costs no more than its length."""
     runs = []
     i = 0
     while i < len(tokens):
@@ -247,10 +505,10 @@ def name_runs(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
             continue
         j = i
         while j + 1 < len(tokens) and j - i < 4:
-            titled = (
-                j == i and tokens[i].group() in TITLES and re.fullmatch(r"\.\s", text[tokens[i].end() : tokens[i + 1].start()]) is not None
-            )
-            if not (titled or _only_spaces_between(text, tokens[j].end(), tokens[j + 1].start())):
+            gap = text[tokens[j].end() : tokens[j + 1].start()]
+            word = tokens[j].group()
+            dotted = re.fullmatch(r"\.\s", gap) is not None and (word in TITLES or (len(word) == 1 and word.isupper()))
+            if not (dotted or _spaces_only(text, tokens[j].end(), tokens[j + 1].start())):
                 break
             following = tokens[j + 1].group()
             if _capitalised(following) and following.lower() not in MONTH_NAMES and following.lower() not in DAYS:
@@ -264,29 +522,66 @@ def name_runs(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
     return runs
 
 
+def _split_at_organisations(runs: list[tuple[int, int]], tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The runs cut at the words of organisations ("Wrigley Jr Company Names William D Perez" -> "Names William D
+    Perez"); the part right before such a word is the organisation's name, and is left out."""
+    parts = []
+    for first, last in runs:
+        start = first
+        for k in range(first, last + 1):
+            if tokens[k].group() in ORGANISATION_AFTER:
+                start = k + 1
+        if start <= last:
+            parts.append((start, last))
+    return parts
+
+
 def _capitalised(word: str) -> bool:
-    """A capital then lower case: "Dupont", not "dupont" nor an acronym ("MEDEF")."""
+    """A capital then lower case: "Dupont", not "dupont" nor an acronym ("MEDEF"); one capital is an initial."""
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
 
 
-def _only_spaces_between(text: str, end: int, start: int) -> bool:
+def _spaces_only(text: str, end: int, start: int) -> bool:
     """Two words separated by spaces only (a name never spans a comma; it may span the line break of a wrapped paragraph)."""
     return start > end and not text[end:start].strip()
 
 
-def _inside(position: int, spans: Iterable[Span]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _first_name_gender(word: str) -> Gender | None:
+    if word in FEMALE_FIRST_NAMES:
+        return "f"
+    if word in FIRST_NAMES and word not in AMBIGUOUS_FIRST_NAMES:
+        return "m"
+    return None
 
 
+def _surname_key(spelling: str) -> str:
+    """The word spellings of one person share: the last word of the name ("Maire" for "Bruno Le Maire" and "Le Maire")."""
+    words = spelling.split()
+    return words[-1] if words else spelling
+
+
+def _ends_with(full: str, surname: str) -> bool:
+    """ "Bruno Le Maire" ends with the surname "Le Maire"."""
+    return full != surname and full.endswith(" " + surname)
+
+
+@functools.lru_cache(maxsize=4096)
 def _same_person(a: str, b: str) -> bool:
-    """Two spellings of one name: equal, or same first name and surnames one edit apart ("Carney", "Carner")."""
+    """Two spellings of one name: equal; a first name and its short form ("Bill", "William") with the same surname,
+    initials aside; or the same first name and surnames one edit apart ("Carney", "Carner")."""
     if a == b:
         return True
-    first_a, _, last_a = a.partition(" ")
-    first_b, _, last_b = b.partition(" ")
-    if not last_a or not last_b:  # "M. Dupont" is the "Jean Dupont" named elsewhere
-        return a.split()[-1] == b.split()[-1]
-    return first_a == first_b and min(len(last_a), len(last_b)) >= 5 and _levenshtein(last_a, last_b) <= 1
+    words_a = [word for word in a.split() if not _INITIAL.fullmatch(word)]
+    words_b = [word for word in b.split() if not _INITIAL.fullmatch(word)]
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    first_a, last_a = NICKNAMES.get(words_a[0].lower(), words_a[0].lower()), " ".join(words_a[1:])
+    first_b, last_b = NICKNAMES.get(words_b[0].lower(), words_b[0].lower()), " ".join(words_b[1:])
+    if first_a != first_b:
+        return False
+    if last_a == last_b:
+        return True
+    return 5 <= min(len(last_a), len(last_b)) and abs(len(last_a) - len(last_b)) <= 1 and max(len(last_a), len(last_b)) <= 40 and _levenshtein(last_a, last_b) <= 1
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -305,7 +600,7 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
     "le patron du MEDEF" -> "patron du MEDEF", MEDEF; "Acme’s chief executive" -> Acme.
     The role stops after its organisation, so "CEO of Acme said that" gives "CEO of Acme".
     """
-    article = re.match(r"\s*(?:(?:le|la|les|un|une|son|sa|the|a|an|its|his|her)\s+|[lL][’'])?", segment, re.IGNORECASE)
+    article = re.match(r"\s*(?:(?:le|la|les|un|une|son|sa|the|a|an|its|his|her|cette|cet|ce)\s+|[lL][’'])?", segment, re.IGNORECASE)
     start = article.end() if article else 0
     body = segment[start:].rstrip()
     organisation = None
@@ -322,6 +617,12 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
         found = ORGANISATION.search(body)
         if found:
             organisation, end = found.group(1), found.end()
+        else:
+            # Without an organisation the role is its noun and the words that qualify it, up to a verb or a name.
+            kept = re.match(r"(?:[^\W\d_]+(?:[-’'][^\W\d_]+)*\s*){1,4}", body)
+            words_kept = body[: kept.end()].split() if kept else []
+            cut = next((k for k, word in enumerate(words_kept) if k > 0 and (word.lower() in SPEECH_VERBS or word[:1].isupper())), len(words_kept))
+            end = len(" ".join(words_kept[:cut])) if words_kept else end
     if not 1 <= len(body[:end].split()) <= 8:
         return None
     return start, start + end, organisation and " ".join(organisation.split())

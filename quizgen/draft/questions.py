@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ..model import slugify
@@ -31,6 +33,8 @@ WORDING = {
         "amount": "en {unit}",
         "percent": "en %",
         "count": "nombre {of}{unit}",
+        "duration": "durée, en {unit}",
+        "age": "âge, en ans",
         "year": "année",
         "date": "jour de {unit}",
     },
@@ -51,6 +55,8 @@ WORDING = {
         "amount": "in {unit}",
         "percent": "in %",
         "count": "number of {unit}",
+        "duration": "{unit}",
+        "age": "age, in years",
         "year": "year",
         "date": "day of {unit}",
     },
@@ -58,9 +64,21 @@ WORDING = {
 """The draft's own words, in the article's language."""
 
 
-def build_questions(findings: Findings) -> list[dict[str, Any]]:
+DEFAULT_MAX = 60
+"""Questions a draft keeps when no --max is given: a long text gives hundreds, and nobody reviews them all."""
+WEIGHTS = {"who": 5.0, "who-inferred": 4.0, "role": 4.0, "amount": 3.0, "percent": 3.0, "count": 2.5, "duration": 2.0}
+WEIGHTS |= {"age": 2.0, "date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
+"""What a teacher wants first: who said what, how much, the key people and roles, then the rest."""
+PER_CAPTION = 2
+"""Figure questions kept on one heading or caption at most: a repeated photo caption does not fill the draft."""
+
+
+def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list[dict[str, Any]]:
     """The draft's questions in article order: for each quotation, who said it and a cloze of it; for each
-    figure, a blank to fill in; for each person with a role, a question on that role."""
+    figure, a blank to fill in; for each person with a role, a question on that role.
+
+    Identical questions are kept once, at most `PER_CAPTION` questions on one heading, and, with a `limit`,
+    the `limit` best by `WEIGHTS` (then the earliest)."""
     lang = findings.language
     words = WORDING[lang]
     ids = _Ids()
@@ -69,18 +87,39 @@ def build_questions(findings: Findings) -> list[dict[str, Any]]:
     # Distractors: the other speakers first (most quoted first), then everyone else in order of appearance.
     ranked = sorted(findings.people, key=lambda p: (-speaking[p.name], p.position))
     people_order = [person.name for person in ranked]
-    items: list[tuple[int, int, dict[str, Any]]] = []
+    # Figures are the most numerous: each question is made only when its turn comes, so a long text costs its reading.
+    items: list[tuple[float, int, int, Callable[[], dict[str, Any]], str | None]] = []
     for quotation in findings.quotations:
-        items.extend(
-            (quotation.position, order, question)
-            for order, question in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words))
-        )
+        for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words)):
+            items.append((weight, quotation.position, order, partial(dict, question), None))
+    same: set[tuple[object, ...]] = set()
     for figure in findings.figures:
-        items.append((figure.position, 0, _figure_question(figure, ids, words, lang)))
+        key = (figure.value, figure.unit, figure.kind, " ".join(figure.excerpt.split()), figure.blank)
+        if key in same:  # a repeated caption or paragraph: the same question, never made twice
+            continue
+        same.add(key)
+        caption = figure.excerpt if figure.heading else None
+        items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
     for person in roles:
-        items.append((person.position, 0, _role_question(person, roles, ids, words)))
-    return [question for _, _, question in sorted(items, key=lambda item: (item[0], item[1]))]
+        items.append((WEIGHTS["role"], person.position, 0, partial(_role_question, person, roles, ids, words), None))
+    kept: list[tuple[int, int, dict[str, Any]]] = []
+    seen: set[str] = set()
+    per_caption: Counter[str] = Counter()
+    for weight, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
+        if caption is not None and per_caption[caption] >= PER_CAPTION:
+            continue
+        question = make()
+        asked = " ".join(str(question.get(key, "")) for key in ("type", "prompt", "text", "answer"))
+        if asked in seen:
+            continue
+        seen.add(asked)
+        if caption is not None:
+            per_caption[caption] += 1
+        kept.append((position, order, question))
+        if limit is not None and len(kept) == limit:
+            break
+    return [question for _, _, question in sorted(kept, key=lambda item: (item[0], item[1]))]
 
 
 def _format_number(value: Number, lang: str) -> str:
@@ -94,6 +133,8 @@ class _Ids:
 
     def __init__(self) -> None:
         self.used: set[str] = set()
+        self.tried: dict[str, int] = {}
+        """The last number tried after each base: the next id is found without trying them all again."""
 
     def make(self, *parts: str, suffix: str = "") -> str:
         """The slug of `parts` (40 characters or so) and `suffix`; then -2, -3... if it is taken."""
@@ -101,10 +142,13 @@ class _Ids:
         if len(base) > 40:  # cut at a word
             base = base[:41].rsplit("-", 1)[0]
         base = "-".join(part for part in (base or "question", suffix) if part)
-        candidate, n = base, 1
+        candidate, n = base, self.tried.get(base, 1)
+        if n > 1:
+            candidate = f"{base}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.tried[base] = n
         self.used.add(candidate)
         return candidate
 
@@ -115,8 +159,16 @@ def _first_words(words: str, n: int = 4) -> str:
 
 
 def _choices(answer: str, others: list[str], key: str, limit: int = 4) -> list[str]:
-    """The answer among up to three distractors, at a place that depends on the question only."""
-    distractors = [other for other in dict.fromkeys(others) if other.casefold() != answer.casefold()][: limit - 1]
+    """The answer among up to three distractors, at a place that depends on the question only.
+
+    A distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez") could be the
+    same person: it is left out, so that no mcq has two right choices."""
+    answer_words = {word.casefold() for word in answer.split() if len(word) > 2}
+    distractors = [
+        other
+        for other in dict.fromkeys(others)
+        if other.casefold() != answer.casefold() and not (answer_words & {word.casefold() for word in other.split() if len(word) > 2})
+    ][: limit - 1]
     choices = list(distractors)
     choices.insert(zlib.crc32(key.encode()) % (len(distractors) + 1), answer)
     return choices
@@ -130,11 +182,14 @@ def _surname_forms(person: Person) -> list[str]:
 
 def _quotation_questions(
     quotation: Quotation, people_order: list[str], by_name: dict[str, Person], ids: _Ids, words: dict[str, str]
-) -> list[dict[str, Any]]:
-    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup)."""
+) -> list[tuple[float, dict[str, Any]]]:
+    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup),
+    each with its weight. A fragment quoted in the writer's sentence is asked about only when that sentence names its speaker."""
     speaker = quotation.speaker
+    if quotation.partial and quotation.attribution not in ("named", "role"):
+        speaker = None
     opening = _first_words(quotation.text)
-    questions = []
+    questions: list[tuple[float, dict[str, Any]]] = []
     if speaker is not None:
         question_id = ids.make(speaker, opening)
         others = [name for name in people_order if name != speaker and name not in quotation.mentions]
@@ -150,7 +205,7 @@ def _quotation_questions(
                 question["accept"] = forms
         difficulty = 1 if quotation.attribution == "named" else 2
         question |= _closing(quotation.tags, difficulty, words["said"].format(speaker=speaker), quotation.excerpt)
-        questions.append(question)
+        questions.append((WEIGHTS["who" if quotation.attribution in ("named", "role") else "who-inferred"], question))
     start, end = quotation.cloze
     hidden = quotation.text[start:end]
     if "::" not in hidden and "{{" not in quotation.text and "}}" not in quotation.text:
@@ -158,9 +213,8 @@ def _quotation_questions(
         text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
         why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
         cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
-        questions.append(
-            {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
-        )
+        cloze = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
+        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], cloze))
     return questions
 
 
@@ -179,7 +233,7 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     low, high = figure.blank
     passage = flat(figure.excerpt[:low] + "…" + figure.excerpt[high:])
     unit = figure.unit
-    if figure.kind == "count" or figure.kind == "duration":
+    if figure.kind == "count":
         of = "d’" if lang == "fr" and unit[:1].lower() in "aeiouyhéèêàâîôû" else "de "
         label = words["count"].format(of=of, unit=unit)
     elif figure.kind == "amount":

@@ -7,9 +7,9 @@ from typing import Literal
 
 from ..errors import count
 
-Attribution = Literal["named", "role", "following", "pronoun", "context"]
+Attribution = Literal["named", "role", "following", "pronoun", "continued"]
 """How a quotation's speaker was found (see `Quotation.attribution`)."""
-FigureKind = Literal["amount", "percent", "count", "duration", "date", "year"]
+FigureKind = Literal["amount", "percent", "count", "duration", "date", "year", "age"]
 Number = int | float
 
 
@@ -37,7 +37,7 @@ class Quotation:
     speaker: str | None
     attribution: Attribution | None
     """How the speaker was found: named in the sentence, a role ("le Président exécutif de Cisco"),
-    named in the following sentence, a pronoun ("il a rappelé que"), or the person in focus."""
+    named in the following sentence, a pronoun ("a-t-elle ajouté"), or right after a quotation of theirs."""
     excerpt: str
     position: int
     cloze: tuple[int, int]
@@ -45,6 +45,8 @@ class Quotation:
     mentions: tuple[str, ...] = ()
     """People named inside the quotation (never offered as its speaker)."""
     tags: tuple[str, ...] = ()
+    partial: bool = False
+    """A fragment quoted inside the writer's sentence ("vow to “fix the foundations”"), not a sentence of the speaker."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class Figure:
     """The part of `excerpt` that the question hides."""
     position: int
     tags: tuple[str, ...] = ()
+    heading: bool = False
+    """Found in a heading or a caption, not in the prose."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,8 @@ class Findings:
     """Every person named; those with a role become questions, the others are distractors."""
     skipped: tuple[str, ...] = ()
     """The lines left out as page chrome."""
+    nlp: bool = False
+    """Whether the optional NLP pass read the article."""
 
     @property
     def roles(self) -> tuple[Person, ...]:
@@ -96,13 +102,18 @@ class Draft:
     findings: Findings
     questions: int
     """How many questions `text` holds."""
+    notes: tuple[str, ...] = ()
+    """What the reader should know about how the article was read (an encoding guessed)."""
+    text_file: str | None = None
+    """Where the text read from a web page, a PDF or standard input was written, for the bank to quote from."""
 
     def summary(self, path: str) -> str:
         """What `quizgen draft` says once the bank is written to `path`."""
         findings = self.findings
         people = len(findings.roles)
+        text = f" and the text it read to {self.text_file}" if self.text_file else ""
         return (
-            f"Wrote {path}: {count(self.questions, 'draft question')} ({count(len(findings.quotations), 'quotation')}, "
+            f"Wrote {path}{text}: {count(self.questions, 'draft question')} ({count(len(findings.quotations), 'quotation')}, "
             f"{count(len(findings.figures), 'figure')}, {people} {'person' if people == 1 else 'people'}); "
             "review them, then remove draft: true"
         )

@@ -8,14 +8,25 @@ it. Straight "..." pair up by position.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from .layout import Block
-from .lexicon import TITLES
-from .text import CLOSERS, ENDERS, TOKEN, Span
+from .lexicon import MONTH_ABBREVIATIONS
+from .text import CLOSERS, ENDERS, TOKEN, Span, Spans
 
-QUOTE_PAIRS = {"«": "»", "“": "”"}
-"""Opening quotation marks and their closing ones; a straight " closes itself."""
+QUOTE_PAIRS = {"«": "»", "“": "”", "‘": "’", "''": "''"}
+"""Opening quotation marks and their closing ones; a straight " closes itself. Two apostrophes ('') are one mark."""
+ABBREVIATIONS = frozenset(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp Jr Sr St Mt No Nos vs etc approx Gov Sen Rep Gen Col Lt"
+    " Sgt Prof Dr Mr Mrs Ms Messrs Mme Mlle MM Mgr av apr janv févr avr juil déc cf env hab mln bln bn Ph Ave Blvd Dept Univ"
+    " Fig fig p pp Vol vol Ed ed".split()
+)
+"""Words whose full stop does not end a sentence ("Oct. 3", "Acme Inc. said", "M. Dupont")."""
+MONTHS_SHORT = frozenset(MONTH_ABBREVIATIONS["fr"] + MONTH_ABBREVIATIONS["en"])
+MARKS = re.compile(r"[«»“”‘’\"'()" + re.escape(ENDERS) + "]")
+"""The characters the scan acts on."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,24 @@ class Scan:
     quotes: tuple[Span, ...]
     """Each outermost quotation, marks included."""
     parens: tuple[Span, ...]
+    left_open: bool = False
+    """The last quotation is not closed in this block: it may go on in the next paragraph."""
+
+    @cached_property
+    def quote_spans(self) -> Spans:
+        return Spans(self.quotes)
+
+    @cached_property
+    def paren_spans(self) -> Spans:
+        return Spans(self.parens)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def sentence_at(self, position: int) -> int:
+        """The index of the sentence that holds `position` (the last one that starts at or before it)."""
+        return max(0, bisect_right(self._sentence_starts, position) - 1)
 
 
 def scan_block(text: str, block: Block) -> Scan:
@@ -40,16 +69,28 @@ def scan_block(text: str, block: Block) -> Scan:
     paren_depth = 0
     i = block.start
     while i < block.end:
+        # Only marks matter: jump to the next one (a plain Python loop over every letter is the slowest part otherwise).
+        found = MARKS.search(text, i, block.end)
+        if found is None:
+            break
+        i = found.start()
         character = text[i]
+        if character == "'" and text.startswith("''", i):
+            character = "''"  # two apostrophes: one quotation mark
+        width = len(character)
         next_start = None
-        if stack and character == stack[-1]:
-            stack.pop()
+        if stack and character in stack and _closes(text, i, character):
+            # A mark that closes an outer quotation closes the inner ones left open too ("‘…” is a slip, not a nesting).
+            while stack.pop() != character:
+                pass
             if not stack:
-                quotes.append((quote_start, i + 1))
+                quotes.append((quote_start, i + width))
                 # A quotation that ends with its own full stop may end the sentence around it too.
-                if text[quote_start + 1 : i].rstrip().endswith(tuple(ENDERS)):
-                    next_start = _next_sentence_start(text, i + 1, block.end)
-        elif character in QUOTE_PAIRS or (character == '"' and _opens_straight_quote(text, i, block.start)):
+                if text[max(quote_start + 1, i - 3) : i].rstrip().endswith(tuple(ENDERS)):
+                    next_start = _next_sentence_start(text, i + width, block.end)
+        elif (character in QUOTE_PAIRS and _opens(text, i, block.start, character)) or (
+            character == '"' and _opens_straight_quote(text, i, block.start)
+        ):
             if not stack:
                 quote_start = i
             stack.append(QUOTE_PAIRS.get(character, '"'))
@@ -68,13 +109,29 @@ def scan_block(text: str, block: Block) -> Scan:
             sentences.append((sentence_start, _rstrip(text, sentence_start, next_start)))
             sentence_start = i = next_start
             continue
-        i += 1
+        i += width
     if stack:  # a quotation left open runs to the end of its paragraph
         quotes.append((quote_start, block.end))
     if paren_depth:
         parens.append((paren_start, block.end))
     sentences.append((sentence_start, block.end))
-    return Scan(block, tuple(sentences), tuple(quotes), tuple(parens))
+    return Scan(block, tuple(sentences), tuple(quotes), tuple(parens), bool(stack))
+
+
+def _opens(text: str, i: int, start: int, mark: str) -> bool:
+    """« “ open wherever they are; ‘ and '' only where a word starts (not "rock’n’roll")."""
+    if mark in "«“":
+        return True
+    after = text[i + len(mark) : i + len(mark) + 1]
+    return (i == start or not text[i - 1].isalnum()) and bool(after) and not after.isspace()
+
+
+def _closes(text: str, i: int, mark: str) -> bool:
+    """» ” " close wherever they are; ’ and '' only where a word ends: "Britain’s" is an apostrophe."""
+    if mark not in ("’", "''"):
+        return True
+    after = text[i + len(mark) : i + len(mark) + 1]
+    return not after.isalpha()
 
 
 def _opens_straight_quote(text: str, i: int, start: int) -> bool:
@@ -101,10 +158,10 @@ def _next_sentence_start(text: str, i: int, end: int) -> int | None:
 
 
 def _ends_abbreviation(text: str, i: int, start: int) -> bool:
-    """A full stop that ends "M.", "Dr." or an initial ("J."), not a sentence."""
-    found = re.search(r"(\w+)$", text[start:i])
+    """A full stop that ends "M.", "Oct.", "Inc." or an initial ("J.", "U.S."), not a sentence."""
+    found = re.search(r"(\w+)$", text[max(start, i - 12) : i])
     word = found.group(1) if found else ""
-    return word in TITLES or (len(word) == 1 and word.isupper())
+    return word in ABBREVIATIONS or word.lower() in MONTHS_SHORT or (len(word) == 1 and word.isalpha() and word.isupper())
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -117,7 +174,9 @@ def _rstrip(text: str, start: int, end: int) -> int:
 def quote_inner(text: str, start: int, end: int) -> Span:
     """The words of a quotation without its marks, the spaces inside them, and a comma that belongs
     to the sentence around it ("“We will,” said X")."""
-    inner_start, inner_end = start + 1, end - 1 if text[end - 1] in '»”"' else end
+    opening = 2 if text.startswith("''", start) else 1
+    closing = 2 if text[max(start + opening, end - 2) : end] == "''" else 1 if text[end - 1] in '»”"’' else 0
+    inner_start, inner_end = start + opening, end - closing
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
     inner_end = _rstrip(text, inner_start, inner_end)

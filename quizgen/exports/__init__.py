@@ -15,13 +15,16 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ..bank import load_bank
 from ..errors import BankError, Problem, QuizgenError, count
 from ..files import write_atomic
 from ..model import Bank
 from .base import ExportResult, Renderer, Skipped
+
+if TYPE_CHECKING:
+    from .webquiz import WebOptions
 
 __all__ = ["FORMATS", "EmptyExport", "ExportResult", "Exported", "Format", "Skipped", "export_file"]
 
@@ -45,11 +48,15 @@ class Format:
 FORMATS: dict[str, Format] = {
     entry.name: entry
     for entry in (
+        Format("moodle", "moodle:to_moodle", ".moodle.xml", False),
         Format("gift", "gift:to_gift", ".gift.txt", False),
         Format("qti", "qti:to_qti", ".qti.zip", True),
         Format("csv", "anki_csv:to_csv", ".csv", False),
         Format("quizlet", "quizlet:to_quizlet", ".quizlet.txt", False),
         Format("kahoot", "kahoot:to_kahoot", ".xlsx", True),
+        Format("blooket", "game_sheets:to_blooket", ".blooket.csv", False),
+        Format("gimkit", "game_sheets:to_gimkit", ".gimkit.csv", False),
+        Format("wayground", "game_sheets:to_wayground", ".wayground.xlsx", True),
         Format("json", "bank_json:to_json", ".json", False),
         Format("html", "webquiz:to_webquiz", ".html", False),
     )
@@ -90,8 +97,12 @@ def default_output(bank: Bank, chosen: Format, lang: str) -> Path:
     return Path(f"{bank.slug}.{lang}{chosen.extension}")
 
 
-def export_file(path: Path, format_name: str, lang: str | None = None, output: str | None = None) -> Exported:
+def export_file(
+    path: Path, format_name: str, lang: str | None = None, output: str | None = None, web: WebOptions | None = None
+) -> Exported:
     """Export the bank at `path` to `output` (None: the default name; "-": nothing written, the caller prints it).
+
+    `web` holds the web quiz's own options (html only).
 
     An export that would hold no question is refused (EmptyExport), so that it
     never replaces a previous export with an empty file.
@@ -104,7 +115,13 @@ def export_file(path: Path, format_name: str, lang: str | None = None, output: s
     bank = load_bank(path).bank
     language = bank.language(lang)
     target = None if output == "-" else Path(output) if output else default_output(bank, chosen, language)
-    exported = Exported(bank, chosen.render(bank, language), target)
+    if web is None:
+        result = chosen.render(bank, language)
+    else:
+        from .webquiz import to_webquiz
+
+        result = to_webquiz(bank, language, web)
+    exported = Exported(bank, result, target)
     if not exported.result.exported:
         raise EmptyExport(bank.path, exported.problems(), chosen.name)
     if target is not None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
 
-from ..errors import Problem
-from ..files import source_date_epoch, zip_bytes
-from ..model import Bank, Numeric, Question
+from ..errors import Problem, QuizgenError
+from ..files import inside, read_bytes, source_date_epoch, zip_bytes
+from ..model import Bank, Cloze, Deletion, Numeric, Question, cloze_deletions
 from ..present import label, prompt_text, quoted
 
 
@@ -53,10 +56,37 @@ def one_line(text: str) -> str:
 
 
 def plain_number(value: float) -> str:
-    """A number as LMS files write it: 200000000, 2.5, 1e-07 (no grouping, no locale)."""
+    """A number as LMS files write it: 200000000, 2.5, 1e-07 (no grouping, no locale), shortest-exact.
+
+    A float keeps 15 significant digits exactly; the 16th and 17th of its shortest
+    repr are noise left by arithmetic (273.15 * 1 % = 2.7314999999999996), so the
+    shorter of the two spellings is written: 2.7315. A number that is not finite
+    cannot be written in any format.
+    """
+    if not math.isfinite(value):
+        raise Unfit(f"the number {value} is not finite")
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return repr(value)
+    shortest, rounded = repr(value), f"{value:.15g}"
+    return rounded if len(rounded) < len(shortest) else shortest
+
+
+def decimal_number(value: Decimal) -> str:
+    """A Decimal written as plain_number writes a float: no exponent for ordinary sizes, no trailing zeros."""
+    if value == value.to_integral_value() and abs(value) < Decimal("1e15"):
+        return str(int(value))
+    text = format(value.normalize(), "f")
+    return text if len(text) <= 20 else plain_number(float(value))
+
+
+def bounds_text(question: Numeric) -> tuple[str, str]:
+    """The smallest and largest accepted answers, computed in decimal from the printed answer and tolerance,
+    so that 273.15 ± 2.7315 gives 270.4185 and 275.8815, not a float's 275.88149999999996."""
+    if question.range is not None:
+        low, high = question.range
+        return plain_number(low), plain_number(high)
+    answer, tolerance = Decimal(plain_number(question.answer)), Decimal(plain_number(question.tolerance))
+    return decimal_number(answer - tolerance), decimal_number(answer + tolerance)
 
 
 def prompt_with_unit(question: Question, lang: str) -> str:
@@ -83,6 +113,29 @@ def feedback_lines(bank: Bank, question: Question, lang: str) -> list[str]:
     return lines if excerpt is None else [*lines, excerpt]
 
 
-def dated_zip(entries: Sequence[tuple[str, str]]) -> bytes:
-    """A zip of text files dated $SOURCE_DATE_EPOCH, else 1980-01-01 (the earliest zip date), never the clock."""
-    return zip_bytes([(name, text.encode("utf-8")) for name, text in entries], source_date_epoch() or 0)
+def blank_answers(question: Cloze, deletion: Deletion, lang: str) -> list[str]:
+    """Every answer one blank accepts: its own text, then the alternatives given for its number
+    (Cloze.accepted), less the texts of other blanks of the same number, which are theirs."""
+    own = {part.answer for part in cloze_deletions(question.text[lang]) if part.number == deletion.number} - {deletion.answer}
+    return [deletion.answer, *(text for text in question.accepted(deletion.number, lang) if text not in own and text != deletion.answer)]
+
+
+def image_file(bank: Bank, question: Question) -> tuple[str, bytes] | None:
+    """The question's picture as (file name, bytes), read beside the bank; Unfit when it can't be read."""
+    if question.image is None:
+        return None
+    try:
+        data = read_bytes(inside(Path(bank.path).parent, question.image.file, "image"))
+    except QuizgenError as error:
+        raise Unfit(f"its image {question.image.file} can't be read ({error})") from None
+    return PurePosixPath(question.image.file).name, data
+
+
+def image_alt(question: Question, lang: str) -> str:
+    """The words that stand for the question's picture ('' when the bank gives none)."""
+    return "" if question.image is None or question.image.alt is None else question.image.alt[lang]
+
+
+def dated_zip(entries: Sequence[tuple[str, str | bytes]]) -> bytes:
+    """A zip of files (texts in UTF-8) dated $SOURCE_DATE_EPOCH, else 1980-01-01 (the earliest zip date), never the clock."""
+    return zip_bytes([(name, data.encode("utf-8") if isinstance(data, str) else data) for name, data in entries], source_date_epoch() or 0)

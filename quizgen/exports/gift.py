@@ -7,12 +7,19 @@ comment Moodle reads (`// [id:...] [tag:...]`); all questions go in one
 category named after the bank's title. The general feedback (`####`) is the
 explanation and the source excerpt.
 
-GIFT has no ordering question, and only one blank per question: an `order`
-question and a cloze with several blanks are left out, with the reason.
+GIFT has one blank per question: a cloze with several blanks is left out, with
+the reason (Moodle XML takes it: --format moodle). An `order` question is
+written as the ordering question type's GIFT (`{>3 ALL VERTICAL ...` then one
+item per line), which Moodle 4.4 and later import (qtype_ordering, core since
+4.4, reads it through qformat_gift's hook for question types); that import
+reads the items literally, without GIFT's escapes, and takes no feedback, so an
+item with a brace, a prompt with a brace and the explanation can't go there:
+--format moodle carries them.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -23,12 +30,14 @@ from ..model import (
     MultipleAnswer,
     MultipleChoice,
     Numeric,
+    Order,
     Question,
     ShortAnswer,
     TrueFalse,
     cloze_deletions,
     cloze_parts,
 )
+from ..present import prompt_text
 from .base import ExportResult, Skipped, Unfit, feedback_lines, one_line, plain_number, prompt_with_unit
 
 SPECIAL = re.compile(r"([~=#{}:\\])")
@@ -60,11 +69,17 @@ def short_answer(text: str) -> str:
 
 
 def grade(share: int) -> str:
-    """100/share percent, as one of Moodle's grades."""
+    """100/share percent, as one of Moodle's grades: the right answers' grades must add up to 100 %."""
     for value in MOODLE_GRADES:
         if abs(float(value) - 100 / share) < 1e-4:
             return value
-    raise Unfit(f"Moodle has no grade of 100/{share} %, needed for {share} right or wrong choices")
+    raise Unfit(f"Moodle has no grade of 100/{share} %, needed for {share} right choices")
+
+
+def penalty(wrong: int) -> str:
+    """A wrong choice's penalty: the smallest of Moodle's grades that is at least 100/wrong percent, so that
+    ticking every choice scores 0 (Moodle never goes below 0), whatever the number of wrong choices."""
+    return min((value for value in MOODLE_GRADES if float(value) >= 100 / wrong - 1e-4), key=float)
 
 
 def answer_block(lines: Iterable[str], feedback: str) -> str:
@@ -78,7 +93,7 @@ def choices(question: MultipleChoice | MultipleAnswer, lang: str) -> list[str]:
         return [("=" if index == question.answer else "~") + answer_text(choice[lang]) for index, choice in enumerate(question.choices)]
     wrong = len(question.choices) - len(question.answers)
     right_weight = f"~%{grade(len(question.answers))}%"
-    wrong_weight = f"~%-{grade(wrong)}%" if wrong else ""
+    wrong_weight = f"~%-{penalty(wrong)}%" if wrong else ""
     return [
         (right_weight if index in question.answers else wrong_weight) + answer_text(choice[lang])
         for index, choice in enumerate(question.choices)
@@ -100,7 +115,7 @@ def cloze(question: Cloze, lang: str, feedback: str) -> str:
     text = question.text[lang]
     blanks = len(cloze_deletions(text))
     if blanks > 1:
-        raise Unfit(f"GIFT has one blank per question and this cloze has {blanks} (Canvas takes it: --format qti)")
+        raise Unfit(f"GIFT has one blank per question and this cloze has {blanks} (--format moodle takes it)")
     pieces = []
     for part in cloze_parts(text):
         if isinstance(part, str):
@@ -117,13 +132,36 @@ def match(question: Match, lang: str) -> list[str]:
         if "->" in left[lang]:
             raise Unfit(f"the item {left[lang]!r} contains ->, which GIFT reads as the arrow of its pair")
         lines.append(f"={answer_text(left[lang])} -> {escape(right[lang])}")
-    return lines
+    # A pair with no left side is a distractor to Moodle; it shows each right-hand text once.
+    rights = {right[lang] for _, right in question.pairs}
+    return lines + [f"= -> {escape(text)}" for text in question.right_column(lang) if text not in rights]
+
+
+def ordering(question: Order, lang: str) -> str:
+    """`[plain]prompt {>N ALL VERTICAL ABSOLUTE_POSITION SHOW`, the items one a line, `}`: qtype_ordering's GIFT.
+
+    Moodle matches the whole question against `[^{]*\\{>...\\}`, so no brace may come
+    before the block, even escaped; items are read raw, one a line, trimmed, as
+    HTML: a brace can't be written in one, and <, > and & are written as entities.
+    """
+    prompt = prompt_text(question, lang)
+    if "{" in prompt or "}" in prompt:
+        raise Unfit("Moodle's GIFT import of an ordering question takes no brace in its prompt (--format moodle takes it)")
+    items = [one_line(item[lang]) for item in question.items]
+    for item in items:
+        if "{" in item or "}" in item or item.startswith("//"):
+            raise Unfit(f"Moodle's GIFT import of an ordering question can't read the item {item!r} (--format moodle takes it)")
+    header = f"{{>{len(items)} ALL VERTICAL ABSOLUTE_POSITION SHOW"
+    body = "".join(f"{html.escape(item, quote=False)}\n" for item in items)
+    return f"[plain]{escape(prompt)} {header}\n{body}}}"
 
 
 def question_text(question: Question, lang: str, feedback: str) -> str:
     """The question after its name: `[plain]prompt {answers}`."""
     if isinstance(question, Cloze):
         return cloze(question, lang, feedback)
+    if isinstance(question, Order):
+        return ordering(question, lang)
     prompt = f"[plain]{escape(prompt_with_unit(question, lang))} "
     if isinstance(question, MultipleChoice | MultipleAnswer):
         return prompt + answer_block(choices(question, lang), feedback)
@@ -136,7 +174,7 @@ def question_text(question: Question, lang: str, feedback: str) -> str:
         return prompt + "{" + numeric(question) + (f"####{feedback}" if feedback else "") + "}"
     if isinstance(question, Match):
         return prompt + answer_block(match(question, lang), feedback)
-    raise Unfit("GIFT has no ordering question")
+    raise TypeError(question.type)
 
 
 def comment(question: Question) -> str:

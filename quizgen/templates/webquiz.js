@@ -4,8 +4,6 @@
   const data = JSON.parse(document.getElementById("quiz-data").textContent);
   const app = document.getElementById("app");
   const questions = data.questions;
-  let position = 0;
-  let score = 0;
 
   const say = (key, values = {}) =>
     data.labels[key].replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
@@ -17,21 +15,35 @@
       else if (name === "className") element.className = value;
       else element.setAttribute(name, value);
     }
-    element.append(...children);
+    element.append(...children.filter((child) => child !== null));
     return element;
   }
 
-  // Choices, drop-down options and items to order are shuffled anew on each visit.
-  function shuffled(items) {
+  const indices = (count) => [...Array(count).keys()];
+
+  // ---- seeded shuffles: a round keeps its order of questions, choices and items across reloads ----
+
+  function hashOf(text) {
+    let hash = 2166136261;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+    return hash >>> 0;
+  }
+
+  function shuffled(items, seed) {
+    let state = hashOf(String(seed));
+    const random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     const copy = items.slice();
     for (let i = copy.length - 1; i > 0; i--) {
-      const j = Math.floor(Math.random() * (i + 1));
+      const j = Math.floor(random() * (i + 1));
       [copy[i], copy[j]] = [copy[j], copy[i]];
     }
     return copy;
   }
-
-  const indices = (count) => [...Array(count).keys()];
 
   // ---- reading typed answers: the rules of quizgen/answers.py ----
 
@@ -143,96 +155,243 @@
     return found[1] === "-" || found[1] === "\u2212" ? -value : value;
   }
 
-  // ---- one widget per question type: it draws the answer controls and grades them ----
-  // grade() returns true (right), false (wrong), null (nothing answered yet) or a message to show instead.
+  // ---- grading: a response as the page stores it -> the share of the points it earns, and each part's verdict ----
+  // The rule of quizgen.exports.webquiz.credit: multi, right ticks share +1 and wrong ticks -1 (floored at 0);
+  // cloze, match and order, the share of blanks, pairs (by text) or places right; other types, all or nothing.
 
-  function choiceList(question, kind) {
+  const share = (results) => results.filter(Boolean).length / results.length;
+
+  const grading = {
+    mcq: (question, chosen) => ({ credit: chosen === question.answer ? 1 : 0 }),
+    multi(question, ticked) {
+      const wrongCount = question.choices.length - question.answers.length;
+      const rightTicked = ticked.filter((index) => question.answers.includes(index)).length;
+      const wrongTicked = ticked.length - rightTicked;
+      const earned = rightTicked / question.answers.length - (wrongCount ? wrongTicked / wrongCount : 0);
+      return { credit: Math.max(0, earned) };
+    },
+    truefalse: (question, value) => ({ credit: value === question.answer ? 1 : 0 }),
+    short: (question, typed) => ({ credit: matchesText(typed, question.accepted) ? 1 : 0 }),
+    numeric(question, typed) {
+      const value = readNumber(typed, data.lang, question.unit);
+      const [low, high] = question.bounds;
+      const slack = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
+      return { credit: value !== null && value >= low - slack && value <= high + slack ? 1 : 0 };
+    },
+    cloze(question, typed) {
+      const blanks = question.parts.filter((part) => part.accepted);
+      const parts = blanks.map((blank, i) => matchesText(typed[i] || "", blank.accepted) === true);
+      return { credit: share(parts), parts };
+    },
+    match(question, chosen) {
+      // Two left sides may share one right side: a choice is right when its text is the pair's right side.
+      const parts = question.solution.map((right, i) => chosen[i] !== null && question.rights[chosen[i]] === question.rights[right]);
+      return { credit: share(parts), parts };
+    },
+    order(question, placed) {
+      const parts = placed.map((item, place) => item === place);
+      return { credit: share(parts), parts };
+    },
+  };
+
+  function verdictOf(credit) {
+    if (credit >= 1) return "right";
+    return credit > 0 ? "partly" : "wrong";
+  }
+
+  const round2 = (value) => Math.round(value * 100) / 100;
+  const numberText = (value) => round2(value).toLocaleString(data.lang);
+
+  // ---- the state kept in localStorage: a reload resumes where the student was ----
+
+  const VERSION = 1;
+  let state = null;
+
+  function validState(saved) {
+    const position = (index) => Number.isInteger(index) && index >= 0 && index < questions.length;
+    return (
+      saved !== null && typeof saved === "object" && saved.version === VERSION &&
+      Array.isArray(saved.round) && saved.round.length > 0 && saved.round.every(position) &&
+      Number.isInteger(saved.at) && saved.at >= 0 && saved.at <= saved.round.length &&
+      saved.answers !== null && typeof saved.answers === "object" && saved.settings !== null && typeof saved.settings === "object"
+    );
+  }
+
+  function load() {
+    try {
+      const saved = JSON.parse(localStorage.getItem(data.key));
+      return validState(saved) ? saved : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // A browser that keeps nothing (private mode, storage full) still runs the quiz; it just won't resume.
+  function save() {
+    try {
+      localStorage.setItem(data.key, JSON.stringify(state));
+    } catch {
+      // Nothing to do: the quiz goes on without resuming.
+    }
+  }
+
+  function admitted(settings) {
+    return indices(questions.length).filter((index) => {
+      const question = questions[index];
+      return (
+        (!settings.tags.length || question.tags.some((tag) => settings.tags.includes(tag))) &&
+        (!settings.types.length || settings.types.includes(question.type))
+      );
+    });
+  }
+
+  // One question per cluster (a group, or questions that give each other away: quizgen.apart), up to the count.
+  function draw(candidates, settings, seed) {
+    const ordered = settings.order === "bank" ? candidates : shuffled(candidates, `${seed}:round`);
+    const seen = new Set();
+    const drawn = [];
+    for (const index of ordered) {
+      if (settings.count && drawn.length >= settings.count) break;
+      if (seen.has(questions[index].cluster)) continue;
+      seen.add(questions[index].cluster);
+      drawn.push(index);
+    }
+    return drawn;
+  }
+
+  function newRound(settings, round = null) {
+    const seed = Math.floor(Math.random() * 2 ** 32);
+    const drawn = round || draw(admitted(settings), settings, seed);
+    if (!drawn.length) return false;
+    state = { version: VERSION, settings, seed, round: drawn, at: 0, answers: {} };
+    save();
+    return true;
+  }
+
+  const current = () => questions[state.round[state.at]];
+  const answerAt = (at) => state.answers[String(at)];
+
+  function statusAt(at) {
+    const answer = answerAt(at);
+    if (!answer) return "new";
+    if (answer.skipped) return "skipped";
+    return state.settings.mode === "test" ? "answered" : verdictOf(answer.credit);
+  }
+
+  function totals() {
+    let score = 0;
+    let total = 0;
+    state.round.forEach((index, at) => {
+      const answer = answerAt(at);
+      total += questions[index].points;
+      if (answer && !answer.skipped) score += answer.credit * questions[index].points;
+    });
+    return { score, total };
+  }
+
+  // ---- one widget per question type: it draws the answer controls, reads them, and marks a graded answer ----
+  // read() returns the response, null when nothing is answered, or { message } when the answer can't be read.
+
+  const ICONS = { right: "✓", wrong: "✗", partly: "◐", missed: "○", skipped: "↷", answered: "•", new: "" };
+
+  function mark(kind, text) {
+    return make("span", { className: `mark ${kind}` }, make("span", { "aria-hidden": "true", text: `${ICONS[kind]} ` }), text);
+  }
+
+  function choiceList(question, kind, seed) {
     const fieldset = make("fieldset", { className: "choices" }, make("legend", { className: "visually-hidden", text: question.prompt }));
-    const inputs = shuffled(indices(question.choices.length)).map((index) => {
+    const inputs = shuffled(indices(question.choices.length), `${seed}:${question.id}:choices`).map((index) => {
       const input = make("input", { type: kind, name: "choice", value: String(index) });
-      fieldset.append(make("label", { className: "choice" }, input, make("span", { text: question.choices[index] })));
+      fieldset.append(make("label", { className: "choice" }, input, make("span", { className: "text", text: question.choices[index] })));
       return input;
     });
-    const chosen = () => inputs.filter((input) => input.checked).map((input) => Number(input.value));
-    const mark = (right) => {
-      for (const input of inputs) {
-        const good = right.includes(Number(input.value));
-        if (good || input.checked) input.parentElement.classList.add(good ? "is-right" : "is-wrong");
-      }
+    return {
+      element: fieldset,
+      inputs,
+      chosen: () => inputs.filter((input) => input.checked).map((input) => Number(input.value)),
+      restore: (chosen) => inputs.forEach((input) => (input.checked = chosen.includes(Number(input.value)))),
+      focus: () => inputs[0].focus(),
+      // Each choice says what it was: chosen and right, ticked wrongly, or a right one the student missed.
+      mark(right) {
+        for (const input of inputs) {
+          const good = right.includes(Number(input.value));
+          const label = input.parentElement;
+          if (good && input.checked) label.append(mark("right", say("chose_right")));
+          else if (input.checked) label.append(mark("wrong", say(kind === "radio" ? "chose_wrong_one" : "chose_wrong")));
+          else if (good) label.append(mark("missed", say(kind === "radio" ? "not_chosen" : "missed_choice")));
+          if (good || input.checked) label.classList.add(good ? (input.checked ? "is-right" : "is-missed") : "is-wrong");
+        }
+      },
     };
-    return { element: fieldset, chosen, mark, focus: () => inputs[0].focus() };
   }
 
   const widgets = {
-    mcq(question) {
-      const list = choiceList(question, "radio");
+    mcq(question, seed) {
+      const list = choiceList(question, "radio", seed);
       return {
         ...list,
-        grade() {
-          const chosen = list.chosen();
-          if (!chosen.length) return null;
-          list.mark([question.answer]);
-          return chosen[0] === question.answer;
-        },
+        read: () => (list.chosen().length ? list.chosen()[0] : null),
+        restore: (chosen) => list.restore([chosen]),
+        mark: () => list.mark([question.answer]),
       };
     },
 
-    multi(question) {
-      const list = choiceList(question, "checkbox");
+    multi(question, seed) {
+      const list = choiceList(question, "checkbox", seed);
       return {
         ...list,
-        grade() {
-          const chosen = list.chosen();
-          if (!chosen.length) return null;
-          list.mark(question.answers);
-          return chosen.length === question.answers.length && chosen.every((index) => question.answers.includes(index));
-        },
+        read: () => (list.chosen().length ? list.chosen() : null),
+        mark: () => list.mark(question.answers),
       };
     },
 
     truefalse(question) {
       // Each button answers at once; both submit the form.
       const buttons = [true, false].map((value) =>
-        make("button", { type: "submit", className: "truth", value: String(value), text: say(String(value)) }),
+        make("button", { type: "submit", className: "truth", value: String(value), "aria-pressed": "false" }, make("span", { text: say(String(value)) })),
       );
       return {
-        element: make("div", { className: "truths" }, ...buttons),
+        element: make("div", { className: "truths", role: "group", "aria-label": question.prompt }, ...buttons),
         answersItself: true,
         focus: () => buttons[0].focus(),
-        grade(submitter) {
-          if (!buttons.includes(submitter)) return null;
+        read: (submitter) => (buttons.includes(submitter) ? submitter.value === "true" : null),
+        restore: (value) => buttons.forEach((button) => button.setAttribute("aria-pressed", String((button.value === "true") === value))),
+        mark() {
           for (const button of buttons) {
             const right = (button.value === "true") === question.answer;
-            if (right || button === submitter) button.classList.add(right ? "is-right" : "is-wrong");
+            const chosen = button.getAttribute("aria-pressed") === "true";
+            if (right) button.classList.add(chosen ? "is-right" : "is-missed");
+            else if (chosen) button.classList.add("is-wrong");
+            if (right) button.append(mark(chosen ? "right" : "missed", say(chosen ? "chose_right" : "not_chosen")));
+            else if (chosen) button.append(mark("wrong", say("is_wrong")));
           }
-          return (submitter.value === "true") === question.answer;
         },
       };
     },
 
-    short(question) {
-      const input = make("input", { type: "text", className: "typed", autocomplete: "off", autocapitalize: "off", spellcheck: "false", "aria-label": say("web_your_answer") });
+    short() {
+      const input = make("input", { type: "text", className: "typed", autocomplete: "off", autocapitalize: "off", spellcheck: "false", "aria-label": say("your_answer") });
       return {
         element: input,
         focus: () => input.focus(),
-        grade: () => matchesText(input.value, [question.answer, ...question.accept]),
+        read: () => (input.value.trim() ? input.value : null),
+        restore: (typed) => (input.value = typed),
+        mark: () => {},
       };
     },
 
     numeric(question) {
-      const input = make("input", { type: "text", inputmode: "decimal", className: "typed number", autocomplete: "off", "aria-label": say("web_your_answer") });
-      const unit = question.unit ? make("span", { className: "unit", text: question.unit }) : "";
+      const input = make("input", { type: "text", inputmode: "decimal", className: "typed number", autocomplete: "off", "aria-label": say("your_answer") });
+      const unit = question.unit ? make("span", { className: "unit", text: question.unit }) : null;
       return {
         element: make("div", { className: "numeric" }, input, unit),
         focus: () => input.focus(),
-        grade() {
+        read() {
           if (!input.value.trim()) return null;
-          const value = readNumber(input.value, data.lang, question.unit);
-          if (value === null) return say("web_not_number");
-          const [low, high] = question.bounds;
-          const slack = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
-          return value >= low - slack && value <= high + slack;
+          return readNumber(input.value, data.lang, question.unit) === null ? { message: say("not_number") } : input.value;
         },
+        restore: (typed) => (input.value = typed),
+        mark: () => {},
       };
     },
 
@@ -248,65 +407,70 @@
           type: "text",
           className: "blank",
           autocomplete: "off",
-          size: String(Math.max(6, part.answer.length + 2)),
-          "aria-label": say("web_blank", { number: blanks.length + 1 }),
+          size: String(Math.max(6, part.accepted[0].length + 2)),
+          "aria-label": say("blank", { number: blanks.length + 1 }),
         });
         if (part.hint) input.setAttribute("placeholder", part.hint);
-        blanks.push({ input, answer: part.answer });
-        text.append(input);
+        const place = make("span", { className: "blank-place" }, input);
+        blanks.push({ input, place, answer: part.accepted[0] });
+        text.append(place);
       }
       return {
         element: text,
         focus: () => blanks[0].input.focus(),
-        grade() {
-          if (blanks.every((blank) => !blank.input.value.trim())) return null;
-          const results = blanks.map((blank) => matchesText(blank.input.value, [blank.answer]) === true);
-          blanks.forEach((blank, i) => blank.input.classList.add(results[i] ? "is-right" : "is-wrong"));
-          return results.every(Boolean);
+        read: () => (blanks.every((blank) => !blank.input.value.trim()) ? null : blanks.map((blank) => blank.input.value)),
+        restore: (typed) => blanks.forEach((blank, i) => (blank.input.value = typed[i] || "")),
+        mark(result) {
+          blanks.forEach((blank, i) => {
+            blank.input.classList.add(result.parts[i] ? "is-right" : "is-wrong");
+            blank.place.append(result.parts[i] ? mark("right", say("is_right")) : mark("wrong", say("should_be", { answer: blank.answer })));
+          });
         },
       };
     },
 
-    match(question) {
-      const rights = [...new Set(question.pairs.map((pair) => pair[1]))];
-      const order = shuffled(indices(rights.length));
-      const rows = question.pairs.map(([left, right]) => {
-        const select = make("select", { "aria-label": left }, make("option", { value: "", text: say("web_choose") }));
-        for (const index of order) select.append(make("option", { value: String(index), text: rights[index] }));
-        return { element: make("label", { className: "pair" }, make("span", { className: "left", text: left }), select), select, right };
+    match(question, seed) {
+      const order = shuffled(indices(question.rights.length), `${seed}:${question.id}:rights`);
+      const rows = question.lefts.map((left) => {
+        const select = make("select", { "aria-label": left }, make("option", { value: "", text: say("choose") }));
+        for (const index of order) select.append(make("option", { value: String(index), text: question.rights[index] }));
+        return { element: make("label", { className: "pair" }, make("span", { className: "left", text: left }), select), select };
       });
       return {
         element: make("div", { className: "pairs" }, ...rows.map((row) => row.element)),
         focus: () => rows[0].select.focus(),
-        grade() {
-          if (rows.every((row) => row.select.value === "")) return null;
-          const results = rows.map((row) => row.select.value !== "" && rights[Number(row.select.value)] === row.right);
-          rows.forEach((row, i) => row.select.classList.add(results[i] ? "is-right" : "is-wrong"));
-          return results.every(Boolean);
+        read: () => (rows.every((row) => row.select.value === "") ? null : rows.map((row) => (row.select.value === "" ? null : Number(row.select.value)))),
+        restore: (chosen) => rows.forEach((row, i) => (row.select.value = chosen[i] === null ? "" : String(chosen[i]))),
+        mark(result) {
+          rows.forEach((row, i) => {
+            row.select.classList.add(result.parts[i] ? "is-right" : "is-wrong");
+            const answer = question.rights[question.solution[i]];
+            row.element.append(result.parts[i] ? mark("right", say("is_right")) : mark("wrong", say("should_be", { answer })));
+          });
         },
       };
     },
 
-    order(question) {
+    order(question, seed) {
       const list = make("ol", { className: "order" });
-      let order;
-      do order = shuffled(indices(question.items.length));
-      while (order.every((item, place) => item === place));
+      let order = shuffled(indices(question.items.length), `${seed}:${question.id}:items`);
+      // Never shown in the right order, which would give the answer away.
+      if (order.every((item, place) => item === place)) order = [...order.slice(1), order[0]];
       // After a move, the focus follows the item, on the same arrow while the item can go further that way.
       const move = (item, step) => {
         const place = order.indexOf(item);
         const target = place + step;
         [order[place], order[target]] = [order[target], order[place]];
-        draw();
+        drawItems();
         const row = list.children[target];
         const same = row.querySelector(step < 0 ? ".up" : ".down");
         (same.disabled ? row.querySelector(step < 0 ? ".down" : ".up") : same).focus();
       };
-      const draw = () => {
+      const drawItems = () => {
         list.replaceChildren(
           ...order.map((item, place) => {
-            const up = make("button", { type: "button", className: "up", text: "↑", "aria-label": `${say("web_move_up")}: ${question.items[item]}` });
-            const down = make("button", { type: "button", className: "down", text: "↓", "aria-label": `${say("web_move_down")}: ${question.items[item]}` });
+            const up = make("button", { type: "button", className: "up", text: "↑", "aria-label": `${say("move_up")}: ${question.items[item]}` });
+            const down = make("button", { type: "button", className: "down", text: "↓", "aria-label": `${say("move_down")}: ${question.items[item]}` });
             up.disabled = place === 0;
             down.disabled = place === order.length - 1;
             up.addEventListener("click", () => move(item, -1));
@@ -315,20 +479,61 @@
           }),
         );
       };
-      draw();
+      drawItems();
       return {
         element: list,
         focus: () => (list.querySelector("button:not([disabled])") || list).focus(),
-        grade: () => order.every((item, place) => item === place),
+        read: () => order.slice(),
+        restore(placed) {
+          order = placed.slice();
+          drawItems();
+        },
+        mark(result) {
+          [...list.children].forEach((row, place) => {
+            row.classList.add(result.parts[place] ? "is-right" : "is-wrong");
+            const right = result.parts[place];
+            row.querySelector(".item").after(right ? mark("right", say("in_place")) : mark("wrong", say("out_of_place", { place: order[place] + 1 })));
+          });
+        },
       };
     },
   };
 
+  // ---- how an answer reads in the review ----
+
+  function responseText(question, response) {
+    switch (question.type) {
+      case "mcq":
+        return question.choices[response];
+      case "multi":
+        return response.map((index) => question.choices[index]).join("; ");
+      case "truefalse":
+        return say(String(response));
+      case "short":
+      case "numeric":
+        return response;
+      case "cloze":
+        return response.map((typed) => typed.trim() || "…").join(" / ");
+      case "match":
+        return question.lefts.map((left, i) => `${left} → ${response[i] === null ? "…" : question.rights[response[i]]}`).join("; ");
+      case "order":
+        return response.map((item) => question.items[item]).join(" → ");
+    }
+    return "";
+  }
+
   // ---- the pages ----
 
-  function feedback(question, right) {
-    const box = make("div", { className: `feedback ${right ? "right" : "wrong"}` });
-    box.append(make("p", { className: "verdict", text: say(right ? "web_right" : "web_wrong") }));
+  function verdictLine(question, credit) {
+    const kind = verdictOf(credit);
+    const text =
+      kind === "partly"
+        ? say("partly", { credit: numberText(credit * question.points), points: numberText(question.points) })
+        : say(kind === "right" ? "right" : "wrong");
+    return make("p", { className: `verdict ${kind}` }, make("span", { "aria-hidden": "true", className: "icon", text: ICONS[kind] }), ` ${text}`);
+  }
+
+  function teaching(question, box) {
     box.append(make("p", { className: "answer", text: say("answer_line", { answer: question.answerText }) }));
     if (question.explanation) box.append(make("p", { className: "explanation", text: question.explanation }));
     if (question.sourceLine) box.append(make("p", { className: "excerpt", text: question.sourceLine }));
@@ -338,61 +543,347 @@
     return box;
   }
 
+  function feedback(question, credit) {
+    const box = make("div", { className: `feedback ${verdictOf(credit)}`, tabindex: "-1" });
+    box.append(verdictLine(question, credit));
+    return teaching(question, box);
+  }
+
+  function progressLine() {
+    const line = make("p", { className: "progress" }, make("span", { text: say("question_of", { number: state.at + 1, total: state.round.length }) }));
+    if (state.settings.mode === "practice") {
+      const { score, total } = totals();
+      line.append(make("span", { className: "running", text: say("score", { score: numberText(score), total: numberText(total) }) }));
+    }
+    return line;
+  }
+
+  function questionMap() {
+    const map = make("details", { className: "map" }, make("summary", { text: say("map") }));
+    // Drawn when opened: a round of 10,000 questions needs no 10,000 buttons to show its first question.
+    map.addEventListener("toggle", () => {
+      if (!map.open || map.querySelector("ol")) return;
+      const list = make("ol", { className: "map-list" });
+      state.round.forEach((index, at) => {
+        const status = statusAt(at);
+        const button = make("button", {
+          type: "button",
+          className: `map-item ${status}`,
+          "aria-label": say("map_item", { number: at + 1, state: say(`state_${status}`) }),
+        }, make("span", { text: String(at + 1) }), make("span", { className: "map-icon", "aria-hidden": "true", text: ICONS[status] }));
+        if (at === state.at) button.setAttribute("aria-current", "step");
+        button.addEventListener("click", () => go(at));
+        list.append(make("li", {}, button));
+      });
+      map.append(list);
+    });
+    return map;
+  }
+
+  function optionsPanel() {
+    const panel = make("details", { className: "options" }, make("summary", { text: say("options") }));
+    panel.addEventListener("toggle", () => {
+      if (!panel.open || panel.querySelector("form")) return;
+      panel.append(optionsForm(state.settings));
+    });
+    return panel;
+  }
+
+  function checkboxes(name, legend, values, chosen, text) {
+    return make(
+      "fieldset",
+      { className: `option-group ${name}` },
+      make("legend", { text: legend }),
+      ...values.map((value) => {
+        const input = make("input", { type: "checkbox", name, value });
+        input.checked = chosen.includes(value);
+        return make("label", { className: "option" }, input, make("span", { text: text(value) }));
+      }),
+    );
+  }
+
+  function radios(name, legend, values, chosen) {
+    return make(
+      "fieldset",
+      { className: `option-group ${name}` },
+      make("legend", { text: legend }),
+      ...values.map(([value, text]) => {
+        const input = make("input", { type: "radio", name, value });
+        input.checked = chosen === value;
+        return make("label", { className: "option" }, input, make("span", { text }));
+      }),
+    );
+  }
+
+  function optionsForm(settings) {
+    const form = make("form", { className: "settings", novalidate: "" });
+    const tags = [...new Set(questions.flatMap((question) => question.tags))].sort();
+    const types = [...new Set(questions.map((question) => question.type))];
+    const count = make("input", { type: "number", name: "count", min: "1", max: String(questions.length), inputmode: "numeric", id: "option-count" });
+    count.value = settings.count ? String(settings.count) : "";
+    count.placeholder = say("all");
+    form.append(make("p", {}, make("label", { for: "option-count", text: say("count", { max: questions.length }) }), count));
+    if (tags.length) form.append(checkboxes("tags", say("tags"), tags, settings.tags, (tag) => tag));
+    form.append(checkboxes("types", say("types"), types, settings.types, (type) => say(`type_${type}`)));
+    form.append(radios("order", say("order"), [["shuffled", say("shuffled")], ["bank", say("bank_order")]], settings.order));
+    form.append(radios("mode", say("mode"), [["practice", say("practice")], ["test", say("test")]], settings.mode));
+    const message = make("p", { className: "message", role: "status" });
+    form.append(message, make("button", { type: "submit", className: "action", text: say("restart") }));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const checked = (name) => [...form.querySelectorAll(`input[name=${name}]:checked`)].map((input) => input.value);
+      const number = Number.parseInt(count.value, 10);
+      const chosen = {
+        count: Number.isInteger(number) && number > 0 ? number : null,
+        tags: checked("tags"),
+        types: checked("types"),
+        order: checked("order")[0] || "shuffled",
+        mode: checked("mode")[0] || "practice",
+      };
+      if (newRound(chosen)) show();
+      else message.textContent = say("none_left");
+    });
+    return form;
+  }
+
+  function toolbar() {
+    const sheet = make("button", { type: "button", className: "tool", text: say("worksheet") });
+    sheet.addEventListener("click", showWorksheet);
+    const finish = make("button", { type: "button", className: "tool", text: say("finish") });
+    finish.addEventListener("click", () => go(state.round.length));
+    return make("nav", { className: "bar", "aria-label": say("map") }, questionMap(), optionsPanel(), make("div", { className: "tools" }, sheet, finish));
+  }
+
+  function go(at) {
+    state.at = at;
+    save();
+    show();
+  }
+
   function showQuestion() {
-    const question = questions[position];
-    const widget = widgets[question.type](question);
+    const at = state.at;
+    const question = current();
+    const widget = widgets[question.type](question, state.seed);
+    const saved = answerAt(at);
+    const practice = state.settings.mode === "practice";
     const form = make("form", { className: "question", novalidate: "" });
-    form.append(make("p", { className: "progress", text: `${position + 1} / ${questions.length}` }));
-    form.append(make("h2", { className: "prompt", text: question.prompt }));
+    form.append(progressLine(), make("h2", { className: "prompt", id: "prompt", text: question.prompt }));
+    if (question.image) form.append(make("img", { className: "picture", src: question.image, alt: question.alt }));
     if (question.hint) form.append(make("details", { className: "hint" }, make("summary", { text: say("hint") }), make("p", { text: question.hint })));
     form.append(widget.element);
     const message = make("p", { className: "message", role: "status" });
-    const action = make("button", { type: "submit", className: "action", text: say("web_check") });
-    const result = make("div", { className: "result", "aria-live": "polite" });
-    form.append(message, result);
-    if (!widget.answersItself) form.append(action);
+    const result = make("div", { className: "result" });
+    const previous = make("button", { type: "button", className: "secondary", text: say("previous") });
+    const skip = make("button", { type: "button", className: "secondary", text: say("skip") });
+    const action = make("button", { type: "submit", className: "action", text: say(practice ? "check" : "save") });
+    previous.disabled = at === 0;
+    previous.addEventListener("click", () => go(at - 1));
+    skip.addEventListener("click", () => {
+      if (!answerAt(at)) state.answers[String(at)] = { skipped: true };
+      go(at + 1);
+    });
+    const buttons = make("div", { className: "buttons" }, previous, skip);
+    if (!widget.answersItself) buttons.append(action);
+    form.append(message, result, buttons);
     let done = false;
+
+    // In practice mode an answered question stays answered: its marks and feedback come back on a visit.
+    const lock = (answer) => {
+      done = true;
+      widget.restore(answer.response);
+      for (const control of widget.element.querySelectorAll("input, select, button")) control.disabled = true;
+      const graded = grading[question.type](question, answer.response);
+      widget.mark(graded);
+      result.replaceChildren(feedback(question, answer.credit));
+      skip.remove();
+      action.textContent = say("next");
+      if (widget.answersItself) buttons.append(action);
+    };
+
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       if (done) {
-        position += 1;
-        show();
+        go(at + 1);
         return;
       }
-      const verdict = widget.grade(event.submitter);
-      if (verdict === null || typeof verdict === "string") {
-        message.textContent = verdict || say("web_empty");
+      const response = widget.read(event.submitter);
+      if (response === null || response.message !== undefined) {
+        message.textContent = response === null ? say("empty") : response.message;
         return;
       }
-      done = true;
-      if (verdict) score += 1;
+      const answer = { response, credit: grading[question.type](question, response).credit };
+      state.answers[String(at)] = answer;
       message.textContent = "";
-      for (const control of form.querySelectorAll("input, select, button")) control.disabled = control !== action;
-      result.append(feedback(question, verdict));
-      action.textContent = say("web_next");
-      form.append(action);
-      action.focus();
+      if (!practice) {
+        go(at + 1);
+        return;
+      }
+      save();
+      lock(answer);
+      form.querySelector(".progress").replaceWith(progressLine());
+      // The feedback takes the focus, so a screen reader reads the verdict; Enter goes on.
+      result.firstChild.focus();
     });
-    app.replaceChildren(form);
-    widget.focus();
+    form.addEventListener("keydown", (event) => {
+      if (done && event.key === "Enter" && event.target === result.firstChild) {
+        event.preventDefault();
+        go(at + 1);
+      }
+    });
+    app.replaceChildren(toolbar(), form, make("div", { className: "print-only" }));
+    if (saved && !saved.skipped && practice) lock(saved);
+    else if (saved && !saved.skipped) widget.restore(saved.response);
+    if (done) action.focus();
+    else widget.focus();
   }
 
-  function showScore() {
-    const restart = make("button", { type: "button", className: "action", text: say("web_restart") });
+  function tagScores() {
+    const tags = new Map();
+    state.round.forEach((index, at) => {
+      const question = questions[index];
+      const answer = answerAt(at);
+      const earned = answer && !answer.skipped ? answer.credit * question.points : 0;
+      for (const tag of question.tags.length ? question.tags : [say("no_tag")]) {
+        const entry = tags.get(tag) || { score: 0, total: 0 };
+        entry.score += earned;
+        entry.total += question.points;
+        tags.set(tag, entry);
+      }
+    });
+    return [...tags].sort((a, b) => a[1].score / a[1].total - b[1].score / b[1].total || a[0].localeCompare(b[0]));
+  }
+
+  function reviewItem(question, answer) {
+    const item = make("li", { className: "reviewed" }, make("h4", { className: "review-prompt", text: question.prompt }));
+    if (!answer || answer.skipped) {
+      item.append(make("p", { className: "verdict unanswered" }, make("span", { "aria-hidden": "true", className: "icon", text: ICONS.skipped }), ` ${say("not_answered")}`));
+    } else {
+      item.append(verdictLine(question, answer.credit));
+      item.append(make("p", { className: "given", text: say("you_answered", { answer: responseText(question, answer.response) }) }));
+    }
+    return teaching(question, item);
+  }
+
+  function showEnd() {
+    const { score, total } = totals();
+    const missed = state.round.map((index, at) => at).filter((at) => !answerAt(at) || answerAt(at).skipped || answerAt(at).credit < 1);
+    const unanswered = state.round.filter((index, at) => !answerAt(at) || answerAt(at).skipped).length;
+    const end = make("section", { className: "end", "aria-labelledby": "end-title" });
+    end.append(
+      make("h2", { id: "end-title", tabindex: "-1", text: say("finished") }),
+      make("p", { className: "score", text: say("score", { score: numberText(score), total: numberText(total) }) }),
+      make("p", { className: "percent", text: say("percent", { percent: total ? Math.round((100 * score) / total) : 0 }) }),
+    );
+    if (unanswered) end.append(make("p", { className: "unanswered-count", text: say("unanswered", { count: unanswered }) }));
+    const rows = tagScores().map(([tag, entry]) =>
+      make("tr", {}, make("th", { scope: "row", text: tag }), make("td", { text: `${numberText(entry.score)} / ${numberText(entry.total)}` })),
+    );
+    end.append(
+      make("h3", { text: say("by_tag") }),
+      make("table", { className: "tags" }, make("thead", {}, make("tr", {}, make("th", { scope: "col", text: say("tag") }), make("th", { scope: "col", text: say("points") }))), make("tbody", {}, ...rows)),
+      make("h3", { text: say("missed") }),
+    );
+    if (missed.length) {
+      end.append(make("ol", { className: "review" }, ...missed.map((at) => reviewItem(questions[state.round[at]], answerAt(at)))));
+    } else {
+      end.append(make("p", { text: say("nothing_missed") }));
+    }
+    const buttons = make("div", { className: "buttons" });
+    if (missed.length) {
+      const retry = make("button", { type: "button", className: "action", text: say("retry") });
+      retry.addEventListener("click", () => {
+        newRound(state.settings, missed.map((at) => state.round[at]));
+        show();
+      });
+      buttons.append(retry);
+    }
+    const restart = make("button", { type: "button", className: "secondary", text: say("restart") });
     restart.addEventListener("click", () => {
-      position = 0;
-      score = 0;
+      newRound(state.settings);
       show();
     });
-    app.replaceChildren(
-      make("section", { className: "end" },
-        make("h2", { text: say("web_finished") }),
-        make("p", { className: "score", text: say("web_score", { score, total: questions.length }) }),
-        restart),
-    );
-    restart.focus();
+    const previous = make("button", { type: "button", className: "secondary", text: say("back") });
+    previous.addEventListener("click", () => go(state.round.length - 1));
+    buttons.append(restart, previous);
+    end.append(buttons);
+    app.replaceChildren(end);
+    end.querySelector("h2").focus();
   }
 
-  const show = () => (position < questions.length ? showQuestion() : showScore());
+  // ---- the worksheet: every question of the round on paper, with boxes and lines instead of controls ----
+
+  function sheetQuestion(question) {
+    const item = make("li", { className: "sheet-question" }, make("p", { className: "sheet-prompt", text: question.prompt }));
+    if (question.image) item.append(make("img", { className: "picture", src: question.image, alt: question.alt }));
+    const boxes = (texts, instruction) =>
+      item.append(make("p", { className: "instruction", text: instruction }), make("ul", { className: "boxes" }, ...texts.map((text) => make("li", { text: `☐ ${text}` }))));
+    const line = () => item.append(make("p", { className: "line", text: question.unit ? `______________________ ${question.unit}` : "______________________________" }));
+    switch (question.type) {
+      case "mcq":
+      case "multi":
+        boxes(
+          shuffled(question.choices, `${state.seed}:${question.id}:choices`),
+          say(question.type === "mcq" ? "choices_one" : "choices_all"),
+        );
+        break;
+      case "truefalse":
+        item.append(make("p", { className: "instruction", text: say("true_false") }));
+        break;
+      case "cloze":
+        item.append(make("p", { className: "cloze" }, ...question.parts.map((part) => (part.text !== undefined ? part.text : "__________"))));
+        break;
+      case "match": {
+        const letter = (i) => String.fromCharCode(97 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : "");
+        item.append(
+          make("p", { className: "instruction", text: say("link") }),
+          make("div", { className: "sheet-match" },
+            make("ol", {}, ...question.lefts.map((left) => make("li", { text: `${left}  ____` }))),
+            make("ul", { className: "letters" },
+              ...shuffled(question.rights, `${state.seed}:${question.id}:rights`).map((right, i) => make("li", { text: `${letter(i)}) ${right}` })))),
+        );
+        break;
+      }
+      case "order":
+        boxes(shuffled(question.items, `${state.seed}:${question.id}:sheet`), say("rank"));
+        break;
+      default:
+        line();
+    }
+    return item;
+  }
+
+  function worksheet() {
+    return make(
+      "section",
+      { className: "worksheet", "aria-labelledby": "sheet-title" },
+      make("h2", { id: "sheet-title", tabindex: "-1", text: say("worksheet_title", { count: state.round.length }) }),
+      make("p", { className: "name", text: `${say("name")} ______________________________` }),
+      make("ol", { className: "sheet" }, ...state.round.map((index) => sheetQuestion(questions[index]))),
+    );
+  }
+
+  function showWorksheet() {
+    const print = make("button", { type: "button", className: "action", text: say("print") });
+    print.addEventListener("click", () => window.print());
+    const back = make("button", { type: "button", className: "secondary", text: say("back") });
+    back.addEventListener("click", show);
+    const sheet = worksheet();
+    app.replaceChildren(make("div", { className: "buttons" }, print, back), sheet);
+    sheet.querySelector("h2").focus();
+  }
+
+  // Printing from a question prints the whole round as a worksheet, never one question with its buttons.
+  window.addEventListener("beforeprint", () => {
+    const slot = app.querySelector(".print-only");
+    if (slot && !slot.firstChild) slot.append(worksheet());
+  });
+
+  const show = () => (state.at < state.round.length ? showQuestion() : showEnd());
+
+  state = load();
+  if (!state) {
+    const settings = { count: data.defaults.count, tags: data.defaults.tags, types: data.defaults.types, order: data.defaults.order, mode: data.defaults.mode };
+    if (!newRound(settings)) newRound({ ...settings, tags: [], types: [] });
+  }
   show();
 })();

@@ -1,4 +1,4 @@
-"""The handout as a PDF, typeset by typst from templates/handout.typ.
+"""The handout as a PDF, typeset by typst from handout.typ.
 
 The template is fixed; the handout reaches it as JSON data (`sys.inputs`), so no
 text from a bank is ever read as Typst markup and none needs escaping. Only the
@@ -14,11 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import QuizgenError
-from .handouts import Blank, Boxes, Columns, Handout, Item, KeyMode, Layout, Lines, NumberBlank, Sentence
-from .present import label
+from ..errors import QuizgenError
+from ..present import label
+from .grid import grid_chunks
+from .sheet import Blank, Boxes, Columns, Contents, Handout, Item, Layout, Lines, NumberBlank, Sentence, points_text, word
 
-TEMPLATE = Path(__file__).parent / "templates" / "handout.typ"
+TEMPLATE = Path(__file__).parent / "handout.typ"
 PAPERS = {"a4": "a4", "letter": "us-letter"}
 LABELS = {
     "name": "handout_name",
@@ -35,25 +36,38 @@ LABELS = {
     "excerpt": "source",
 }
 """The template's names for quizgen's own words, and their keys in present.LABELS."""
+WORDS = ("grid", "grid_page", "grid_question", "grid_total", "grid_points", "grid_accepted", "blank_page", "total")
+"""The template's words from sheet.WORDS."""
 LONG_RUN = re.compile(r"\S{24}(?=\S)")
 """24 characters without a space, and more after them."""
 LINE_WIDTH = 80
 """Characters on a line of a question, on A4 and on letter paper (fewer than fit, to err on the safe side)."""
 COLUMN_WIDTH = 35
 """Characters on a line of either column of a match, or of the answer and excerpt columns of a key."""
+GRID_WIDTH = 88
+"""Characters of 9-point text across the grading grid, number column included (about 95 fit on A4 and letter)."""
+PICTURE_LINES = 10
+"""The lines a question's picture takes (it is at most 40 mm high)."""
 LINES_KEPT_TOGETHER = 35
 """A question, or a row of a key, estimated at more lines than this may break across pages; a page holds about 50."""
 
 
-def to_pdf(handout: Handout, key: KeyMode = "include", paper: str = "a4", timestamp: int | None = None) -> bytes:
-    """The handout as PDF bytes; `timestamp` (seconds since 1970) dates it, None leaves it undated and reproducible."""
+def to_pdf(handout: Handout, contents: Contents = "both", paper: str = "a4", timestamp: int | None = None, duplex: bool = True) -> bytes:
+    """The handout as PDF bytes; `timestamp` (seconds since 1970) dates it, None leaves it undated and reproducible.
+
+    With `duplex`, each version (and the key, after the sheets) starts on an
+    odd page, so that printed on both sides no two versions share a sheet of paper.
+    """
     import typst
 
     try:
-        return typst.compile(
+        # typst's stubs tie root's type to the input's (bytes here); it takes a folder's path as str.
+        return typst.compile(  # type: ignore[call-overload,no-any-return]
             TEMPLATE.read_bytes(),
             format="pdf",
-            sys_inputs={"data": json.dumps(breakable(document_data(handout, key, paper, timestamp is not None)))},
+            sys_inputs={"data": document_json(handout, contents, paper, timestamp is not None, duplex)},
+            # Pictures are read by typst from the bank's folder, and only from there.
+            root=str(Path(handout.folder).resolve()) if handout.folder is not None else None,
             ignore_system_fonts=True,
             timestamp=timestamp,
         )
@@ -61,9 +75,15 @@ def to_pdf(handout: Handout, key: KeyMode = "include", paper: str = "a4", timest
         raise QuizgenError(f"typst could not typeset the handout: {error.message}") from error
 
 
-def document_data(handout: Handout, key: KeyMode, paper: str, dated: bool) -> dict[str, Any]:
+def document_json(handout: Handout, contents: Contents, paper: str, dated: bool, duplex: bool) -> str:
+    """The template's input: everything it prints, as JSON."""
+    return json.dumps(breakable(document_data(handout, contents, paper, dated, duplex)))
+
+
+def document_data(handout: Handout, contents: Contents, paper: str, dated: bool, duplex: bool) -> dict[str, Any]:
     """Everything the template prints, as plain JSON data."""
     language, _, region = handout.lang.partition("-")
+    weighted = handout.weighted
     return {
         "title": handout.title,
         "source": handout.source,
@@ -71,28 +91,50 @@ def document_data(handout: Handout, key: KeyMode, paper: str, dated: bool) -> di
         "region": region if len(region) == 2 and region.isalpha() else None,
         "paper": PAPERS[paper],
         "dated": dated,
-        "key": key,
-        "labels": {name: label(word, handout.lang) for name, word in LABELS.items()},
+        "duplex": duplex,
+        "contents": contents,
+        "weighted": weighted,
+        "labels": {name: label(key, handout.lang) for name, key in LABELS.items()} | {name: word(name, handout.lang) for name in WORDS},
         "versions": [
             {
                 "letter": version.letter,
-                "items": [
-                    {
-                        "number": item.number,
-                        "prompt": item.prompt,
-                        "instruction": item.instruction,
-                        "layout": layout_data(item.layout),
-                        "keep": estimated_lines(item) <= LINES_KEPT_TOGETHER,
-                        "answer": item.answer,
-                        "keep_row": estimated_row_lines(item) <= LINES_KEPT_TOGETHER,
-                        "excerpt": item.excerpt,
-                        "id": item.question.id,
-                    }
-                    for item in version.items
-                ],
+                "total": points_text(version.total, handout.lang) if weighted else None,
+                "items": [item_data(item, handout.lang, weighted) for item in version.items],
             }
             for version in handout.versions
         ],
+        "grid": [
+            {
+                "letters": chunk.letters,
+                "rows": [list(row) for row in chunk.rows],
+                "points": [list(row) for row in chunk.points] if weighted else None,
+                "totals": chunk.totals,
+            }
+            for chunk in grid_chunks(handout, GRID_WIDTH)
+        ]
+        if contents != "sheets"
+        else [],
+        "accepted": handout.alternatives,
+    }
+
+
+def item_data(item: Item, lang: str, weighted: bool) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "prompt": item.prompt,
+        "instruction": item.instruction,
+        "points": points_text(item.points, lang) if weighted else None,
+        "layout": layout_data(item.layout),
+        "image": {"file": "/" + item.image.file, "alt": item.image.alt} if item.image is not None else None,
+        "keep": estimated_lines(item) <= LINES_KEPT_TOGETHER,
+        "answer": item.answer,
+        # A match's key draws its lines as they are drawn on the sheet: left number to right letter.
+        "links": {"links": item.solution, "rights": len(item.layout.right), "marks": item.layout.marks}
+        if isinstance(item.layout, Columns)
+        else None,
+        "keep_row": estimated_row_lines(item) <= LINES_KEPT_TOGETHER,
+        "excerpt": item.excerpt,
+        "id": item.question.id,
     }
 
 
@@ -147,7 +189,7 @@ def estimated_lines(item: Item) -> int:
     could be taller than a page.
     """
     layout = item.layout
-    lines = text_lines(len(item.prompt)) + (item.instruction is not None) + 1
+    lines = text_lines(len(item.prompt)) + (item.instruction is not None) + 1 + (PICTURE_LINES if item.image is not None else 0)
     if isinstance(layout, Boxes):
         width = LINE_WIDTH // layout.columns
         rows = [layout.options[start : start + layout.columns] for start in range(0, len(layout.options), layout.columns)]
@@ -160,15 +202,19 @@ def estimated_lines(item: Item) -> int:
         # A sentence with blanks is set with double spacing, for handwriting.
         return lines + 2 * text_lines(sum(len(part) if isinstance(part, str) else part.width for part in layout.parts))
     if isinstance(layout, Columns):
-        pairs = zip(layout.left, layout.printed, strict=True)
-        return lines + sum(max(text_lines(len(left), COLUMN_WIDTH), text_lines(len(right), COLUMN_WIDTH)) for left, right in pairs)
+        count = max(len(layout.left), len(layout.right))
+        left = [*layout.left, *[""] * (count - len(layout.left))]
+        right = [*layout.printed, *[""] * (count - len(layout.right))]
+        pairs = zip(left, right, strict=True)
+        return lines + sum(max(text_lines(len(one), COLUMN_WIDTH), text_lines(len(other), COLUMN_WIDTH)) for one, other in pairs)
     return lines + sum(text_lines(len(entry)) for entry in layout.items)
 
 
 def estimated_row_lines(item: Item) -> int:
-    """The lines of the question's row in the answer key: those of its answer or of its excerpt and id, the longer."""
+    """The lines of the question's row in the answer key: those of its answer (and a match's lines) or of its excerpt and id."""
     source = (text_lines(len(item.excerpt), COLUMN_WIDTH) if item.excerpt else 0) + text_lines(len(item.question.id), COLUMN_WIDTH)
-    return max(text_lines(len(item.answer), COLUMN_WIDTH), source)
+    drawing = max(len(item.layout.left), len(item.layout.right)) if isinstance(item.layout, Columns) else 0
+    return max(text_lines(len(item.answer), COLUMN_WIDTH) + drawing, source)
 
 
 def text_lines(characters: int, width: int = LINE_WIDTH) -> int:

@@ -1,30 +1,28 @@
-"""The web quiz: one self-contained page, checked as text, then run in a real headless Chromium.
+"""The web quiz: one self-contained page, checked as text, then answered in a real headless Chromium.
 
-The browser tests need Debian's chromium at /usr/bin/chromium (CI's .ci/run
-installs it) and are skipped with that reason when it is missing. One browser
-serves the whole module.
+Sessions (resume, skip, the end screen, partial credit, accessibility, print) are in test_webquiz_session.py.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from quizgen.bank import load_bank
-from quizgen.exports.webquiz import to_webquiz
+from quizgen.errors import QuizgenError
 from quizgen.identity import web_link
-from quizgen.model import Bank
+from quizgen.model import Bank, Image
 
-from .conftest import BANKS, BUNDLED_BANK
+from ..conftest import BANKS, BUNDLED_BANK
+from .conftest import Opener, html_of, write_bank
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 DATA = re.compile(r'<script type="application/json" id="quiz-data">(.*?)</script>', re.DOTALL)
@@ -52,18 +50,6 @@ questions:
 """
 
 
-def html_of(bank: Bank, lang: str) -> str:
-    page = to_webquiz(bank, lang).data
-    assert isinstance(page, str)
-    return page
-
-
-def write_bank(folder: Path, text: str) -> Bank:
-    path = folder / "bank.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_bank(path).bank
-
-
 def sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
@@ -77,7 +63,10 @@ def test_the_page_loads_nothing_and_allows_only_its_own_script_and_style(path: P
     (script,), (style,) = SCRIPT.findall(page), STYLE.findall(page)
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
     assert policy is not None
-    assert policy[1] == f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; base-uri 'none'; form-action 'none'"
+    expected = (
+        f"default-src 'none'; script-src {sha256(script)}; style-src {sha256(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    assert policy[1] == expected
     outside_data = DATA.sub("", page)
     assert not re.search(r"\b(src|href)=|https?://|url\(|@import", outside_data, re.IGNORECASE)
     assert outside_data.count("<script") == 1
@@ -100,74 +89,45 @@ def test_the_page_is_the_same_on_every_run(every_type_bank: Bank) -> None:
     assert '<html lang="fr">' in html_of(every_type_bank, "fr")
 
 
+def test_an_excerpt_cut_inside_a_quotation_keeps_one_pair_of_quotation_marks(bundled_bank: Bank) -> None:
+    (data,) = DATA.findall(html_of(bundled_bank, "fr"))
+    lines = {question["id"]: question["sourceLine"] for question in json.loads(data)["questions"]}
+    assert lines["chambers-politicians"] == (
+        "Source (Cisco et Amazon aiment les start-up de France, Wikipedia préfère le code)\u00a0: "
+        "«\u00a0François Hollande, Manuel Valls et Emmanuel Macron ont compris\u00a0»"
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        ("../outside.png", "image '../outside.png' must be a PNG, JPEG, GIF, WebP or SVG file inside the bank's folder"),
+        ("notes.txt", "image 'notes.txt' must be a PNG, JPEG, GIF, WebP or SVG file inside the bank's folder"),
+        ("missing.png", "cannot read image 'missing.png': No such file or directory"),
+    ],
+)
+def test_an_image_that_cannot_be_embedded_is_refused_with_its_question(every_type_bank: Bank, file: str, message: str) -> None:
+    first = dataclasses.replace(every_type_bank.questions[0], image=Image(file))
+    with pytest.raises(QuizgenError) as raised:
+        html_of(dataclasses.replace(every_type_bank, questions=(first,)))
+    assert str(raised.value) == f"{every_type_bank.path}:{first.line}: question 'capital-mcq': {message}"
+
+
 # ---------------------------------------------------------------- in the browser
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        args = [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-        ]
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
-        yield chromium
-        chromium.close()
-
-
-class Visit:
-    """A page opened from a file, recording what it requested, its dialogs and its errors."""
-
-    def __init__(self, browser: Any, file: Path, width: int = 800) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 800})
-        self.page = self.context.new_page()
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", self.dismiss)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
-        self.url = file.as_uri()
-        self.page.goto(self.url)
-
-    def dismiss(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def verdict(self) -> str:
-        return str(self.page.inner_text(".verdict"))
-
-    def fits(self) -> bool:
-        return bool(self.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
-
-    def clean(self) -> bool:
-        """Nothing loaded but the page, no dialog, no error, no injected script ran."""
-        pwned = self.page.evaluate("window.__pwned")
-        return self.requests == [self.url] and not self.dialogs and not self.errors and pwned is None
-
-
-@pytest.fixture
-def visit(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    visits: list[Visit] = []
-
-    def open_page(bank: Bank, lang: str = "en", width: int = 800) -> Visit:
-        file = tmp_path / f"quiz-{len(visits)}.html"
-        file.write_text(html_of(bank, lang), encoding="utf-8")
-        visits.append(Visit(browser, file, width))
-        return visits[-1]
-
-    yield open_page
-    for opened in visits:
-        opened.context.close()
+def test_a_picture_is_embedded_and_shown_with_its_text_alternative(visit: Opener, tmp_path: Path) -> None:
+    bank = write_bank(tmp_path, TWO_QUESTIONS)
+    # A 1x1 red PNG beside the bank.
+    (tmp_path / "dot.png").write_bytes(
+        base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    )
+    first = dataclasses.replace(bank.questions[0], image=Image("dot.png", {"fr": "Un point rouge"}))
+    quiz = visit(dataclasses.replace(bank, questions=(first, *bank.questions[1:])), lang="fr")
+    picture = quiz.page.get_by_role("img", name="Un point rouge")
+    assert picture.get_attribute("src", timeout=1000).startswith("data:image/png;base64,")  # type: ignore[union-attr]
+    assert picture.evaluate("image => image.complete && image.naturalWidth") == 1
+    assert quiz.clean()
 
 
 def put_in_order(page: Any, items: list[str]) -> None:
@@ -177,39 +137,39 @@ def put_in_order(page: Any, items: list[str]) -> None:
             page.locator("ol.order li").nth(current.index(item)).locator("button.up").click()
 
 
-def test_every_type_is_answerable_by_mouse_and_keyboard_on_a_phone(visit: Any, every_type_bank: Bank) -> None:
+def test_every_type_is_answerable_by_mouse_and_keyboard_on_a_phone(visit: Opener, every_type_bank: Bank) -> None:
     quiz = visit(every_type_bank, width=360)
     page = quiz.page
-    assert page.inner_text(".progress") == "1 / 8"
+    assert quiz.progress() == "Question 1 of 8 · Score: 0 / 8"
     page.get_by_label("Paris").check()
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     assert page.inner_text(".feedback .explanation") == "Paris is the capital."
     assert page.inner_text(".feedback .excerpt") == "Source (A short text about tests): “Paris is the capital of France.”"
     assert quiz.fits()
     page.keyboard.press("Enter")
 
-    assert page.inner_text(".progress") == "2 / 8"
+    assert quiz.progress() == "Question 2 of 8 · Score: 1 / 8"
     page.get_by_label("France").check()
     page.get_by_label("Germany").check()
     page.get_by_role("button", name="Check").click()
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.get_by_role("button", name="Next").click()
 
     page.keyboard.press("Tab")  # from True to False
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.keyboard.press("Enter")
 
     page.keyboard.type("victor hugo")
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.keyboard.press("Enter")
 
     assert page.inner_text(".unit") == "dollars"
     page.keyboard.type("200 millions")
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     assert page.inner_text(".feedback .answer") == "Answer: 200,000,000 dollars"
     page.keyboard.press("Enter")
 
@@ -218,7 +178,7 @@ def test_every_type_is_answerable_by_mouse_and_keyboard_on_a_phone(visit: Any, e
     page.keyboard.press("Tab")
     page.keyboard.type("fraternity")
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     assert quiz.fits()
     page.keyboard.press("Enter")
 
@@ -227,14 +187,14 @@ def test_every_type_is_answerable_by_mouse_and_keyboard_on_a_phone(visit: Any, e
     page.get_by_label("“To be or not to be.”").select_option("Shakespeare")
     assert quiz.fits()
     page.get_by_role("button", name="Check").click()
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.get_by_role("button", name="Next").click()
 
     assert page.locator("ol.order .item").all_inner_texts() != ["Mercury", "Venus", "Earth", "Mars"]
     put_in_order(page, ["Mercury", "Venus", "Earth", "Mars"])
     assert quiz.fits()
     page.get_by_role("button", name="Check").click()
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.get_by_role("button", name="Next").click()
 
     assert page.inner_text(".end h2") == "Finished!"
@@ -251,29 +211,30 @@ questions:
 """
 
 
-def test_wrong_answers_show_the_right_one_and_lower_the_score(visit: Any, tmp_path: Path) -> None:
+def test_wrong_answers_show_the_right_one_and_lower_the_score(visit: Opener, tmp_path: Path) -> None:
     quiz = visit(write_bank(tmp_path, TWO_QUESTIONS), lang="fr")
     page = quiz.page
     page.get_by_role("button", name="Valider").click()
-    assert page.inner_text(".message") == "Répondez d’abord."
+    assert page.inner_text(".message") == "Répondez d’abord, ou passez."
     page.get_by_label("Lyon").check()
     page.get_by_role("button", name="Valider").click()
-    assert quiz.verdict() == "Pas tout à fait."
+    assert quiz.verdict() == "✗ Pas tout à fait."
     assert page.inner_text(".feedback .answer") == "Réponse\u00a0: Paris"
-    assert (page.inner_text(".choice.is-wrong"), page.inner_text(".choice.is-right")) == ("Lyon", "Paris")
+    assert (page.inner_text(".choice.is-wrong .text"), page.inner_text(".choice.is-wrong .mark")) == ("Lyon", "✗ votre choix, faux")
+    assert (page.inner_text(".choice.is-missed .text"), page.inner_text(".choice.is-missed .mark")) == ("Paris", "○ la bonne réponse")
     assert page.get_by_label("Paris").is_disabled()
     page.get_by_role("button", name="Suivant").click()
     page.get_by_label("Votre réponse").fill("Victor Hgo")
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Bonne réponse\u00a0!"
+    assert quiz.verdict() == "✓ Bonne réponse\u00a0!"
     page.keyboard.press("Enter")
     assert (page.inner_text(".end h2"), page.inner_text(".score")) == ("Terminé\u00a0!", "Score\u00a0: 1 / 2")
-    page.keyboard.press("Enter")
-    assert page.inner_text(".progress") == "1 / 2"
+    page.get_by_role("button", name="Recommencer").click()
+    assert quiz.progress() == "Question 1 sur 2 · Score\u00a0: 0 / 2"
     assert quiz.clean()
 
 
-def test_markup_in_the_bank_shows_as_text_and_runs_nothing(visit: Any, tmp_path: Path, hostile_bank: Bank) -> None:
+def test_markup_in_the_bank_shows_as_text_and_runs_nothing(visit: Opener, tmp_path: Path, hostile_bank: Bank) -> None:
     quiz = visit(hostile_bank)
     assert quiz.page.inner_text(".prompt").startswith("What does <script>alert('x')</script> or <b>bold</b> do? {braces}")
     quiz.page.get_by_label("<b>bold</b>").check()
@@ -297,13 +258,13 @@ def test_markup_in_the_bank_shows_as_text_and_runs_nothing(visit: Any, tmp_path:
     assert page.get_attribute(".blank", "placeholder") == "<i>hint</i>"
     page.locator(".blank").fill("<b>x</b>")
     page.keyboard.press("Enter")
-    assert quiz.verdict() == "Right!"
+    assert quiz.verdict() == "✓ Right!"
     page.keyboard.press("Enter")
     assert page.locator(".pair .left").first.inner_text() == f"{PAYLOAD} left"
     page.locator("select").first.select_option('<svg onload="window.__pwned = 4">')
     page.get_by_role("button", name="Check").click()
     page.get_by_role("button", name="Next").click()
-    assert page.inner_text(".score") == "Score: 2 / 3"
+    assert page.inner_text(".score") == "Score: 2.5 / 3"
     assert quiz.clean()
 
 
@@ -340,7 +301,7 @@ NUMBERS = {
 
 
 @pytest.mark.parametrize("lang", list(NUMBERS))
-def test_numbers_are_read_in_every_usual_spelling(visit: Any, tmp_path: Path, lang: str) -> None:
+def test_numbers_are_read_in_every_usual_spelling(visit: Opener, tmp_path: Path, lang: str) -> None:
     questions = "".join(
         f"  - {{id: n{number}, type: numeric, prompt: How much?, answer: {answer}, unit: dollars, tolerance: {tolerance}}}\n"
         for number, (answer, tolerance, _, _) in enumerate(NUMBERS[lang])
@@ -355,7 +316,7 @@ def test_numbers_are_read_in_every_usual_spelling(visit: Any, tmp_path: Path, la
     assert verdicts == [(typed, right) for _, _, typed, right in NUMBERS[lang]]
 
 
-def test_text_that_is_not_a_number_is_asked_again(visit: Any, tmp_path: Path) -> None:
+def test_text_that_is_not_a_number_is_asked_again(visit: Opener, tmp_path: Path) -> None:
     quiz = visit(write_bank(tmp_path, NUMBER_BANK.format(lang="en") + "  - {id: n, type: numeric, prompt: How many?, answer: 5}\n"))
     quiz.page.locator(".typed").fill("five")
     quiz.page.keyboard.press("Enter")

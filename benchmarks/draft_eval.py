@@ -1,0 +1,220 @@
+"""Score `quizgen draft` against ground truth written by hand, on real articles kept outside the repository.
+
+    python benchmarks/draft_eval.py FOLDER [--split tune|test|all] [--no-nlp] [-v]
+
+FOLDER holds `articles/NAME.txt` (or .html, .pdf) and `truth/NAME.json`:
+
+    {"language": "fr", "split": "tune",
+     "quotes": [{"starts": "Nous avons mis 9 milliards", "speaker": "Amélie de Montchalin"},
+                {"starts": "tenir la ligne", "speaker": null}],   # null: the text does not say who
+     "figures": [5000000000, 9000000000],                          # every amount, count, percent, date, duration
+     "people": [["Amélie de Montchalin", "Montchalin"]]}           # each person: the name, then other spellings
+
+Scores (all drafted questions of the chosen split together):
+- who-said precision: who-said questions (mcq/short "Who said", cloze "Speaker: ...") naming the right person;
+  a question on a quotation whose truth speaker is null, or on a quotation not in the truth, is wrong;
+- quotations found: truth quotations that some drafted question asks about;
+- figures found: distinct truth figures that some numeric question has as its answer;
+- wrong questions: who-said answers that are wrong, numeric answers that are no figure of the article,
+  role questions about someone who is not a person of the article;
+- duplicates: two questions with the same prompt; twin choices: an mcq offering one person twice;
+- people found: the truth's people among the draft's people; people right: the draft's people who are people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quizgen.draft import extract, read_article, render_bank  # noqa: E402
+
+
+def norm(text: str) -> str:
+    """Lower case, one kind of apostrophe and quotation mark, single spaces, no ellipsis: for matching."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = re.sub(r"[’‘`´]", "'", text)
+    text = re.sub(r"[«»“”\"]", " ", text)
+    text = text.replace("…", " ").replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(text.split())
+
+
+@dataclass
+class Score:
+    who_right: int = 0
+    who_total: int = 0
+    quotes_found: int = 0
+    quotes_total: int = 0
+    figures_found: int = 0
+    figures_total: int = 0
+    wrong: int = 0
+    questions: int = 0
+    duplicates: int = 0
+    twins: int = 0
+    people_found: int = 0
+    people_total: int = 0
+    people_right: int = 0
+    people_drafted: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in ("who_right", "who_total", "quotes_found", "quotes_total", "figures_found", "figures_total", "wrong", "questions"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.duplicates += other.duplicates
+        self.twins += other.twins
+        for name in ("people_found", "people_total", "people_right", "people_drafted"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.problems += other.problems
+
+
+def person_of(name: str, people: list[list[str]]) -> int | None:
+    """The index of the truth person `name` is a spelling of."""
+    for index, spellings in enumerate(people):
+        if norm(name) in {norm(s) for s in spellings}:
+            return index
+    return None
+
+
+def quoted_text(question: dict[str, Any]) -> tuple[str | None, str]:
+    """(speaker named by the question or None, the quotation's words) for a who-said or cloze question."""
+    if question["type"] == "cloze":
+        text = re.sub(r"\{\{c\d+::(.*?)\}\}", r"\1", question["text"])
+        found = re.match(r"^(.+?)\s?:\s*[«“](.*)[»”]\s*$", text, re.S)
+        if found:
+            return found.group(1), found.group(2)
+        return None, text
+    prompt = question["prompt"]
+    found = re.match(r"^(?:Qui a dit\s*:\s*«|Who said:\s*“)(.*)(?:»\s*\?|”\?)$", prompt, re.S)
+    return question.get("answer"), found.group(1) if found else prompt
+
+
+def score_people(name: str, found: list[str], truth: dict[str, Any], score: Score) -> None:
+    """People: the truth's people the draft found (recall), and the draft's people who are people of the truth."""
+    people = truth["people"]
+    owners = [person_of(person, people) for person in found]
+    score.people_total += len(people)
+    score.people_found += len({owner for owner in owners if owner is not None})
+    score.people_drafted += len(found)
+    score.people_right += sum(owner is not None for owner in owners)
+    score.problems += [f"{name}: not a person of the truth: {person!r}" for person, owner in zip(found, owners) if owner is None]
+
+
+def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
+    score = Score()
+    bank = yaml.safe_load(bank_text)
+    questions = bank["questions"]
+    people = truth["people"]
+    quotes = [(norm(q["starts"]), q["speaker"]) for q in truth["quotes"]]
+    figures = [float(value) for value in truth["figures"]]
+    score.questions = len(questions)
+    score.quotes_total = len(quotes)
+    distinct = sorted(set(figures))
+    score.figures_total = len(distinct)
+    found_quotes: set[int] = set()
+    found_figures: set[float] = set()
+    prompts: dict[str, int] = {}
+    for question in questions:
+        key = question.get("prompt") or question.get("text") or ""
+        prompts[key] = prompts.get(key, 0) + 1
+        kind = question["type"]
+        is_who = kind == "cloze" or (kind in ("mcq", "short") and re.match(r"^(Qui a dit|Who said)", question.get("prompt", "")))
+        if is_who:
+            speaker, words = quoted_text(question)
+            words_n = norm(words)
+            match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
+            if match is not None:
+                found_quotes.add(match)
+            if speaker is None:  # an anonymous cloze names nobody: nothing to be wrong about
+                continue
+            score.who_total += 1
+            truth_speaker = quotes[match][1] if match is not None else None
+            right = truth_speaker is not None and person_of(speaker, people) == person_of(truth_speaker, people) is not None
+            if right:
+                score.who_right += 1
+            else:
+                score.wrong += 1
+                shown = "not a quotation of the truth" if match is None else f"truth: {truth_speaker}"
+                score.problems.append(f"{name}: {question['id']}: {speaker} ({shown}): {words[:60]!r}")
+            if kind == "mcq":
+                owners = [person_of(choice, people) for choice in question["choices"]]
+                known = [owner for owner in owners if owner is not None]
+                if len(known) != len(set(known)):
+                    score.twins += 1
+                    score.problems.append(f"{name}: {question['id']}: one person twice among {question['choices']}")
+        elif kind == "numeric":
+            value = float(question["answer"])
+            hit = next((f for f in distinct if abs(f - value) <= 1e-9 * max(1.0, abs(f))), None)
+            if hit is None:
+                score.wrong += 1
+                score.problems.append(f"{name}: {question['id']}: {value:g} is no figure of the article: {question['prompt'][:90]!r}")
+            else:
+                found_figures.add(hit)
+        elif question["id"].endswith("-role"):
+            named = question["answer"] if kind == "short" else re.sub(r"^.*(?:attribue-t-il à|does the text give) (.*?) ?\?$", r"\1", question["prompt"])
+            if person_of(named, people) is None:
+                score.wrong += 1
+                score.problems.append(f"{name}: {question['id']}: {named!r} is not a person of the article")
+    score.quotes_found = len(found_quotes)
+    score.figures_found = len(found_figures)
+    for index, (starts, _) in enumerate(quotes):
+        if index not in found_quotes:
+            score.problems.append(f"{name}: quotation missed: {starts[:60]!r}")
+    for value in distinct:
+        if value not in found_figures:
+            score.problems.append(f"{name}: figure missed: {value:g}")
+    score.duplicates = sum(n - 1 for n in prompts.values() if n > 1)
+    return score
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} % ({part}/{whole})" if whole else "n/a"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--split", choices=("tune", "test", "all"), default="all")
+    parser.add_argument("--no-nlp", action="store_true", help="Rules alone, even when spaCy and its French pipeline are installed.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="List each wrong or missed item.")
+    args = parser.parse_args()
+    scores: dict[str, Score] = {}
+    for truth_file in sorted((args.folder / "truth").glob("*.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        if args.split != "all" and truth["split"] != args.split:
+            continue
+        article = next(path for path in sorted((args.folder / "articles").glob(f"{truth_file.stem}.*")))
+        read = read_article(article)
+        findings = extract(read.text, nlp=not args.no_nlp, title=read.title)
+        bank = render_bank(findings, source_file=article.name)[0]
+        score = score_article(truth_file.stem, bank, truth)
+        score_people(truth_file.stem, [person.name for person in findings.people], truth, score)
+        scores.setdefault(truth["language"], Score()).add(score)
+    total = Score()
+    for language in sorted(scores):
+        total.add(scores[language])
+    rows = [*sorted(scores.items()), ("all", total)]
+    print(f"split: {args.split}")
+    print("| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions | people found | people right |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for label, s in rows:
+        print(
+            f"| {label} | {percent(s.who_right, s.who_total)} | {percent(s.quotes_found, s.quotes_total)} | "
+            f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} | "
+            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} |"
+        )
+    if args.verbose:
+        print("\n".join(total.problems))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

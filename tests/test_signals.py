@@ -1,0 +1,82 @@
+"""SIGTERM, SIGHUP and a killed parent leave no process and no temporary folder behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from make_bank import make_bank  # noqa: E402
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, dead but not yet reaped, counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def wait_for(condition: object, seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def environment(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path), "QUIZGEN_NO_CACHE": "1"}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_parallel_readers_children_die_with_a_killed_parent(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import os, time
+        from quizgen.parallel import fork_map
+        def work(n):
+            if n:  # one write of a short line: the two children's lines never interleave
+                os.write(1, f"child {os.getpid()}\\n".encode())
+            time.sleep(60)
+        fork_map(work, [0, 1, 2])
+        """
+    )
+    with subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=environment(tmp_path)) as process:
+        assert process.stdout is not None
+        children = [int(process.stdout.readline().split()[1]) for _ in range(2)]
+        assert all(alive(child) for child in children)
+        process.kill()
+    assert wait_for(lambda: not any(alive(child) for child in children), 30)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_build_stopped_by_a_signal_removes_its_temporary_folder(tmp_path: Path, signum: int) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(make_bank(3000), encoding="utf-8")
+    work = tmp_path / "tmp"
+    work.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quizgen", "build", str(bank), "--out-dir", str(tmp_path / "decks")],
+        env=environment(work),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert wait_for(lambda: any(work.glob("quizgen-*")) or process.poll() is not None, 60)
+    assert process.poll() is None, "the build ended before its temporary folder could be seen"
+    process.send_signal(signum)
+    _, error = process.communicate(timeout=60)
+    assert process.returncode == 128 + signum, error
+    assert "Traceback" not in error
+    assert list(work.iterdir()) == []
