@@ -180,7 +180,7 @@ def test_the_bundled_bank_imports_in_both_languages_with_no_note_flagged_duplica
     for lang in bundled_bank.languages:
         write_deck(bundled_bank, lang, tmp_path / f"viva.{lang}.apkg", now=T0)
         import_deck(collection, tmp_path / f"viva.{lang}.apkg")
-    assert (collection.note_count(), collection.card_count()) == (2 * 79, 2 * 88)
+    assert (collection.note_count(), collection.card_count()) == (2 * 66, 2 * 74)
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert {"Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"} <= names
     assert_renders(collection)
@@ -536,7 +536,7 @@ def test_build_stops_on_the_errors_check_finds(tmp_path: Path) -> None:
     code, stdout, stderr = run("build", str(bank), "--out-dir", str(tmp_path / "decks"))
     assert (code, stdout) == (1, "")
     assert stderr.startswith(f"{bank}:13: question 'capital-mcq': source excerpt not found in {tmp_path / 'source.txt'}")
-    assert stderr.endswith(f"8 errors in {bank}\n")
+    assert stderr.endswith(f"10 errors in {bank}\n")
     assert not (tmp_path / "decks").exists()
 
 
@@ -546,7 +546,9 @@ def test_build_prints_warnings_on_stderr(tmp_path: Path) -> None:
     assert run("build", str(bank), "--out-dir", str(tmp_path / "d")) == (
         0,
         f"{tmp_path}/d/t.en.apkg: 1 note, 1 card (1 new)\n",
-        f"{bank}:3: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n",
+        f"{bank}:3: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n"
+        f"{bank}:3: question 'a': warning: a true/false answer is never shown word for word: "
+        "mark it support: inferred, with an explanation saying why\n",
     )
 
 
