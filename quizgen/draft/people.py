@@ -164,9 +164,9 @@ class People:
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
-        self._near: dict[tuple[str, str], list[int]] = {}
+        self._near: dict[tuple[str, str], dict[int, None]] = {}
         """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
-        self._holders: dict[tuple[str, str | None], list[int]] = {}
+        self._holders: dict[tuple[str, str | None], dict[int, None]] = {}
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
         found: list[tuple[_Name, Scan]] = []
@@ -207,7 +207,7 @@ class People:
         # Holders are indexed by role and organisation; a role given again later may leave a stale entry, checked here.
         key = (_role_core(anaphor.role), anaphor.organisation)
         holders: list[int] = []
-        for index in dict.fromkeys(self._holders.get(key, [])):
+        for index in self._holders.get(key, {}):
             role = self.builders[index].role
             if role is not None and (_role_core(role.wording), anaphor.organisation and role.organisation) == key:
                 holders.append(index)
@@ -229,9 +229,9 @@ class People:
     def _index_role(self, person: int, role: _Role) -> None:
         """Index a person's role by its core, with and without its organisation."""
         core = _role_core(role.wording)
-        self._holders.setdefault((core, None), []).append(person)
+        self._holders.setdefault((core, None), {})[person] = None
         if role.organisation is not None:
-            self._holders.setdefault((core, role.organisation), []).append(person)
+            self._holders.setdefault((core, role.organisation), {})[person] = None
 
     def give_role(self, person: int, anaphor: Anaphor) -> None:
         """The role a person in focus was designated by becomes theirs, if they had none."""
@@ -406,7 +406,7 @@ class People:
         full = not name.titled
         near = [] if name.titled else _near_keys(spelling)
         candidates = list(
-            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, [])])
+            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, {})])
         )
         if name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
@@ -422,7 +422,7 @@ class People:
             index = len(self.builders) - 1
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
         for key in near:
-            self._near.setdefault(key, []).append(index)
+            self._near.setdefault(key, {})[index] = None  # an ordered set: a name met a thousand times is one entry
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.gender is not None:
