@@ -20,7 +20,7 @@ from quizgen.bank import parse_bank
 from quizgen.check import check_bank
 from quizgen.cli import cli
 from quizgen.draft import DraftError, Findings, detect_language, draft_bank, extract, write_draft
-from quizgen.draft.nlp import available as nlp_available
+from quizgen.draft.nlp import installed as nlp_installed
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "draft"
 ARTICLE = Path(__file__).resolve().parent.parent.parent / "shared" / "sources" / "viva-technology-2016.txt"
@@ -800,7 +800,7 @@ def test_only_regular_files_of_a_bounded_size_are_read(in_tmp: Path) -> None:
 
 # The optional NLP pass
 
-needs_nlp = pytest.mark.skipif(not nlp_available("fr"), reason="spaCy's French pipeline (pip install 'quizgen[draft]') is not installed")
+needs_nlp = pytest.mark.skipif(not nlp_installed("fr"), reason="spaCy's French pipeline (pip install 'quizgen[draft]') is not installed")
 
 
 @needs_nlp

@@ -14,6 +14,7 @@ command says so), which keeps a draft linear in its text.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Sequence
 from typing import Any
 
@@ -38,10 +39,10 @@ def _pipeline(name: str) -> Any | None:
         return None
 
 
-def available(lang: str) -> bool:
-    """Whether the NLP pass can read articles in `lang` here."""
+def installed(lang: str) -> bool:
+    """Whether spaCy and the pipeline for `lang` are installed, without loading them (loading starts threads)."""
     name = PIPELINES.get(lang)
-    return name is not None and _pipeline(name) is not None
+    return name is not None and importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(name) is not None
 
 
 def person_spans(text: str, blocks: Sequence[Span], lang: str) -> list[Span] | None:

@@ -56,6 +56,7 @@ ORGANISATION = re.compile(
 )
 """The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche"."""
 WINDOW = 160
+_INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
@@ -440,6 +441,8 @@ class People:
             object_of = False
         if words[-1:] == ["pour"] and re.search(r"(?:^|[.!?:»”]\s+)Pour\s+$", text[max(scan.block.start, start - 30) : start]):
             object_of = False
+        if quoted and self.incise(start, scan.block.start):
+            quoted = False  # «…, assure Pelletier. …»: the narrator's words inside the quotation name its speaker
         self.mentions.append(Mention(person, start, end, not (quoted or aside or object_of)))
         role = None if quoted else self._apposition(start, end, scan)
         builder = self.builders[person]
@@ -488,7 +491,7 @@ class People:
         definite = rf"(?<![\w’'])(?:(?:[Ll]e|[Ll]a|[Tt]he|[Cc]ette|[Cc]et|[Cc]e)\s+|[Ll][’']|(?=[{CAPITALS}][\w&-]*[’']s\s))"
         for found in re.finditer(definite, text[scan.block.start : scan.block.end]):
             start = scan.block.start + found.start()
-            if start in quotes or start in parens or start in appositions:
+            if (start in quotes and not self.incise(start, scan.block.start)) or start in parens or start in appositions:
                 continue
             segment = re.compile(r"[^,.;:()«»“”!?]+").match(text, start, min(scan.block.end, start + WINDOW))
             role = _role_at(segment.group()) if segment else None
@@ -506,6 +509,12 @@ class People:
             self.anaphors.append(
                 Anaphor(start, start + role_end, text[start + role_start : start + role_end], organisation, demonstrative, gender)
             )
+
+    def incise(self, start: int, block_start: int) -> bool:
+        """Inside a quotation, right after a comma and a verb of saying: «…, explique cette ancienne contrôleur de
+        gestion. …», «…, assure Pelletier. …»."""
+        found = _INCISE.search(self.text, max(block_start, start - 40), start)
+        return found is not None and found.group(1).lower() in SPEECH_VERBS
 
     def _attribution_position(self, start: int, end: int, scan: Scan) -> bool:
         """A role right after a verb of saying (", a expliqué la ministre") or right before one ("la ministre a ajouté")."""
