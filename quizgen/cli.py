@@ -58,12 +58,19 @@ def reported() -> Iterator[None]:
         raise ReportedError(error) from error
 
 
+TYPED_OPTION = click.option(
+    "--typed", is_flag=True, help="Short and numeric answers are typed on the card (note types 'quizgen · …, typed')."
+)
+
+
 def echo_decks(report: BuildReport) -> None:
     """The bank's warnings on stderr, then one line per deck written."""
     for warning in report.warnings:
         click.echo(str(warning), err=True)
     for deck in report.decks:
         click.echo(deck.summary())
+        for line in deck.advice():
+            click.echo(line)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120}, invoke_without_command=True)
@@ -113,7 +120,8 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
 @cli.command()
 @BANK_ARGUMENT
 @click.option("--out-dir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder the decks go into.")
-def build(bank: str | None, out_dir: str) -> None:
+@TYPED_OPTION
+def build(bank: str | None, out_dir: str, typed: bool) -> None:
     """Check a bank, then write its Anki decks: one .apkg per bank language.
 
     The bank is checked as `quizgen check` does (errors stop the build). Each
@@ -132,7 +140,7 @@ def build(bank: str | None, out_dir: str) -> None:
     from .bank import bank_path
 
     with reported():
-        report = build_decks(bank_path(bank), Path(out_dir))
+        report = build_decks(bank_path(bank), Path(out_dir), typed=typed)
     echo_decks(report)
 
 
@@ -140,7 +148,8 @@ def build(bank: str | None, out_dir: str) -> None:
 @BANK_ARGUMENT
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .apkg to write [default: decks/SLUG.LANG.apkg].")
 @click.option("--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].")
-def anki(bank: str | None, output: str | None, lang: str | None) -> None:
+@TYPED_OPTION
+def anki(bank: str | None, output: str | None, lang: str | None, typed: bool) -> None:
     """Write the Anki deck (.apkg) of one language of a bank.
 
     Its lock file goes beside it: FILE.apkg gets FILE.lock.json. Keep it to
@@ -156,7 +165,7 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
     from .bank import bank_path
 
     with reported():
-        report = anki_deck(bank_path(bank), lang, Path(output) if output else None)
+        report = anki_deck(bank_path(bank), lang, Path(output) if output else None, typed=typed)
     echo_decks(report)
 
 
@@ -170,6 +179,7 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
 @click.option("--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].")
 @click.option("--review", is_flag=True, help="Spaced repetition: the questions due first, then new ones.")
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
+@click.option("--show-tags", is_flag=True, help="Show each question's tags above it (they may give its answer away).")
 def quiz(
     bank: str | None,
     count: int,
@@ -180,6 +190,7 @@ def quiz(
     lang: str | None,
     review: bool,
     db: str | None,
+    show_tags: bool,
 ) -> None:
     """Practise in the terminal, with spaced repetition (FSRS); answers are saved as you give them.
 
@@ -196,7 +207,7 @@ def quiz(
     from .bank import bank_path
     from .terminal import QuizOptions, run_quiz
 
-    options = QuizOptions(count, tags, types, difficulty, seed, lang, review, db)
+    options = QuizOptions(count, tags, types, difficulty, seed, lang, review, db, show_tags)
     with reported():
         run_quiz(bank_path(bank), options)
 
@@ -244,6 +255,10 @@ def stats(bank: str | None, db: str | None, tags: bool) -> None:
 )
 @click.option("--title", help="The title on every sheet [default: the bank's].")
 @click.option(
+    "--answer-sheet", is_flag=True, help="Also write SLUG-answer-sheets.pdf (bubble sheets) and SLUG-key.json for `quizgen grade`."
+)
+@click.option("--student-digits", type=click.IntRange(1, 12), default=8, show_default=True, help="Digits of the student number grid.")
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -265,6 +280,8 @@ def handout(
     combined: bool,
     duplex: bool,
     title: str | None,
+    answer_sheet: bool,
+    student_digits: int,
     output: str | None,
 ) -> None:
     """Print a worksheet to hand out: versions with shuffled questions and choices, and the teacher's key.
@@ -282,6 +299,7 @@ def handout(
         quizgen handout --versions 3 --count 10 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
         quizgen handout --versions 30 --count 10 --combined -o - > class.pdf
+        quizgen handout --versions 4 --count 20 --answer-sheet
     """
     from .bank import bank_path
     from .handouts import HandoutOptions, KeyMode, write_handout
@@ -310,6 +328,53 @@ def handout(
     if to_stdout:
         click.echo(written.files[0].data, nl=False)
     click.echo(written.summary(), err=to_stdout)
+    if answer_sheet:
+        from pathlib import Path
+
+        from .grade.render import write_answer_sheets
+
+        # Beside the handout's file, or here when it goes to standard output.
+        folder = Path(output).parent if output is not None and output != "-" else Path()
+        with reported():
+            sheets = write_answer_sheets(bank_path(bank), written.handout, folder, paper, student_digits)
+        click.echo(sheets.summary(), err=to_stdout)
+
+
+@cli.command()
+@click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False), help="The SLUG-key.json written with the answer sheets.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="results.csv",
+    show_default=True,
+    help="The results (results.json beside it).",
+)
+@click.option(
+    "--annotate", type=click.Path(file_okay=False), help="Write each page read, with its marks coloured, as a PNG in this folder."
+)
+def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | None) -> None:
+    """Grade scanned answer sheets: PDFs or images, any order, any mix of versions.
+
+    Each page is found by its QR code and corner markers, straightened, and
+    every bubble read as filled, empty or doubtful (a light, erased or
+    crossed-out mark, two marks where one is allowed). Doubtful answers earn
+    nothing until checked: their count is in the results, and --annotate draws
+    them in orange (green right, red wrong). Pages that cannot be read are
+    listed with the reason.
+
+    \b
+    Example:
+        quizgen grade scans/*.pdf --key viva-technology-2016-key.json -o results.csv --annotate checked
+    """
+    from pathlib import Path
+
+    from .grade.results import write_results
+
+    with reported():
+        grading = write_results([Path(scan) for scan in scans], Path(key_file), Path(output), Path(annotate) if annotate else None)
+    click.echo(grading.summary(Path(output)))
 
 
 @cli.command()

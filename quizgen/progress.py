@@ -19,8 +19,7 @@ import os
 import shlex
 import sqlite3
 import urllib.parse
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -60,7 +59,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # A person waits a second or two at most before being told; the session keeps the answer and
 # saves it with the next one. Scripts that write in a tight loop pass a longer wait.
 BUSY_TIMEOUT_MS = 1_500
-FORECAST_DAYS = 7
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 """UTC to the second, so that stored times sort as text."""
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
@@ -160,40 +158,6 @@ class Receipt:
     previous: str | None
     due: datetime | None
     """When the question is next due after this answer; None when the answer left the schedule as it was."""
-
-
-@dataclass(frozen=True)
-class Tally:
-    """Counts for a bank or one of its tags; `tag` is None for the whole bank.
-
-    Each question is new, learning (answered, still in FSRS's learning steps) or learned; `due` counts those due now.
-    """
-
-    tag: str | None
-    new: int
-    learning: int
-    due: int
-    learned: int
-    answers: int
-    right: int
-
-    @property
-    def questions(self) -> int:
-        return self.new + self.learning + self.learned
-
-
-@dataclass(frozen=True)
-class BankReport:
-    """A bank's progress: the whole bank first, then each tag, the largest first; its retention and forecast."""
-
-    title: str
-    tallies: tuple[Tally, ...]
-    retention: tuple[int, int] = (0, 0)
-    """Reviews of learned questions answered right, out of all of them (new and learning answers do not count)."""
-    forecast: tuple[int, ...] = (0,) * FORECAST_DAYS
-    """Questions due within each of the next FORECAST_DAYS days (24-hour windows from now, the first with those overdue)."""
-    due_week: int = 0
-    """Questions due within the next 7 days, those due now included."""
 
 
 class ProgressStore:
@@ -360,61 +324,6 @@ class ProgressStore:
         found = self.connection.execute("SELECT question, tags FROM questions WHERE bank = ?", (key,))
         return {question: tuple(tags.split()) for question, tags in found}
 
-    def report(self, key: str, title: str, questions: dict[str, tuple[str, ...]]) -> BankReport:
-        """The bank's counts of new, learning, due and learned questions, and its answers, overall and per tag."""
-        cards = self.cards(key)
-        answers = {
-            question: (right, total)
-            for question, right, total in self.connection.execute(
-                "SELECT question, sum(correct), count(*) FROM reviews WHERE bank = ? GROUP BY question", (key,)
-            )
-        }
-        retention = (0, 0)
-        # A database of schema 1, read by `stats` before a quiz brings it up to date, has no previous states.
-        if self.connection.execute("PRAGMA user_version").fetchone()[0] >= 2:
-            retention = self.connection.execute(
-                "SELECT coalesce(sum(correct), 0), count(*) FROM reviews WHERE bank = ? AND previous_state = ? AND scheduled = 1",
-                (key, int(State.Review)),
-            ).fetchone()
-        return tally(title, questions, cards, answers, self.clock(), (retention[0], retention[1]))
-
-
-def tally(
-    title: str,
-    questions: Mapping[str, tuple[str, ...]],
-    cards: Mapping[str, tuple[State, datetime]],
-    answers: Mapping[str, tuple[int, int]],
-    now: datetime,
-    retention: tuple[int, int] = (0, 0),
-) -> BankReport:
-    """Count each question once for the bank and once for each of its tags; forecast when the bank's questions fall due."""
-    counts: dict[str | None, Counter[str]] = {None: Counter()}
-    for question, tags in questions.items():
-        due = 0
-        if question not in cards:
-            standing = "new"
-        else:
-            state, when = cards[question]
-            standing = "learned" if state == State.Review else "learning"
-            due = int(when <= now)
-        right, total = answers.get(question, (0, 0))
-        for tag in (None, *tags):
-            counter = counts.setdefault(tag, Counter())
-            counter.update({standing: 1, "due": due, "answers": total, "right": right})
-    whole = as_tally(None, counts.pop(None))
-    by_tag = sorted((as_tally(tag, counter) for tag, counter in counts.items()), key=lambda each: (-each.questions, each.tag or ""))
-    forecast = [0] * FORECAST_DAYS
-    for question in questions:
-        if question in cards:
-            day = max(0, (cards[question][1] - now) // timedelta(days=1))
-            if day < FORECAST_DAYS:
-                forecast[day] += 1
-    return BankReport(title, (whole, *by_tag), retention, tuple(forecast), sum(forecast))
-
-
-def as_tally(tag: str | None, counter: Counter[str]) -> Tally:
-    return Tally(tag, counter["new"], counter["learning"], counter["due"], counter["learned"], counter["answers"], counter["right"])
-
 
 def table_names(connection: sqlite3.Connection) -> set[str]:
     return {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -502,30 +411,6 @@ def open_progress(path: Path, clock: Callable[[], datetime] | None = None, busy_
         connection.close()
 
 
-def read_reports(path: Path, banks: Sequence[Bank] = (), clock: Callable[[], datetime] | None = None) -> list[BankReport]:
-    """Progress for `banks`, or for every bank in the database when none is given; the database is only read, never created."""
-    now = (clock or utc_now)()
-    if not path.exists():
-        return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, now) for bank in banks]
-    inspect(path)
-    connection = connect(path, read_only=True)
-    try:
-        if not table_names(connection):
-            return [tally(bank.title[bank.default_language], questions_of(bank), {}, {}, now) for bank in banks]
-        store = ProgressStore(connection, path, clock)
-        if banks:
-            return [store.report(bank_key(bank), bank.title[bank.default_language], questions_of(bank)) for bank in banks]
-        return [store.report(key, title, store.questions(key)) for key, title in store.banks()]
-    except sqlite3.Error as error:
-        raise problem(error, path) from error
-    finally:
-        connection.close()
-
-
-def questions_of(bank: Bank) -> dict[str, tuple[str, ...]]:
-    return {question.id: question.tags for question in bank.questions}
-
-
 class Journal:
     """A session's answers on their way to the database.
 
@@ -572,12 +457,6 @@ class Journal:
                     return saved
                 saved += 1
         return saved
-
-    def last(self) -> Answer | None:
-        if not self.entries:
-            return None
-        entry = self.entries[-1]
-        return entry.answer if isinstance(entry, Receipt) else entry
 
     def take_back(self) -> Answer | None:
         """Remove the last answer, from the database too; None when there is none. Raises Busy, keeping it, if it cannot."""

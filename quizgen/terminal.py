@@ -23,10 +23,11 @@ from time import monotonic
 from typing import Protocol
 
 import click
+from fsrs import State
 
 from .bank import load_bank
 from .model import Bank, MultipleAnswer, MultipleChoice
-from .progress import Answer, Busy, Journal, ProgressStore, open_progress, progress_path, read_reports
+from .progress import Answer, Busy, Journal, ProgressStore, open_progress, progress_path
 from .quiz import (
     AGAIN,
     GOOD,
@@ -62,6 +63,7 @@ from .quiz.screens import (
     wrap,
 )
 from .select import Filters, parse_difficulty
+from .stats import read_reports
 
 STYLES = {
     "": "",
@@ -174,6 +176,7 @@ class QuizOptions:
     lang: str | None = None
     review: bool = False
     db: str | None = None
+    show_tags: bool = False
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,7 @@ class Session:
         read: Callable[[str], str | None] = read_line,
         read_key: Callable[[str], str | None] = read_key,
         review: bool = False,
+        show_tags: bool = False,
     ) -> None:
         self.bank = bank
         self.store = store
@@ -217,6 +221,7 @@ class Session:
         self.read = read
         self.read_key = read_key
         self.review = review
+        self.show_tags = show_tags
         self.source_title = bank.source.title if bank.source is not None else None
         self.queue: deque[tuple[Presentation, int]] = deque()
         self.given: list[Given] = []
@@ -245,7 +250,7 @@ class Session:
     def ask(self, presentation: Presentation, number: int, total: int, again: bool) -> Outcome | str:
         """One question, until it is answered or skipped; or the command ('undo', 'right') that acts on the answer before."""
         question, lang = presentation.question, presentation.lang
-        self.output.write(question_lines(presentation, number, total, again))
+        self.output.write(question_lines(presentation, number, total, again, self.show_tags))
         started = monotonic()
         hinted = False
         blanks = presentation.blanks
@@ -312,9 +317,9 @@ class Session:
                 break
             if key == "?":
                 self.output.write(help_lines(lang))
-            elif key in "1234" and intervals is not None:
-                self.change(replace(self.given[-1].answer, rating=int(key)))
-                self.output.write(rating_lines(int(key), intervals, lang))
+            elif key in ("1", "2", "3", "4") and intervals is not None:
+                if self.change(replace(self.given[-1].answer, rating=int(key))):
+                    self.output.write(rating_lines(int(key), intervals, lang))
             elif key.casefold() == "r":
                 self.override()
             elif key.casefold() == "u":
@@ -326,8 +331,6 @@ class Session:
 
     def schedules(self, question_id: str) -> tuple[bool, datetime | None]:
         """Whether an answer now moves the question's schedule; when it does not, the date it stays due on."""
-        from fsrs import State
-
         if self.review:
             return True, None
         card = self.store.card(self.bank, question_id)
@@ -433,7 +436,7 @@ def run_quiz(path: Path, options: QuizOptions) -> None:
         else:
             output.write(intro_lines(title, len(questions), lang))
         enable_line_editing()
-        session = Session(bank, store, output, review=options.review)
+        session = Session(bank, store, output, review=options.review, show_tags=options.show_tags)
         # A review depends on the schedule as it stood, so no seed replays it.
         summary = session.run([present(question, lang, seed) for question in questions], None if options.review else seed)
     try:

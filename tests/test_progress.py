@@ -19,8 +19,9 @@ from quizgen import progress
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.model import Bank, Deck
-from quizgen.progress import BankReport, Tally, open_progress, progress_path, read_reports
+from quizgen.progress import open_progress, progress_path
 from quizgen.quiz import AGAIN, EASY, GOOD
+from quizgen.stats import BankReport, Tally, read_reports
 
 from .conftest import BANKS
 
@@ -258,7 +259,7 @@ Every type
   8 questions: 4 new · 2 learning · 2 learned
   Due: 2 today · 2 this week
   Retention: – (no review of a learned question yet)
-  Next days: today 2 · tomorrow 0 · +2d 0 · +3d 0 · +4d 0 · +5d 0 · +6d 0
+  Next days: today\u00a02 · tomorrow\u00a00 · +2d\u00a00 · +3d\u00a00 · +4d\u00a00 · +5d\u00a00 · +6d\u00a00
   Answers: 5, 60% right
 
 Progress database: {db} · --tags for each tag

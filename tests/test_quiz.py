@@ -379,8 +379,8 @@ At the prompt: your answer, or one of these on its own line:
   /r  I was right: count the last answer as right
   /q  quit, with the summary (also q, Ctrl-C or Ctrl-D)
 After an answer, one key:
-  Enter next question · 1 Again · 2 Hard · 3 Good · 4 Easy (rate how well you knew it)
-  r I was right · u undo · q quit · ? this list
+  Enter\u00a0next\u00a0question · 1\u00a0Again · 2\u00a0Hard · 3\u00a0Good · 4\u00a0Easy\u00a0(rate\u00a0how\u00a0well\u00a0you\u00a0knew\u00a0it)
+  r\u00a0I\u00a0was\u00a0right · u\u00a0undo · q\u00a0quit · ?\u00a0this\u00a0list
 > Victor Hgo
 ✓ Right! Answer: Victor Hugo
   watch the spelling: Victor Hugo
@@ -650,7 +650,7 @@ def test_without_a_seed_the_summary_gives_one_to_replay_the_session() -> None:
 def test_the_default_session_is_ten_questions_of_the_bundled_bank(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     result = quiz("--seed", "3", typed="q\n")
-    assert result.output.startswith("Viva Technology 2016 : Cisco, Amazon et Wikipedia · 10 questions\n")
+    assert "\nViva Technology 2016 : Cisco, Amazon et Wikipedia · 10 questions\n" in result.output
     assert "Question 1/10 · " in result.output
 
 
@@ -684,7 +684,8 @@ def test_a_rich_screen_shows_hostile_text_literally() -> None:
         ("Paris est la capitale.", "fr", "«\u00a0Paris est la capitale.\u00a0»"),
         ("« Vive la French Tech ! »", "en", "« Vive la French Tech ! »"),
         ("“I have a dream.”", "fr", "“I have a dream.”"),
-        ("« Vive la French Tech !", "fr", "«\u00a0« Vive la French Tech !\u00a0»"),
+        ("« Vive la French Tech !", "fr", "« Vive la French Tech !\u00a0»"),
+        ("la French Tech ! »", "en", "«\u00a0la French Tech ! »"),
     ],
 )
 def test_excerpts_are_quoted_once(excerpt: str, lang: str, shown: str) -> None:
@@ -845,10 +846,10 @@ def test_every_question_of_the_bundled_bank_can_be_asked(
     with progress.open_progress(tmp_path / "progress.sqlite3") as store:
         session = terminal.Session(bundled_bank, store, terminal.PlainOutput(40), read=lambda _: "/s", read_key=lambda _: "\n")
         summary = session.run([present(question, lang, 11) for question in bundled_bank.questions], 11)
-    assert len(summary.outcomes) == 79
+    assert len(summary.outcomes) == 66
     # Each skipped question comes back until it has been asked MAX_TRIES times.
     screen = capsys.readouterr().out
-    assert screen.count(skipped) == 79 * terminal.MAX_TRIES
+    assert screen.count(skipped) == 66 * terminal.MAX_TRIES
     assert max(len(text) for text in screen.splitlines()) <= 40
 
 
@@ -875,6 +876,12 @@ def test_no_tag_is_on_screen_before_the_answer(bundled_bank: Bank, lang: str) ->
         ((("", "  • Lesquels de ces pays"),), 14, ["  • Lesquels", "    de ces", "    pays"]),
         ((("", "Anticonstitutionnellement"),), 10, ["Anticonsti", "tutionnell", "ement"]),
         ((("", "short"),), 40, ["short"]),
+        ((("", "  geography   0   1"),), 14, ["  geography", "  0   1"]),
+        (
+            (("key", "  /s  "), ("", "skip the question (it counts as missed)")),
+            24,
+            ["  /s  skip the question", "      (it counts as", "      missed)"],
+        ),
         ((("", "two\nlines"),), 40, ["two", "lines"]),
         ((("", "日本語の文章です"),), 8, ["日本語の", "文章です"]),
     ],
@@ -896,3 +903,10 @@ def test_every_question_header_fits_on_one_line(bundled_bank: Bank, width: int, 
     for question in bundled_bank.questions:
         header = screens.question_lines(present(question, lang, 1), 79, 158, again=True)[1]
         assert len(screens.wrap(header, width)) == 1
+
+
+def test_tags_are_shown_before_the_answer_only_when_asked_for() -> None:
+    hidden = quiz(EVERY_TYPE, "--seed", "1", "--count", "1", typed="/q\n")
+    shown = quiz(EVERY_TYPE, "--seed", "1", "--count", "1", "--show-tags", typed="/q\n")
+    assert "Question 1/1 · easy\n" in hidden.output
+    assert "Question 1/1 · science · easy\n" in shown.output

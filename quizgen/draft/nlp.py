@@ -39,10 +39,14 @@ def _pipeline(name: str) -> Any | None:
         return None
 
 
-def installed(lang: str) -> bool:
-    """Whether spaCy and the pipeline for `lang` are installed, without loading them (loading starts threads)."""
+def available(lang: str) -> bool:
+    """Whether the NLP pass can read articles in `lang` here.
+
+    Asked of the installed packages, not by loading spaCy: loading it starts threads, and a
+    process with threads can no longer read a large bank on every core (quizgen/parallel.py).
+    """
     name = PIPELINES.get(lang)
-    return name is not None and importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(name) is not None
+    return name is not None and all(importlib.util.find_spec(package) is not None for package in ("spacy", name))
 
 
 def person_spans(text: str, blocks: Sequence[Span], lang: str) -> list[Span] | None:

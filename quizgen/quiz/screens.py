@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Cloze, Match, MultipleAnswer, MultipleChoice, Order
 from ..present import cloze_text, label, letter, prompt_text, quoted
-from ..progress import BankReport, Tally
+from ..stats import BankReport, Tally
 from .grading import Presentation, Verdict, cloze_prompt, how_to_answer, right_answer
 from .summary import Outcome, Summary
 from .words import DIFFICULTY_WORDS, RATING_WORDS, say
@@ -30,11 +30,12 @@ NO_BREAK = "\u00a0"
 BAR_WIDTH = 10
 TAGS_SHOWN = 12
 """Tags in a session's summary, so that the questions missed stay on screen."""
-HANGING = re.compile(r" *(?:(?:[a-z]{1,3}\)|[0-9]{1,3}\.|\[[0-9]{1,3}\]|[•✓✗→]) +)?")
-"""The start of a line that its continuation lines are indented under: spaces, and a list mark with its space."""
+HANGING = re.compile(r" *(?:(?:[a-z]{1,3}\)|[0-9]{1,3}\.|\[[0-9]{1,3}\]|[•✓✗→]|[?/]\S{0,3}) +)?")
+"""The start of a line that its continuation lines are indented under: spaces, and a list mark (or a key) with its spaces."""
 GLUED_AFTER = frozenset("«“¿¡")
-GLUED_BEFORE = frozenset(":;?!»”%")
-"""Signs that French (and the bank's own) typography spaces from their word: never alone at a line's start or end."""
+GLUED_BEFORE = frozenset(":;?!»”%·")
+"""Signs that French (and the bank's own) typography spaces from their word, and the separator '·': never alone at a
+line's start (nor, for those after GLUED_AFTER, at its end)."""
 
 
 @dataclass(frozen=True)
@@ -85,13 +86,14 @@ def wrap_row(row: list[tuple[str, str]], width: int, heading: bool) -> list[Line
         indent = 0
     margin = [("", " ")] * indent
     lines: list[list[tuple[str, str]]] = [row[:indent]]
-    for word in split_words(row, indent):
+    for gap, word in split_words(row, indent):
         current = lines[-1]
         fresh = len(current) == indent
-        room = width - cells("".join(char for _, char in current)) - (0 if fresh else 1)
+        # Words on one line keep the spaces they had (a table keeps its columns); a line break drops them.
+        joint = [] if fresh else gap
+        room = width - cells("".join(char for _, char in current + joint))
         if cells("".join(char for _, char in word)) <= room:
-            # The space between two words takes the style of the word before it, so that a styled phrase stays one span.
-            lines[-1] = current + ([] if fresh else [(current[-1][0], " ")]) + word
+            lines[-1] = current + joint + word
             continue
         if not fresh:
             lines.append(list(margin))
@@ -115,24 +117,31 @@ def fitting(word: list[tuple[str, str]], room: int) -> int:
     return len(word)
 
 
-def split_words(row: list[tuple[str, str]], indent: int) -> list[list[tuple[str, str]]]:
-    """The styled words of `row` after its indent: split at ordinary spaces that may break."""
-    words: list[list[tuple[str, str]]] = []
-    current: list[tuple[str, str]] = []
+Piece = list[tuple[str, str]]
+
+
+def split_words(row: Piece, indent: int) -> list[tuple[Piece, Piece]]:
+    """The styled words of `row` after its indent, each with the spaces before it: split at ordinary spaces that may break."""
+    pieces: list[tuple[Piece, Piece]] = []
+    gap: Piece = []
+    current: Piece = []
     body = row[indent:]
     for index, (style, char) in enumerate(body):
         following = body[index + 1][1] if index + 1 < len(body) else ""
         after = body[index + 2][1] if index + 2 < len(body) else " "
         previous = current[-1][1] if current else ""
         lone_sign = following in GLUED_BEFORE and after == " "
-        if char == " " and not lone_sign and previous not in GLUED_AFTER and current:
-            words.append(current)
-            current = []
-        elif char != " " or current:
+        breakable = char == " " and not lone_sign and previous not in GLUED_AFTER
+        if breakable and current:
+            pieces.append((gap, current))
+            gap, current = [(style, char)], []
+        elif breakable:
+            gap.append((style, char))
+        else:
             current.append((style, char))
     if current:
-        words.append(current)
-    return words
+        pieces.append((gap, current))
+    return pieces
 
 
 def as_line(chars: Sequence[tuple[str, str]], heading: bool) -> Line:
@@ -154,13 +163,16 @@ def intro_lines(title: str, count: int, lang: str, review: tuple[int, int] | Non
     return [line(("heading", heading), heading=True)]
 
 
-def question_lines(presentation: Presentation, number: int, total: int, again: bool = False) -> list[Line]:
+def question_lines(presentation: Presentation, number: int, total: int, again: bool = False, tags: bool = False) -> list[Line]:
     """The question as asked: where it stands in the session, its prompt, its choices, how to answer, and the keys.
 
-    No tags: they often name the answer ('medef' above 'Which organisation does Pierre Gattaz lead?').
+    No tags unless `tags` (--show-tags): they often name the answer ('medef' above 'Which organisation does
+    Pierre Gattaz lead?'), so by default they come with the answer.
     """
     question, lang = presentation.question, presentation.lang
     about = [say("question", lang, number, total), say(DIFFICULTY_WORDS[question.difficulty], lang)]
+    if tags and question.tags:
+        about.insert(1, ", ".join(question.tags))
     if again:
         about.append(say("relearn", lang))
     lines = [Line(), line(("heading", " · ".join(about)), heading=True), line(("prompt", prompt_text(question, lang)))]
@@ -197,7 +209,11 @@ def help_lines(lang: str) -> list[Line]:
     """Every key, in two short lists: at the answer prompt, and after an answer."""
     lines = [line(("heading", say("help", lang))), line(say("help-answer", lang))]
     lines += [line(("key", f"  {key:<3} "), say(f"help-{key}", lang)) for key in ("?", "/h", "/s", "/u", "/r", "/q")]
-    lines += [line(say("help-after", lang)), line("  " + say("help-enter", lang)), line("  " + say("help-keys", lang))]
+    lines += [
+        line(say("help-after", lang)),
+        line("  " + keep_pairs(say("help-enter", lang))),
+        line("  " + keep_pairs(say("help-keys", lang))),
+    ]
     return lines
 
 
@@ -366,7 +382,9 @@ def stats_lines(reports: Sequence[BankReport], path: Path, tags: bool = False) -
             else "– (no review of a learned question yet)"
         )
         lines.append(line(f"  Retention: {retention}"))
-        days = " · ".join(f"{day} {count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True))
+        days = " · ".join(
+            f"{day}{NO_BREAK}{count}" for day, count in zip(forecast_days(len(report.forecast)), report.forecast, strict=True)
+        )
         lines.append(line(f"  Next days: {days}"))
         lines.append(line(f"  Answers: {answered(whole)}"))
         if tags:
