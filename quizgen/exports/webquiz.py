@@ -259,7 +259,7 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
     if isinstance(question, TrueFalse):
         return {"answer": question.answer}
     if isinstance(question, ShortAnswer):
-        return {"accepted": [question.answer[lang], *(other[lang] for other in question.accept)]}
+        return {"accepted": short_answers(question, lang)}
     if isinstance(question, Numeric):
         return {"bounds": list(question.bounds), "unit": None if question.unit is None else question.unit[lang]}
     if isinstance(question, Cloze):
@@ -278,6 +278,12 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
     if isinstance(question, Order):
         return {"items": [item[lang] for item in question.items]}
     raise TypeError(question.type)
+
+
+def short_answers(question: ShortAnswer, lang: str) -> list[str]:
+    """Every right spelling, in `lang` first, then in the bank's other languages, as the terminal quiz takes them."""
+    languages = [lang, *(other for other in question.answer if other != lang)]
+    return list(dict.fromkeys(text[other] for other in languages for text in (question.answer, *question.accept)))
 
 
 def image_uri(bank: Bank, question: Question) -> str | None:
@@ -330,15 +336,17 @@ def credit(question: Question, response: Any, lang: str) -> float:
         ticked = set(response)
         return max(0.0, len(ticked & right) / len(right) - (len(ticked - right) / wrong if wrong else 0.0))
     if isinstance(question, ShortAnswer):
-        return float(match_text(str(response), [question.answer[lang], *(other[lang] for other in question.accept)]) is not None)
+        accepted = short_answers(question, lang)
+        return float(match_text(str(response), accepted, [0] * len(accepted)) is not None)
     if isinstance(question, Numeric):
+        # The float slack of quizgen.quiz.check_numeric: 0.1 + 0.2 is 0.3.
         low, high = question.bounds
-        return float(low <= float(response) <= high)
+        margin = 1e-9 * max(1.0, abs(low), abs(high))
+        return float(low - margin <= float(response) <= high + margin)
     if isinstance(question, Cloze):
         blanks = cloze_deletions(question.text[lang])
-        return share(
-            [match_text(typed, blank_answers(question, blank, lang)) is not None for typed, blank in zip(response, blanks, strict=True)]
-        )
+        accepted = [blank_answers(question, blank, lang) for blank in blanks]
+        return share([match_text(typed, texts, [0] * len(texts)) is not None for typed, texts in zip(response, accepted, strict=True)])
     if isinstance(question, Match):
         column = question.right_column(lang)
         return share(

@@ -86,13 +86,18 @@
     );
   }
 
-  // True if `given` spells one of `candidates` (a one-letter slip forgiven in long words), false if not, null if empty.
+  // An answer made only of symbols ("€", "?") is compared as written, not as nothing.
+  const comparable = (text) => normalize(text) || text.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  const joined = (words) => words.replaceAll(" ", "");
+
+  // True if `given` spells one of `candidates`, all spellings of one answer (words written together, hyphenated
+  // or apart are the same; a one-letter slip is forgiven in long words), false if not, null if empty.
   function matchesText(given, candidates) {
-    const mine = normalize(given);
+    const mine = comparable(given);
     if (!mine) return null;
-    const normalized = candidates.map(normalize);
-    if (normalized.includes(mine)) return true;
-    return new Set(normalized.filter((candidate) => misspelt(mine, candidate))).size === 1;
+    const normalized = candidates.map(comparable);
+    if (normalized.some((candidate) => joined(candidate) === joined(mine))) return true;
+    return normalized.some((candidate) => misspelt(mine, candidate) || misspelt(joined(mine), joined(candidate)));
   }
 
   const APPROXIMATELY = /^\s*(?:[~≈]|(?:about|around|approximately|approx\.|roughly|environ|pr[eè]s de|à peu près)\s)\s*/i;
