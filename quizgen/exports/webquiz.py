@@ -345,8 +345,8 @@ def credit(question: Question, response: Any, lang: str) -> float:
         return float(low - margin <= float(response) <= high + margin)
     if isinstance(question, Cloze):
         blanks = cloze_deletions(question.text[lang])
-        accepted = [blank_answers(question, blank, lang) for blank in blanks]
-        return share([match_text(typed, texts, [0] * len(texts)) is not None for typed, texts in zip(response, accepted, strict=True)])
+        per_blank = [blank_answers(question, blank, lang) for blank in blanks]
+        return share([match_text(typed, texts, [0] * len(texts)) is not None for typed, texts in zip(response, per_blank, strict=True)])
     if isinstance(question, Match):
         column = question.right_column(lang)
         return share(
