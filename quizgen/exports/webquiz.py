@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any, Literal
 
+from .. import scoring
 from ..answers import match_text
 from ..apart import clusters
 from ..bank.media import FORMATS, SNIFFED, image_kind
@@ -319,44 +320,33 @@ def quiz_question(bank: Bank, question: Question, lang: str, cluster: int) -> di
 
 
 def credit(question: Question, response: Any, lang: str) -> float:
-    """The share of `question`'s points an answer earns, from 0 to 1: the rule the page's script mirrors.
+    """The share of `question`'s points an answer earns, from 0 to 1, by quizgen.scoring: the rule the page's script mirrors.
 
     `response` is what the page records: the chosen index (mcq), the ticked indices (multi), True or
     False, the typed text (short), the number (numeric), the typed blanks (cloze), the index in
     `right_column` chosen for each left side, or None (match), the items' indices as placed (order).
-    multi: right ticks share +1, wrong ticks share -1 (as Moodle grades it), floored at 0; cloze:
-    blanks right / blanks; match: left sides given their right side (by text) / pairs; order: items
-    in their place / items; every other type is right or wrong.
+    quizgen.scoring has no rule for blanks: a cloze earns the share of its blanks that are right.
     """
-    if isinstance(question, MultipleChoice | TrueFalse):
+    if isinstance(question, MultipleChoice):
+        return scoring.single_credit([response], [question.answer])
+    if isinstance(question, TrueFalse):
         return float(response == question.answer)
     if isinstance(question, MultipleAnswer):
-        right = set(question.answers)
-        wrong = len(question.choices) - len(right)
-        ticked = set(response)
-        return max(0.0, len(ticked & right) / len(right) - (len(ticked - right) / wrong if wrong else 0.0))
+        return scoring.multi_credit(response, question.answers)
     if isinstance(question, ShortAnswer):
         accepted = short_answers(question, lang)
         return float(match_text(str(response), accepted, [0] * len(accepted)) is not None)
     if isinstance(question, Numeric):
-        # The float slack of quizgen.quiz.check_numeric: 0.1 + 0.2 is 0.3.
-        low, high = question.bounds
-        margin = 1e-9 * max(1.0, abs(low), abs(high))
-        return float(low - margin <= float(response) <= high + margin)
+        return scoring.number_credit(float(response), question.bounds)
     if isinstance(question, Cloze):
         blanks = cloze_deletions(question.text[lang])
         per_blank = [blank_answers(question, blank, lang) for blank in blanks]
         return share([match_text(typed, texts, [0] * len(texts)) is not None for typed, texts in zip(response, per_blank, strict=True)])
     if isinstance(question, Match):
-        column = question.right_column(lang)
-        return share(
-            [
-                chosen is not None and column[chosen] == column[right]
-                for chosen, right in zip(response, question.solution(lang), strict=True)
-            ]
-        )
+        # right_column lists each right text once, so the one right item that fits a left side is its solution.
+        return scoring.match_credit(response, [{right} for right in question.solution(lang)])
     if isinstance(question, Order):
-        return share([item == place for place, item in enumerate(response)])
+        return scoring.order_credit(response, range(len(question.items)))
     raise TypeError(question.type)
 
 

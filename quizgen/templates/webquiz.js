@@ -161,27 +161,24 @@
   }
 
   // ---- grading: a response as the page stores it -> the share of the points it earns, and each part's verdict ----
-  // The rule of quizgen.exports.webquiz.credit: multi, right ticks share +1 and wrong ticks -1 (floored at 0);
-  // cloze, match and order, the share of blanks, pairs (by text) or places right; other types, all or nothing.
+  // The rule of quizgen/scoring.py (see quizgen.exports.webquiz.credit): multi, (right ticked - wrong ticked) /
+  // right choices, at least 0; match, the share of left items given a right item that fits (by text); cloze, the
+  // share of blanks right; order, number, one choice and typed answers, all or nothing.
 
   const share = (results) => results.filter(Boolean).length / results.length;
 
   const grading = {
     mcq: (question, chosen) => ({ credit: chosen === question.answer ? 1 : 0 }),
     multi(question, ticked) {
-      const wrongCount = question.choices.length - question.answers.length;
-      const rightTicked = ticked.filter((index) => question.answers.includes(index)).length;
-      const wrongTicked = ticked.length - rightTicked;
-      const earned = rightTicked / question.answers.length - (wrongCount ? wrongTicked / wrongCount : 0);
-      return { credit: Math.max(0, earned) };
+      const hits = ticked.filter((index) => question.answers.includes(index)).length;
+      return { credit: Math.max(0, (hits - (ticked.length - hits)) / question.answers.length) };
     },
     truefalse: (question, value) => ({ credit: value === question.answer ? 1 : 0 }),
     short: (question, typed) => ({ credit: matchesText(typed, question.accepted) ? 1 : 0 }),
     numeric(question, typed) {
       const value = readNumber(typed, data.lang, question.unit);
       const [low, high] = question.bounds;
-      const slack = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
-      return { credit: value !== null && value >= low - slack && value <= high + slack ? 1 : 0 };
+      return { credit: value !== null && value >= low - 1e-9 && value <= high + 1e-9 ? 1 : 0 };
     },
     cloze(question, typed) {
       const blanks = question.parts.filter((part) => part.accepted);
@@ -194,8 +191,9 @@
       return { credit: share(parts), parts };
     },
     order(question, placed) {
+      // Each item says whether it is in its place, but only the whole order earns the points.
       const parts = placed.map((item, place) => item === place);
-      return { credit: share(parts), parts };
+      return { credit: parts.every(Boolean) ? 1 : 0, parts };
     },
   };
 
