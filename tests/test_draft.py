@@ -644,6 +644,7 @@ def test_a_day_after_an_abbreviated_month_is_a_date_not_a_count() -> None:
     ("text", "lang", "figure"),
     [
         ("Mr. Perez, 59, joined the firm in March.", "en", (59, "age", "years", 0, None)),
+        ("Rachel Delacour, 37 ans, a vendu sa société.", "fr", (37, "age", "ans", 0, None)),
         ("Plus de 25 licornes sont nées en France.", "fr", (25, "count", "licornes", None, (25, 31))),
         ("Revenue will reach $ 17 to 18 billion this year.", "en", (17_000_000_000, "amount", "dollars", 0, None)),
         ("Sales rose to $2.7 bln in 2013.", "en", (2_700_000_000, "amount", "dollars", 0, None)),
