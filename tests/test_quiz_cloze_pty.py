@@ -57,7 +57,7 @@ def test_each_listed_alternative_is_right(tmp_path: Path, first: str, second: st
         assert connection.execute("SELECT question, correct FROM reviews").fetchall() == [("capital", 1)]
 
 
-def test_a_french_alternative_is_not_offered_for_english(tmp_path: Path) -> None:
+def test_an_answer_that_is_no_alternative_is_wrong_with_the_right_one_shown(tmp_path: Path) -> None:
     (tmp_path / "bank.yaml").write_text(BANK, encoding="utf-8")
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "PYTHONPATH": str(ROOT)}
     arguments = ["-m", "quizgen", "quiz", "bank.yaml", "--lang", "en", "--count", "1", "--seed", "1", "--db", str(tmp_path / "p.sqlite3")]
