@@ -1,7 +1,7 @@
 """The web quiz in a real headless Chromium: one browser per test module, a fresh profile per visit.
 
-The browser tests need Debian's chromium at /usr/bin/chromium (CI's .ci/run
-installs it) and are skipped with that reason when it is missing.
+The browser tests use the Chromium tests/browser.py finds ($CHROMIUM, a system one, or a
+`playwright install`ed one; CI's .ci/run installs Debian's) and skip, saying how to get one, without it.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from quizgen.bank import load_bank
 from quizgen.exports.webquiz import WebOptions, to_webquiz
 from quizgen.model import Bank
 
-CHROMIUM = Path("/usr/bin/chromium")
+from ..browser import NO_CHROMIUM, find_chromium
+
 BANK_ORDER = WebOptions(order="bank")
 
 
@@ -34,8 +35,9 @@ def write_bank(folder: Path, text: str, name: str = "bank.yaml") -> Bank:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    chromium_path = find_chromium()
+    if chromium_path is None:
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -47,7 +49,7 @@ def browser() -> Iterator[Any]:
             "--disable-sync",
             "--no-first-run",
         ]
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path), args=args)
         yield chromium
         chromium.close()
 
