@@ -606,10 +606,7 @@ def test_scare_quotes_are_not_quotations() -> None:
 
 
 def test_a_fragment_quoted_in_the_writers_sentence_gets_no_who_said_question_unless_named() -> None:
-    text = (
-        "Amélie de Montchalin a présenté le budget.\n\n"
-        "Des « dépenses essentielles de défense » pour réarmer la France, d’une part."
-    )
+    text = "Amélie de Montchalin a présenté le budget.\n\nDes « dépenses essentielles de défense » pour réarmer la France, d’une part."
     bank = yaml.safe_load(draft_bank(text, source_file="article.txt", nlp=False))
     assert [q["type"] for q in bank["questions"] if "défense" in q.get("prompt", q.get("text", ""))] == ["cloze"]
 
@@ -619,7 +616,10 @@ def test_a_fragment_quoted_in_the_writers_sentence_gets_no_who_said_question_unl
     [
         ("On Jan. 15, Acme Inc. opened 3 offices. It hired staff.", ["On Jan. 15, Acme Inc. opened 3 offices.", "It hired staff."]),
         ("Le 3 oct. 2023, M. Dupont est venu. Il est reparti.", ["Le 3 oct. 2023, M. Dupont est venu.", "Il est reparti."]),
-        ("J. R. R. Tolkien wrote it in the U.S. in 1937. Then he left.", ["J. R. R. Tolkien wrote it in the U.S. in 1937.", "Then he left."]),
+        (
+            "J. R. R. Tolkien wrote it in the U.S. in 1937. Then he left.",
+            ["J. R. R. Tolkien wrote it in the U.S. in 1937.", "Then he left."],
+        ),
     ],
 )
 def test_sentences_know_abbreviations_initials_and_dates(text: str, sentences: list[str]) -> None:
@@ -659,9 +659,15 @@ def test_the_headline_is_a_title_not_a_paragraph() -> None:
 
 
 def test_max_keeps_the_best_questions_first_who_said_them() -> None:
-    bank = yaml.safe_load(draft_bank((FIXTURES / "en-harbor-robotics.txt").read_text(encoding="utf-8"), source_file="a.txt", limit=3, nlp=False))
+    bank = yaml.safe_load(
+        draft_bank((FIXTURES / "en-harbor-robotics.txt").read_text(encoding="utf-8"), source_file="a.txt", limit=3, nlp=False)
+    )
     # Named speakers first (weight 5), in article order: "he said" (David Chen) is found by a pronoun, and comes after.
-    assert [q["id"] for q in bank["questions"]] == ["maria-lopez-we-want-a-robot", "maria-lopez-the-next-two-years", "priya-shah-ambitious-but-credible"]
+    assert [q["id"] for q in bank["questions"]] == [
+        "maria-lopez-we-want-a-robot",
+        "maria-lopez-the-next-two-years",
+        "priya-shah-ambitious-but-credible",
+    ]
 
 
 def test_a_repeated_caption_gives_one_question_and_a_caption_two_at_most() -> None:
