@@ -42,7 +42,7 @@ from .bank import load_bank
 from .check import check_bank
 from .errors import Problem, QuizgenError, count
 from .files import LATEST_EPOCH, read_bytes, read_text, source_date_epoch, write_atomic, zip_bytes
-from .identity import deck_id, deck_name, note_guid, web_link
+from .identity import deck_id, deck_name, derived_id_warning, note_guid, web_link
 from .model import (
     TYPES,
     Bank,
@@ -622,6 +622,8 @@ class BuildReport:
 
     warnings: tuple[Problem, ...]
     decks: tuple[DeckReport, ...]
+    derived_id: str | None = None
+    """The warning of a bank without `deck.id` (identity.derived_id_warning), given on every build until it has one."""
 
 
 def write_deck(bank: Bank, lang: str, path: Path, now: int | None = None) -> DeckReport:
@@ -683,7 +685,7 @@ def build_decks(path: Path, out_dir: Path, now: int | None = None) -> BuildRepor
     checked = check_bank(path)
     bank = checked.bank
     decks = tuple(write_deck(bank, lang, out_dir / f"{bank.slug}.{lang}.apkg", now) for lang in bank.languages)
-    return BuildReport(checked.warnings, decks)
+    return BuildReport(checked.warnings, decks, derived_id_warning(bank))
 
 
 def anki_deck(path: Path, lang: str | None, output: Path | None, now: int | None = None) -> BuildReport:
@@ -692,4 +694,4 @@ def anki_deck(path: Path, lang: str | None, output: Path | None, now: int | None
     bank = loaded.bank
     lang = bank.language(lang)
     target = output if output is not None else Path("decks") / f"{bank.slug}.{lang}.apkg"
-    return BuildReport(loaded.warnings, (write_deck(bank, lang, target, now),))
+    return BuildReport(loaded.warnings, (write_deck(bank, lang, target, now),), derived_id_warning(bank))

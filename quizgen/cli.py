@@ -62,6 +62,8 @@ def echo_decks(report: BuildReport) -> None:
     """The bank's warnings on stderr, then one line per deck written."""
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    if report.derived_id is not None:
+        click.echo(report.derived_id, err=True)
     for deck in report.decks:
         click.echo(deck.summary())
 
@@ -102,11 +104,15 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
 
     from .bank import bank_path
     from .check import check_bank
+    from .identity import derived_id_warning
 
     with reported():
         report = check_bank(bank_path(bank), Path(source) if source else None, strict)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    derived_id = derived_id_warning(report.bank)
+    if derived_id is not None:
+        click.echo(derived_id, err=True)
     click.echo(report.summary())
 
 

@@ -254,7 +254,7 @@ class BankReader(FieldReader):
         if name is None:
             return None
         default_name = name[self.languages[0]]
-        return Deck(name, stable_id(slugify(default_name) or default_name))
+        return Deck(name, stable_id(slugify(default_name) or default_name), derived_id=True)
 
     # Questions
 
