@@ -18,7 +18,8 @@ Scores (all drafted questions of the chosen split together):
 - wrong questions: who-said answers that are wrong, numeric answers that are no figure of the article,
   role questions about someone who is not a person of the article;
 - duplicates: two questions with the same prompt; twin choices: an mcq offering one person twice;
-- people found: the truth's people among the draft's people; people right: the draft's people who are people.
+- people found: the truth's people among the draft's people; people right: the draft's people who are people;
+- excerpt without the speaker: who-said questions whose excerpt does not hold a word of the speaker's name.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quizgen.draft import extract, read_article, render_bank  # noqa: E402
+from quizgen.draft import extract, read_article, render_bank
 
 
 def norm(text: str) -> str:
@@ -64,6 +65,7 @@ class Score:
     people_total: int = 0
     people_right: int = 0
     people_drafted: int = 0
+    unsupported: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -71,7 +73,7 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.duplicates += other.duplicates
         self.twins += other.twins
-        for name in ("people_found", "people_total", "people_right", "people_drafted"):
+        for name in ("people_found", "people_total", "people_right", "people_drafted", "unsupported"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
 
@@ -105,7 +107,9 @@ def score_people(name: str, found: list[str], truth: dict[str, Any], score: Scor
     score.people_found += len({owner for owner in owners if owner is not None})
     score.people_drafted += len(found)
     score.people_right += sum(owner is not None for owner in owners)
-    score.problems += [f"{name}: not a person of the truth: {person!r}" for person, owner in zip(found, owners) if owner is None]
+    score.problems += [
+        f"{name}: not a person of the truth: {person!r}" for person, owner in zip(found, owners, strict=True) if owner is None
+    ]
 
 
 def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
@@ -130,12 +134,17 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
         if is_who:
             speaker, words = quoted_text(question)
             words_n = norm(words)
-            match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
+            match = next(
+                (i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None
+            )
             if match is not None:
                 found_quotes.add(match)
             if speaker is None:  # an anonymous cloze names nobody: nothing to be wrong about
                 continue
             score.who_total += 1
+            if not any(word in question["source"] for word in speaker.split() if len(word) > 2):
+                score.unsupported += 1
+                score.problems.append(f"{name}: {question['id']}: the excerpt does not name {speaker}")
             truth_speaker = quotes[match][1] if match is not None else None
             right = truth_speaker is not None and person_of(speaker, people) == person_of(truth_speaker, people) is not None
             if right:
@@ -159,7 +168,11 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any]) -> Score:
             else:
                 found_figures.add(hit)
         elif question["id"].endswith("-role"):
-            named = question["answer"] if kind == "short" else re.sub(r"^.*(?:attribue-t-il à|does the text give) (.*?) ?\?$", r"\1", question["prompt"])
+            named = (
+                question["answer"]
+                if kind == "short"
+                else re.sub(r"^.*(?:attribue-t-il à|does the text give) (.*?) ?\?$", r"\1", question["prompt"])
+            )
             if person_of(named, people) is None:
                 score.wrong += 1
                 score.problems.append(f"{name}: {question['id']}: {named!r} is not a person of the article")
@@ -203,13 +216,16 @@ def main() -> int:
         total.add(scores[language])
     rows = [*sorted(scores.items()), ("all", total)]
     print(f"split: {args.split}")
-    print("| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices | questions | people found | people right |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices"
+        " | questions | people found | people right | excerpt without the speaker |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for label, s in rows:
         print(
             f"| {label} | {percent(s.who_right, s.who_total)} | {percent(s.quotes_found, s.quotes_total)} | "
             f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} | "
-            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} |"
+            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} | {s.unsupported} |"
         )
     if args.verbose:
         print("\n".join(total.problems))

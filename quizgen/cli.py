@@ -252,6 +252,10 @@ def stats(bank: str | None, db: str | None, tags: bool) -> None:
 )
 @click.option("--title", help="The title on every sheet [default: the bank's].")
 @click.option(
+    "--answer-sheet", is_flag=True, help="Also write SLUG-answer-sheets.pdf (bubble sheets) and SLUG-key.json for `quizgen grade`."
+)
+@click.option("--student-digits", type=click.IntRange(1, 12), default=8, show_default=True, help="Digits of the student number grid.")
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
@@ -273,6 +277,8 @@ def handout(
     combined: bool,
     duplex: bool,
     title: str | None,
+    answer_sheet: bool,
+    student_digits: int,
     output: str | None,
 ) -> None:
     """Print a worksheet to hand out: versions with shuffled questions and choices, and the teacher's key.
@@ -290,6 +296,7 @@ def handout(
         quizgen handout --versions 3 --count 10 --key-only -o key.pdf
         quizgen handout --format html --tag cisco --no-key
         quizgen handout --versions 30 --count 10 --combined -o - > class.pdf
+        quizgen handout --versions 4 --count 20 --answer-sheet
     """
     from .bank import bank_path
     from .handouts import HandoutOptions, KeyMode, write_handout
@@ -318,6 +325,53 @@ def handout(
     if to_stdout:
         click.echo(written.files[0].data, nl=False)
     click.echo(written.summary(), err=to_stdout)
+    if answer_sheet:
+        from pathlib import Path
+
+        from .grade.render import write_answer_sheets
+
+        # Beside the handout's file, or here when it goes to standard output.
+        folder = Path(output).parent if output is not None and output != "-" else Path()
+        with reported():
+            sheets = write_answer_sheets(bank_path(bank), written.handout, folder, paper, student_digits)
+        click.echo(sheets.summary(), err=to_stdout)
+
+
+@cli.command()
+@click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False), help="The SLUG-key.json written with the answer sheets.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="results.csv",
+    show_default=True,
+    help="The results (results.json beside it).",
+)
+@click.option(
+    "--annotate", type=click.Path(file_okay=False), help="Write each page read, with its marks coloured, as a PNG in this folder."
+)
+def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | None) -> None:
+    """Grade scanned answer sheets: PDFs or images, any order, any mix of versions.
+
+    Each page is found by its QR code and corner markers, straightened, and
+    every bubble read as filled, empty or doubtful (a light, erased or
+    crossed-out mark, two marks where one is allowed). Doubtful answers earn
+    nothing until checked: their count is in the results, and --annotate draws
+    them in orange (green right, red wrong). Pages that cannot be read are
+    listed with the reason.
+
+    \b
+    Example:
+        quizgen grade scans/*.pdf --key viva-technology-2016-key.json -o results.csv --annotate checked
+    """
+    from pathlib import Path
+
+    from .grade.results import write_results
+
+    with reported():
+        grading = write_results([Path(scan) for scan in scans], Path(key_file), Path(output), Path(annotate) if annotate else None)
+    click.echo(grading.summary(Path(output)))
 
 
 @cli.command()

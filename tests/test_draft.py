@@ -800,7 +800,7 @@ def test_only_regular_files_of_a_bounded_size_are_read(in_tmp: Path) -> None:
 
 # The optional NLP pass
 
-needs_nlp = pytest.mark.skipif(not nlp_available("fr"), reason="spaCy's French pipeline (pip install 'quizgen[nlp]') is not installed")
+needs_nlp = pytest.mark.skipif(not nlp_available("fr"), reason="spaCy's French pipeline (pip install 'quizgen[draft]') is not installed")
 
 
 @needs_nlp

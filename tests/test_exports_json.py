@@ -89,11 +89,19 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.mark.parametrize(("bank_file", "lang"), [(BUNDLED_BANK, "fr"), (BANKS / "every-type.yaml", "en")])
+@pytest.mark.parametrize(
+    ("bank_file", "lang"),
+    [(BUNDLED_BANK, "fr"), (BANKS / "every-type.yaml", "en")],
+)
 def test_json_to_bank_to_decks_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bank_file: Path, lang: str) -> None:
-    """The JSON export, checked and built as a bank, gives the same deck, byte for byte, as the YAML bank."""
+    """The JSON export, checked and built as a bank, gives the same deck, byte for byte, as the YAML bank.
+
+    In the source's language: a JSON in another language holds excerpts in a language it does not have,
+    which the bank reader refuses (test_a_json_in_another_language_than_its_source_is_refused)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1467244800")
     shutil.copy(bank_file, tmp_path / "bank.yaml")
+    for picture in bank_file.parent.glob("every-type-*.png"):
+        shutil.copy(picture, tmp_path / picture.name)
     source = (BANKS / "every-type-source.txt") if bank_file.parent == BANKS else ROOT.parent / "shared/sources/viva-technology-2016.txt"
     if source.exists():
         shutil.copy(source, tmp_path / source.name)
@@ -109,6 +117,16 @@ def test_json_to_bank_to_decks_is_byte_identical(tmp_path: Path, monkeypatch: py
     (from_json,) = Path("from-json").glob("*.apkg")
     slug = load_bank(Path("bank.yaml")).bank.slug
     assert (Path("from-yaml") / f"{slug}.{lang}.apkg").read_bytes() == from_json.read_bytes()
+
+
+def test_a_json_in_another_language_than_its_source_is_refused(tmp_path: Path, every_type_bank: Bank) -> None:
+    path = tmp_path / "bank.json"
+    path.write_text(str(to_json(every_type_bank, "fr").data), encoding="utf-8")
+    code, output = run("check", str(path))
+    assert (code, output.splitlines()[0]) == (
+        1,
+        f"{path}:1: source language 'en' is not one of the bank's languages (fr): answers are looked for in the excerpts in that language",
+    )
 
 
 def test_a_problem_in_a_json_bank_names_the_line_of_its_question(tmp_path: Path, every_type_bank: Bank) -> None:

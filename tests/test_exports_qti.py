@@ -162,14 +162,15 @@ def test_the_package_is_what_canvas_imports(path: Path, lang: str) -> None:
     bank = load_bank(path).bank
     files = unpack(bank, lang)
     ident = f"quizgen-{bank.slug}-{lang}"
-    assert list(files) == ["imsmanifest.xml", "non_cc_assessments/", f"{ident}/assessment_meta.xml", f"{ident}/{ident}.xml"]
+    pictures = list(dict.fromkeys(f"images/{Path(question.image.file).name}" for question in bank.questions if question.image))
+    assert list(files) == ["imsmanifest.xml", "non_cc_assessments/", f"{ident}/assessment_meta.xml", f"{ident}/{ident}.xml", *pictures]
     trees = {name: ET.fromstring(data) for name, data in files.items() if name.endswith(".xml")}
 
     manifest = trees["imsmanifest.xml"]
     assert manifest.tag == f"{MANIFEST}manifest"
     resources = {resource.get("identifier"): resource for resource in manifest.iter(f"{MANIFEST}resource")}
     hrefs = [file.get("href", "") for file in manifest.iter(f"{MANIFEST}file")]
-    assert sorted(hrefs) == sorted(name for name in files if name.endswith(".xml") and name != "imsmanifest.xml")
+    assert sorted(hrefs) == sorted(name for name in files if name != "imsmanifest.xml" and not name.endswith("/"))
     assert all(dependency.get("identifierref") in resources for dependency in manifest.iter(f"{MANIFEST}dependency"))
 
     meta = trees[f"{ident}/assessment_meta.xml"]

@@ -113,6 +113,7 @@ def test_html_is_one_self_contained_file(every_type_bank: Bank) -> None:
     assert "@page { size: A4;" in page
     assert '@page vB { @bottom-center { content: "Version B";' in page
     assert '@page kA { @bottom-center { content: "Answer key — version A";' in page
+    assert '@page grid { @bottom-center { content: "Grading grid";' in page
     assert page.count('<section class="sheet version') == 2
     assert page.count('<section class="sheet key') == 3
     assert page.count('<section class="sheet key grid') == 1

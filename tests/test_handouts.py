@@ -38,6 +38,7 @@ from quizgen.handouts import pdf as handout_pdf
 from quizgen.handouts.markdown import PAGE_BREAK
 from quizgen.model import Bank, Cloze, Match, MultipleAnswer, MultipleChoice, Numeric, Order, ShortAnswer, TrueFalse, cloze_deletions
 from quizgen.present import answer_text, label
+from quizgen.starter import demo_notice
 
 from .conftest import BUNDLED_BANK
 from .handout_banks import EVERY_TYPE, distinct_bank
@@ -140,7 +141,8 @@ def test_each_key_line_gives_the_answer_of_its_question_as_printed(bank: Bank, l
             else:
                 assert isinstance(question, (TrueFalse, Numeric))
                 assert item.answer == typographic(answer_text(question, lang), lang)
-            assert item.excerpt == question.source
+            if not isinstance(question, (Match, Order)):
+                assert item.excerpt == question.source
             assert item.points == question.points
 
 
@@ -711,6 +713,7 @@ def test_the_bundled_bank_prints_without_arguments(here: Path) -> None:
     code, shown = invoke(["--format", "md", "--versions", "2", "--count", "5"])
     assert (code, shown) == (
         0,
+        demo_notice(here) + "\n"
         "Wrote viva-technology-2016-handout.md: 2 versions (A and B) of 5 questions; seed 0\n"
         "Wrote viva-technology-2016-key.md: the grading grid and answer keys of 2 versions (A and B) of 5 questions; seed 0\n",
     )
@@ -725,3 +728,21 @@ def test_help_has_an_example() -> None:
     code, shown = invoke(["--help"])
     assert code == 0
     assert "  Example:\n      quizgen handout questions.yaml --versions 3 --count 10 --lang fr\n" in shown
+
+
+@pytest.mark.parametrize(("duplex", "pages"), [([], 5), (["--duplex"], 5), (["--no-duplex"], 3)])
+def test_duplex_is_the_default_for_a_pdf(here: Path, duplex: list[str], pages: int) -> None:
+    """Three one-page versions: a page is left blank after A and after B, unless --no-duplex."""
+    assert invoke([str(EVERY_TYPE), "--versions", "3", "--type", "mcq", "--type", "truefalse", "--no-key", *duplex])[0] == 0
+    assert len(pypdf.PdfReader(here / "every-type-handout.pdf").pages) == pages
+
+
+def test_a_match_keys_the_excerpt_of_each_pair_once(every_type_bank: Bank) -> None:
+    match = next(question for question in every_type_bank.questions if isinstance(question, Match))
+    assert match.source == match.pair_sources[0] == "Descartes, King and Shakespeare are quoted."
+    alone = replace(every_type_bank, questions=(match,))
+    assert make_handout(alone).versions[0].items[0].excerpt == "Descartes, King and Shakespeare are quoted."
+    sourced = replace(match, source=None, pair_sources=("Cogito.", None, "Hamlet, act 3."))
+    item = make_handout(replace(every_type_bank, questions=(sourced,))).versions[0].items[0]
+    assert item.excerpt == "Cogito. … Hamlet, act 3."
+    assert make_handout(replace(every_type_bank, questions=(replace(sourced, pair_sources=()),))).versions[0].items[0].excerpt is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,7 +61,7 @@ def same_questions(original: Bank, imported: Bank, lang: str, ids: list[str], hi
         # A unit the format puts after the prompt may come back there: the learner reads the same words.
         assert (found.type, prompt_with_unit(found, lang)) == (question.type, prompt_with_unit(question, lang))
         assert answers(found, lang) == answers(question, lang), question.id
-        assert (found.tags, found.points) == (question.tags, question.points)
+        assert (found.tags, found.points) == (question.tags, question.points if hints else 1)  # nor a weight
         assert (found.hint is None) == (question.hint is None or not hints)
         if hints or not isinstance(question, Order):  # GIFT's ordering question takes no feedback
             assert found.explanation == (question.explanation and {lang: question.explanation[lang]})
@@ -84,16 +86,49 @@ ROUND_TRIPS = [
 @pytest.mark.parametrize(("format_name", "bank_file", "lang"), ROUND_TRIPS)
 def test_an_export_imports_back_to_the_same_questions(tmp_path: Path, format_name: str, bank_file: Path, lang: str) -> None:
     original = load_bank(bank_file).bank
+    for picture in bank_file.parent.glob("every-type-*.png"):  # a JSON bank names its pictures beside it
+        shutil.copy(picture, tmp_path / picture.name)
     exported = FORMATS[format_name].render(original, lang)
     source = tmp_path / f"export{FORMATS[format_name].extension}"
     source.write_text(str(exported.data), encoding="utf-8")
     imported = import_file(source, tmp_path / "bank.yaml", lang=lang)
-    assert imported.notes == ()
+    pictured = {question.id for question in original.questions if question.image is not None}
+    assert {(note.question_id, note.message) for note in imported.notes} == {
+        (question_id, "not carried: the picture in its text") for question_id in pictured if format_name == "moodle"
+    }
     bank = load_bank(tmp_path / "bank.yaml").bank  # what `quizgen check` reads: it must load without an error
-    assert bank.languages == (lang,)
+    assert (bank.languages, bank.no_source) == ((lang,), False)
     skipped = {skip.question.id for skip in exported.skipped}
     kept = [question.id for question in original.questions if question.id not in skipped]
     same_questions(original, bank, lang, kept, hints=format_name != "gift")  # GIFT has no place for a hint
+
+
+def test_a_json_bank_s_picture_is_named_from_the_bank_written(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sun.png").write_bytes((BANKS / "every-type-sun.png").read_bytes())
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    order = next(question for question in bank.questions if question.image is not None)
+    order = dataclasses.replace(order, image=dataclasses.replace(order.image, file="sun.png"))  # type: ignore[arg-type]
+    (tmp_path / "in" / "bank.json").write_text(str(FORMATS["json"].render(dataclasses.replace(bank, questions=(order,)), "en").data))
+    import_file(tmp_path / "in" / "bank.json", tmp_path / "bank.yaml")
+    (imported,) = load_bank(tmp_path / "bank.yaml").bank.questions
+    assert imported.image is not None and imported.image.file == "in/sun.png"
+
+
+def test_a_json_bank_s_source_comes_in_with_its_text_named_from_the_bank_written(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(BANKS / "every-type-source.txt", tmp_path / "in")
+    bank = load_bank(BANKS / "every-type.yaml").bank
+    questions = tuple(question for question in bank.questions if question.image is None)
+    (tmp_path / "in" / "bank.json").write_text(str(FORMATS["json"].render(dataclasses.replace(bank, questions=questions), "en").data))
+    import_file(tmp_path / "in" / "bank.json", tmp_path / "bank.yaml")
+    imported = load_bank(tmp_path / "bank.yaml").bank
+    assert imported.source is not None and (imported.source.file, imported.source.title["en"]) == (
+        "in/every-type-source.txt",
+        "A short text about tests",
+    )
+    assert imported.deck.id == bank.deck.id  # the notes of its Anki deck stay the same notes
+    assert [question.source for question in imported.questions] == [question.source for question in questions]
 
 
 def test_an_imported_bank_passes_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,6 +198,7 @@ def test_what_moodle_has_and_quizgen_lacks_is_reported_with_its_line(tmp_path: P
     ]
     bank = load_bank(tmp_path / "cells.yaml").bank
     assert bank.title["en"] == "Biology/Cells"  # Moodle reads // in a category path as a slash in one name
+    assert bank.no_source  # no question quotes an excerpt: the bank says it is not written from a text
     organelle, unit, size, parts = bank.questions
     assert isinstance(organelle, MultipleChoice) and (organelle.prompt, organelle.answer) == ({"en": "Which is an organelle?"}, 0)
     assert isinstance(unit, ShortAnswer) and unit.answer == {"en": "cell*"}
@@ -184,12 +220,13 @@ Paris is a city.
 
 ::Range:: How long is the Seine, in km? {#776..780}
 
-::Blank:: The Seine flows into the {=English Channel} near Le Havre.
+::Blank:: The Seine flows into the {=English Channel =Channel} near Le Havre.
 
 ::Match:: Match each city with its river. {
 =Paris -> Seine
 =Nantes -> Loire
 =Lyon -> Rhône
+= -> Rhine
 }
 
 ::Steps:: Put in order. {>3 ALL VERTICAL ALL_OR_NOTHING SHOW
@@ -222,7 +259,8 @@ def test_a_hand_written_gift_file_comes_in_with_notes(tmp_path: Path) -> None:
     assert isinstance(rivers, MultipleAnswer) and (rivers.answers, rivers.tags) == ((0, 1), ("water",))
     assert isinstance(length, Numeric) and length.bounds == (776, 780)
     assert isinstance(blank, Cloze) and blank.text == {"en": "The Seine flows into the {{c1::English Channel}} near Le Havre."}
-    assert isinstance(match, Match) and [right["en"] for _, right in match.pairs] == ["Seine", "Loire", "Rhône"]
+    assert blank.accepted(1, "en") == ("English Channel", "Channel")
+    assert isinstance(match, Match) and match.right_column("en") == ("Seine", "Loire", "Rhône", "Rhine")
 
 
 ANKI = (

@@ -685,6 +685,7 @@ def test_a_rich_screen_shows_hostile_text_literally() -> None:
         ("« Vive la French Tech ! »", "en", "« Vive la French Tech ! »"),
         ("“I have a dream.”", "fr", "“I have a dream.”"),
         ("« Vive la French Tech !", "fr", "« Vive la French Tech !\u00a0»"),
+        ("la French Tech ! »", "en", "«\u00a0la French Tech ! »"),
     ],
 )
 def test_excerpts_are_quoted_once(excerpt: str, lang: str, shown: str) -> None:

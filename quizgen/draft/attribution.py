@@ -202,7 +202,12 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     if walk.last is not None:
         last_end, last = walk.last
         between = text[last_end : quote[0]]
-        if not text[sentence[0] : quote[0]].strip() and scan.block.start <= last_end and len(re.findall(r"\w+", between)) <= 6 and "\n" not in between:
+        if (
+            not text[sentence[0] : quote[0]].strip()
+            and scan.block.start <= last_end
+            and len(re.findall(r"\w+", between)) <= 6
+            and "\n" not in between
+        ):
             return Speaker(last.person, "continued", last.clause)
     opens_sentence = not text[sentence[0] : quote[0]].strip()
     # 5. Right after a sentence that names one person and says they speak: "X a nuancé. « ... »", "X ajoute :".
@@ -214,9 +219,9 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.
     if not text[scan.block.start : quote[0]].strip() and number + 1 < len(scan.sentences):
         start, end = scan.sentences[number + 1]
-        named = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
-        if named and len({mention.person for mention in named}) == 1 and _says(text, scan, start, end):
-            return Speaker(named[0].person, "following", named[0].start)
+        mentions = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
+        if mentions and len({mention.person for mention in mentions}) == 1 and _says(text, scan, start, end):
+            return Speaker(mentions[0].person, "following", mentions[0].start)
     return Speaker(None, None)
 
 
@@ -260,13 +265,14 @@ def _speaks_after(text: str, end: int, limit: int) -> bool:
     if re.match(r"\s*:", window):
         return True
     found = re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)", window)
-    return bool(found) and found.group(1).lower() in SPEECH_VERBS
+    return found is not None and found.group(1).lower() in SPEECH_VERBS
 
 
 def find_quotations(text: str, scans: list[Scan], people: People, persons: list[Person], speakers: Speakers) -> list[Quotation]:
     """The quotations of the article's prose, each once, with their speakers; the terms in quotes left out."""
     quotations: list[Quotation] = []
     seen: set[str] = set()
+    starts = [scan.block.start for scan in scans]
     for scan in scans:
         if scan.block.heading:  # a heading repeats the body, or is a title in quotes
             continue
@@ -284,18 +290,21 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
             person = persons[speaker.person] if speaker.person is not None else None
             if person is not None and speaker.clause is not None:
                 # The excerpt must show who speaks: from the quotation's sentence to the one that names them.
-                clause = _sentence_of(scans, speaker.clause)
+                clause = _sentence_of(scans, starts, speaker.clause)
                 low, high = min(excerpt[0], clause[0]), max(excerpt[1], clause[1])
                 if high - low > 600:
                     person = None  # too far apart to show together: the question would not prove its answer
                 else:
                     excerpt = (low, high)
+                    if speaker.how == "role" and person.excerpt is not None:
+                        # "a expliqué la ministre": show where the article says who the minister is, when it is close.
+                        given = _sentence_of(scans, starts, person.position)
+                        if max(high, given[1]) - min(low, given[0]) <= 600:
+                            excerpt = (min(low, given[0]), max(high, given[1]))
             if person is None:
                 speaker = Speaker(None, None)
             named = tuple(
-                persons[mention.person].name
-                for mention in people.mentions_in(inner_start, inner_end)
-                if mention.person != speaker.person
+                persons[mention.person].name for mention in people.mentions_in(inner_start, inner_end) if mention.person != speaker.person
             )
             tags = (*person_tags(person), "quote")
             quotations.append(
@@ -314,9 +323,8 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
     return quotations
 
 
-def _sentence_of(scans: list[Scan], position: int) -> Span:
-    """The sentence that holds `position`, in whichever block."""
-    starts = [scan.block.start for scan in scans]
+def _sentence_of(scans: list[Scan], starts: list[int], position: int) -> Span:
+    """The sentence that holds `position`, in whichever block (`starts`: the blocks' starts)."""
     scan = scans[max(0, bisect_left(starts, position + 1) - 1)]
     return scan.sentences[scan.sentence_at(position)]
 
@@ -325,7 +333,7 @@ def _is_partial(text: str, scan: Scan, start: int, end: int, words: str) -> bool
     """A fragment quoted inside the writer's own sentence ("to “fix the foundations”"), not a sentence of the speaker:
     it does not start its sentence or a clause, and it does not start with a capital."""
     head = text[max(scan.block.start, start - 3) : start].rstrip()
-    opens = not head or head[-1] in ENDERS + ":—–-(" + "»”\""
+    opens = not head or head[-1] in ENDERS + ":—–-(" + '»”"'
     return not opens and not words[:1].isupper()
 
 

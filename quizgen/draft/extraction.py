@@ -16,6 +16,7 @@ from .records import Findings
 from .sentences import Scan, scan_block
 from .text import TOKEN, flat
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 TITLE_LENGTH = 120
 """Characters: a headline longer than this is a paragraph, and is cut at a word."""
 
@@ -34,6 +35,8 @@ def extract(text: str, lang: str | None = None, *, nlp: bool = True, title: str 
     `title`: the headline when the article's source gives it (a web page's title).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A page break (a PDF's form feed) is a line break; other control characters, which no bank may hold, are spaces.
+    text = CONTROL.sub(lambda found: "\n" if found.group() in "\x0b\x0c" else " ", text)
     blocks, skipped = split_blocks(text)
     prose = "\n".join(text[block.start : block.end] for block in blocks)
     language = lang or detect_language(prose)

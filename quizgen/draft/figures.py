@@ -44,6 +44,7 @@ CURRENCY_AFTER = {
 }
 """A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
 WINDOW = 200
+WORD = re.compile(r"[\w&]+")
 """How far after a number its scale, currency or noun is looked for."""
 BEFORE = 40
 """How far before a number its qualifier, currency symbol, month or label is looked for."""
@@ -86,16 +87,16 @@ def find_figures(
     kept = body + [(raw, scan) for raw, scan in headings if raw.value not in values and (raw.unit or raw.kind == "year")]
     figures = []
     by_start = {quotation.position: quotation for quotation in quotations}
-    # Longest organisation first, each blanked out once found: "Cisco France" is not also "Cisco".
-    organisations = [
-        (organisation, re.compile(rf"\b{re.escape(organisation)}\b"))
-        for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o))
-    ]
+    # The organisations by their first word, longest first: "Cisco France" is not also "Cisco".
+    organisations: dict[str, list[str]] = {}
+    for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
+        organisations.setdefault(organisation.split()[0], []).append(organisation)
+    by_name = {person.name: person for person in persons}
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
         tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
-        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_start, organisations, focus_after)
+        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
                 raw.value,
@@ -182,7 +183,8 @@ class _FigureReader:
             scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b", rest)
             if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
                 shared = re.match(
-                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b", rest
+                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b",
+                    rest,
                 )
                 if shared:
                     scale_word = shared.group(1)
@@ -341,8 +343,9 @@ def _figure_tags(
     scan: Scan,
     people: People,
     persons: list[Person],
+    by_name: dict[str, Person],
     quotations: dict[int, Quotation],
-    organisations: list[tuple[str, re.Pattern[str]]],
+    organisations: dict[str, list[str]],
     focus_after: dict[int, int | None],
 ) -> tuple[str, ...]:
     """Who a figure is about: its quotation's speaker, else the people and organisations its excerpt names,
@@ -352,16 +355,23 @@ def _figure_tags(
     if quote is not None:
         quotation = quotations.get(quote[0])
         if quotation and quotation.speaker:
-            tags += person_tags(next(p for p in persons if p.name == quotation.speaker))
+            tags += person_tags(by_name[quotation.speaker])
     named = [persons[m.person] for m in people.mentions_in(*excerpt)]
     if not tags:
         for person in named:
             tags += person_tags(person)
-    excerpt_text = people.text[excerpt[0] : excerpt[1]]
-    for organisation, named_here in organisations:
-        if named_here.search(excerpt_text):
-            tags.append(slugify(organisation))
-            excerpt_text = named_here.sub(" ", excerpt_text)
+    # Each word of the excerpt that starts an organisation's name, in turn (a word per name: linear in the excerpt).
+    text = people.text
+    position = excerpt[0]
+    for word in WORD.finditer(text, excerpt[0], excerpt[1]):
+        if word.start() < position:
+            continue
+        for organisation in organisations.get(word.group(), ()):
+            end = word.start() + len(organisation)
+            if end <= excerpt[1] and text.startswith(organisation, word.start()) and not text[end : end + 1].isalnum():
+                tags.append(slugify(organisation))
+                position = end
+                break
     focus = focus_after.get(sentence_start)
     if not tags and focus is not None:
         tags += person_tags(persons[focus])

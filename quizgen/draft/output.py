@@ -41,6 +41,10 @@ def render_bank(
     is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki."""
     _require_questions(findings, source_file or "the article")
     questions = build_questions(findings, limit)
+    if not questions:  # people with roles, but one role shared by all of them: nothing to ask
+        raise DraftError(
+            f"{source_file or 'the article'}: found no quotation, figure or person with a role in its prose to draft a question from"
+        )
     source_title = findings.title or (Path(source_file).stem if source_file else "article")
     source: dict[str, str] = {"title": source_title}
     if source_file is not None:
@@ -59,7 +63,13 @@ def render_bank(
 
 
 def draft_bank(
-    text: str, *, source_file: str | None, lang: str | None = None, title: str | None = None, limit: int | None = DEFAULT_MAX, nlp: bool = True
+    text: str,
+    *,
+    source_file: str | None,
+    lang: str | None = None,
+    title: str | None = None,
+    limit: int | None = DEFAULT_MAX,
+    nlp: bool = True,
 ) -> str:
     """The YAML of a draft bank for an article's text; `source_file` is the article's path relative to the bank."""
     return render_bank(extract(text, lang, nlp=nlp), source_file=source_file, title=title, limit=limit, deck_id=draft_deck_id(text))[0]

@@ -58,7 +58,7 @@ ORGANISATION = re.compile(
 WINDOW = 160
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
-_POSSESSIVES = frozenset("his her their its son sa ses leur leurs".split())
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
 Gender = str
@@ -164,7 +164,10 @@ class People:
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
-        self._by_first: dict[str, list[int]] = {}
+        self._near: dict[tuple[str, str], list[int]] = {}
+        """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
+        self._holders: dict[tuple[str, str | None], list[int]] = {}
+        """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
         found: list[tuple[_Name, Scan]] = []
         for scan in scans:
@@ -201,14 +204,15 @@ class People:
         no one else has, the person in focus; else nobody (right or absent)."""
         if anaphor.demonstrative:
             return focus if focus is not None and self._agrees(focus, anaphor.gender) else None
-        core = _role_core(anaphor.role)
-        holders = [
-            index
-            for index, builder in enumerate(self.builders)
-            if builder.role is not None
-            and _role_core(builder.role.wording) == core
-            and (anaphor.organisation is None or builder.role.organisation == anaphor.organisation)
-        ]
+        # Holders are indexed by role and organisation; a role given again later may leave a stale entry, checked here.
+        key = (_role_core(anaphor.role), anaphor.organisation)
+        holders: list[int] = []
+        for index in dict.fromkeys(self._holders.get(key, [])):
+            role = self.builders[index].role
+            if role is not None and (_role_core(role.wording), anaphor.organisation and role.organisation) == key:
+                holders.append(index)
+                if len(holders) == 2:
+                    break  # two holders are as many as a hundred: nobody can tell
         if len(holders) == 1:
             return holders[0]
         if holders or focus is None or anaphor.organisation is None:
@@ -222,11 +226,19 @@ class People:
         known = self.builders[person].gender
         return gender is None or known is None or known == gender
 
+    def _index_role(self, person: int, role: _Role) -> None:
+        """Index a person's role by its core, with and without its organisation."""
+        core = _role_core(role.wording)
+        self._holders.setdefault((core, None), []).append(person)
+        if role.organisation is not None:
+            self._holders.setdefault((core, role.organisation), []).append(person)
+
     def give_role(self, person: int, anaphor: Anaphor) -> None:
         """The role a person in focus was designated by becomes theirs, if they had none."""
         builder = self.builders[person]
         if builder.role is None and anaphor.organisation is not None and not anaphor.demonstrative:
             builder.role = _Role(anaphor.role, anaphor.organisation, (anaphor.start, anaphor.end))
+            self._index_role(person, builder.role)
 
     def records(self) -> list[Person]:
         people = []
@@ -251,11 +263,17 @@ class People:
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
             # Role words around a name are its role: "Chief Executive Greg Mesch", "William D. Perez President".
-            while last > first and tokens[last - 1].group().lower() not in NAME_PARTICLES and (
-                tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES
+            while (
+                last > first
+                and tokens[last - 1].group().lower() not in NAME_PARTICLES
+                and (tokens[last].group().lower() in ROLE_NOUNS or tokens[last].group().lower() in ROLE_PREFIXES)
             ):
                 last -= 1  # but "Bruno Le Maire" keeps his name
-            if last + 1 < len(tokens) and tokens[last + 1].group() in ORGANISATION_AFTER and _spaces_only(text, tokens[last].end(), tokens[last + 1].start()):
+            if (
+                last + 1 < len(tokens)
+                and tokens[last + 1].group() in ORGANISATION_AFTER
+                and _spaces_only(text, tokens[last].end(), tokens[last + 1].start())
+            ):
                 continue  # "Wrigley Company": the organisation's name
             known = next((k for k in range(first, last + 1) if tokens[k].group() in FIRST_NAMES or tokens[k].group() in TITLES), None)
             titled = known is not None and tokens[known].group() in TITLES
@@ -298,7 +316,7 @@ class People:
     def _organisation_before(self, start: int, block_start: int) -> bool:
         """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
         before = re.search(r"([^\W\d_]+)\s+$", self.text[max(block_start, start - 40) : start])
-        return bool(before) and before.group(1).lower() in ORGANISATION_BEFORE
+        return before is not None and before.group(1).lower() in ORGANISATION_BEFORE
 
     def _speaks(self, start: int, end: int, scan: Scan) -> bool:
         """A verb of saying next to the name: "X a déclaré", "X said", "said X", ", a expliqué X", "X :"."""
@@ -358,7 +376,12 @@ class People:
             return None
         first = len(words) - 1
         # Up to two qualifying words before the noun ("former", "senior vice"), joined by spaces only.
-        while first > 0 and len(words) - first <= 2 and words[first - 1].group().lower() in ROLE_PREFIXES and not text[words[first - 1].end() : words[first].start()].strip():
+        while (
+            first > 0
+            and len(words) - first <= 2
+            and words[first - 1].group().lower() in ROLE_PREFIXES
+            and not text[words[first - 1].end() : words[first].start()].strip()
+        ):
             first -= 1
         organisation = None
         if first > 0 and not text[words[first - 1].end() : words[first].start()].strip():
@@ -366,18 +389,25 @@ class People:
             if owner.lower() in _POSSESSIVES:
                 return None
             bare = re.sub(r"[’']s$", "", owner)
-            if bare[:1].isupper() and bare.lower() not in ROLE_NOUNS and bare.lower() not in ROLE_PREFIXES and bare.lower() not in ("le", "la", "the"):
+            if (
+                bare[:1].isupper()
+                and bare.lower() not in ROLE_NOUNS
+                and bare.lower() not in ROLE_PREFIXES
+                and bare.lower() not in ("le", "la", "the")
+            ):
                 organisation = bare
-        role_start = words[first].start()
+        # The role keeps its organisation ("Starbucks CEO"): two people may both be "CEO".
+        role_start = words[first - 1].start() if organisation is not None else words[first].start()
         return _Role(text[role_start : noun.end()], organisation, (role_start, end))
 
     def _person(self, name: _Name, heading: bool) -> int:
         """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
         spelling = name.spelling
         full = not name.titled
-        first_name = "" if name.titled else spelling.split()[0].lower()
-        first_key = NICKNAMES.get(first_name, first_name)
-        candidates = list(dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + self._by_first.get(first_key, [])))
+        near = [] if name.titled else _near_keys(spelling)
+        candidates = list(
+            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, [])])
+        )
         if name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
@@ -391,8 +421,8 @@ class People:
             self.builders.append(_PersonBuilder())
             index = len(self.builders) - 1
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
-            if first_name:
-                self._by_first.setdefault(NICKNAMES.get(first_name, first_name), []).append(index)
+        for key in near:
+            self._near.setdefault(key, []).append(index)
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.gender is not None:
@@ -417,6 +447,7 @@ class People:
         if role is not None and (builder.role is None or (builder.role_in_heading and not scan.block.heading)):
             builder.role = role
             builder.role_in_heading = scan.block.heading
+            self._index_role(person, role)
         if role is not None:
             noun = _role_core(role.wording).split()[-1] if _role_core(role.wording).split() else ""
             gender = "f" if noun in FEMALE_ROLES else "m" if noun in MALE_ROLES else None
@@ -432,7 +463,9 @@ class People:
                 if not words:
                     continue
                 owners.setdefault(words[-1], set()).add(index)
-                if words[0] not in FIRST_NAMES and words[0] not in TITLES:  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
+                if (
+                    words[0] not in FIRST_NAMES and words[0] not in TITLES
+                ):  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
                     owners.setdefault(words[0], set()).add(index)
         for scan in scans:
             for token in TOKEN.finditer(self.text, scan.block.start, scan.block.end):
@@ -481,7 +514,7 @@ class People:
         if before and before.group(1).lower() in SPEECH_VERBS:
             return True
         after = re.match(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)", text[end : min(scan.block.end, end + 40)])
-        return bool(after) and after.group(1).lower() in SPEECH_VERBS
+        return after is not None and after.group(1).lower() in SPEECH_VERBS
 
 
 def person_tags(person: Person | None) -> list[str]:
@@ -565,6 +598,19 @@ def _ends_with(full: str, surname: str) -> bool:
     return full != surname and full.endswith(" " + surname)
 
 
+def _near_keys(spelling: str) -> list[tuple[str, str]]:
+    """(first name, surname less at most one letter) for each way to drop a letter: two surnames one edit apart
+    share one of these keys (the symmetric-deletion index), so merging never compares a name with everyone."""
+    words = [word for word in spelling.split() if not _INITIAL.fullmatch(word)]
+    if len(words) < 2:
+        return []
+    first, last = NICKNAMES.get(words[0].lower(), words[0].lower()), " ".join(words[1:])
+    keys = {last}
+    if 5 <= len(last) <= 40:
+        keys |= {last[:i] + last[i + 1 :] for i in range(len(last))}
+    return [(first, key) for key in sorted(keys)]
+
+
 @functools.lru_cache(maxsize=4096)
 def _same_person(a: str, b: str) -> bool:
     """Two spellings of one name: equal; a first name and its short form ("Bill", "William") with the same surname,
@@ -581,7 +627,12 @@ def _same_person(a: str, b: str) -> bool:
         return False
     if last_a == last_b:
         return True
-    return 5 <= min(len(last_a), len(last_b)) and abs(len(last_a) - len(last_b)) <= 1 and max(len(last_a), len(last_b)) <= 40 and _levenshtein(last_a, last_b) <= 1
+    return (
+        min(len(last_a), len(last_b)) >= 5
+        and abs(len(last_a) - len(last_b)) <= 1
+        and max(len(last_a), len(last_b)) <= 40
+        and _levenshtein(last_a, last_b) <= 1
+    )
 
 
 def _levenshtein(a: str, b: str) -> int:
@@ -621,13 +672,16 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
             # Without an organisation the role is its noun and the words that qualify it, up to a verb or a name.
             kept = re.match(r"(?:[^\W\d_]+(?:[-’'][^\W\d_]+)*\s*){1,4}", body)
             words_kept = body[: kept.end()].split() if kept else []
-            cut = next((k for k, word in enumerate(words_kept) if k > 0 and (word.lower() in SPEECH_VERBS or word[:1].isupper())), len(words_kept))
+            cut = next(
+                (k for k, word in enumerate(words_kept) if k > 0 and (word.lower() in SPEECH_VERBS or word[:1].isupper())), len(words_kept)
+            )
             end = len(" ".join(words_kept[:cut])) if words_kept else end
     if not 1 <= len(body[:end].split()) <= 8:
         return None
     return start, start + end, organisation and " ".join(organisation.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _role_core(role: str) -> str:
     """A role without its organisation: "directrice générale de Numéco" and "Harbor’s chief executive" -> the title."""
     role = re.sub(rf"^(?:[{CAPITALS}][\w&.-]*\s+)*[{CAPITALS}][\w&-]*[’']s\s+", "", " ".join(role.split()))

@@ -8,6 +8,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
+from itertools import islice
 from typing import Any
 
 from ..model import slugify
@@ -101,12 +102,15 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
         caption = figure.excerpt if figure.heading else None
         items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
+    shared = Counter((person.role or "").casefold() for person in roles)
     for person in roles:
+        if shared[(person.role or "").casefold()] > 1:
+            continue  # two people "CEO": "who is the CEO?" would have two right answers
         items.append((WEIGHTS["role"], person.position, 0, partial(_role_question, person, roles, ids, words), None))
     kept: list[tuple[int, int, dict[str, Any]]] = []
     seen: set[str] = set()
     per_caption: Counter[str] = Counter()
-    for weight, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
+    for _, position, order, make, caption in sorted(items, key=lambda item: (-item[0], item[1], item[2])):
         if caption is not None and per_caption[caption] >= PER_CAPTION:
             continue
         question = make()
@@ -158,20 +162,30 @@ def _first_words(words: str, n: int = 4) -> str:
     return " ".join(re.findall(r"[^\W_]+", words)[:n])
 
 
-def _choices(answer: str, others: list[str], key: str, limit: int = 4) -> list[str]:
+def _choices(answer: str, others: list[str], key: str, limit: int = 4, names: bool = False) -> list[str]:
     """The answer among up to three distractors, at a place that depends on the question only.
 
-    A distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez") could be the
-    same person: it is left out, so that no mcq has two right choices."""
-    answer_words = {word.casefold() for word in answer.split() if len(word) > 2}
-    distractors = [
-        other
-        for other in dict.fromkeys(others)
-        if other.casefold() != answer.casefold() and not (answer_words & {word.casefold() for word in other.split() if len(word) > 2})
-    ][: limit - 1]
+    With `names`, a distractor that shares a word of the answer's name ("Bill Perez" for "William D. Perez")
+    could be the same person: it is left out, so that no mcq has two right choices."""
+    answer_words = {word.casefold() for word in answer.split() if len(word) > 2} if names else set()
+    distractors: list[str] = []
+    for other in dict.fromkeys(others):
+        if len(distractors) == limit - 1:
+            break
+        # A choice inside another ("Vice-président" in "Vice-président senior") names the same thing: a bank refuses it.
+        if any(_inside(other, chosen) for chosen in (answer, *distractors)):
+            continue
+        if not (answer_words & {word.casefold() for word in other.split() if len(word) > 2}):
+            distractors.append(other)
     choices = list(distractors)
     choices.insert(zlib.crc32(key.encode()) % (len(distractors) + 1), answer)
     return choices
+
+
+def _inside(a: str, b: str) -> bool:
+    """One text inside the other, case aside."""
+    a, b = a.casefold(), b.casefold()
+    return a in b or b in a
 
 
 def _surname_forms(person: Person) -> list[str]:
@@ -192,11 +206,13 @@ def _quotation_questions(
     questions: list[tuple[float, dict[str, Any]]] = []
     if speaker is not None:
         question_id = ids.make(speaker, opening)
-        others = [name for name in people_order if name != speaker and name not in quotation.mentions]
+        # The first few candidates are enough for three distractors: a text with thousands of people costs no more.
+        others = list(islice((name for name in people_order if name != speaker and name not in quotation.mentions), 12))
         prompt = words["who"].format(quote=quotation.text)
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
-        if others:
-            question["choices"] = _choices(speaker, others, question_id)
+        choices = _choices(speaker, others, question_id, names=True)
+        if len(choices) > 1:
+            question["choices"] = choices
             question["answer"] = speaker
         else:
             question["type"] = "short"
@@ -213,8 +229,8 @@ def _quotation_questions(
         text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
         why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
         cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
-        cloze = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
-        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], cloze))
+        question = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
+        questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], question))
     return questions
 
 
@@ -270,11 +286,12 @@ def _role_question(person: Person, roles: tuple[Person, ...], ids: _Ids, words: 
     """The person's role among the others' roles; with fewer than two other roles, who has that role."""
     assert person.role is not None
     role = person.role[:1].upper() + person.role[1:]
-    others = [p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role]
+    others = list(islice((p.role[:1].upper() + p.role[1:] for p in roles if p is not person and p.role), 12))
     question_id = ids.make(person.name, suffix="role")
     question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True}
-    if len({other.casefold() for other in others} - {role.casefold()}) >= 2:
-        question |= {"prompt": words["role"].format(name=person.name), "choices": _choices(role, others, question_id), "answer": role}
+    choices = _choices(role, others, question_id)
+    if len(choices) >= 3:
+        question |= {"prompt": words["role"].format(name=person.name), "choices": choices, "answer": role}
     else:
         question |= {"type": "short", "prompt": words["who_role"].format(role=person.role), "answer": person.name}
         if forms := _surname_forms(person):

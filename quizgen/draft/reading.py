@@ -13,7 +13,7 @@ import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import DraftError
 
@@ -61,7 +61,9 @@ def _read_file(path: Path, limit: int) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise DraftError(f"{path} is a folder; give an article file")
     if not stat.S_ISREG(info.st_mode):
-        raise DraftError(f"{path} is not a regular file (a device, a pipe or a socket); save the article to a file, or pipe it to `quizgen draft -`")
+        raise DraftError(
+            f"{path} is not a regular file (a device, a pipe or a socket); save the article to a file, or pipe it to `quizgen draft -`"
+        )
     if info.st_size > limit:
         raise DraftError(f"{path} is {info.st_size:,} bytes; an article is at most {limit:,} bytes: draft from a part of it")
     try:
@@ -125,10 +127,11 @@ def _from_html(data: bytes, name: str) -> Article:
     document = trafilatura.bare_extraction(
         data, include_comments=False, include_tables=False, include_images=False, with_metadata=True, deduplicate=True
     )
-    text = document.text if document is not None else None
-    if not text:
+    found: dict[str, Any] = {} if document is None else document if isinstance(document, dict) else document.as_dict()
+    text = found.get("text") or ""
+    if not text.strip():
         raise DraftError(f"{name}: found no article text in this web page; save the article's text as a .txt file and draft from it")
-    title = (document.title or "").strip() or None
+    title = str(found.get("title") or "").strip() or None
     body = text if title is None or text.lstrip().startswith(title) else f"{title}\n\n{text}"
     return Article(body, title=title)
 

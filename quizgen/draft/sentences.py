@@ -13,17 +13,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .layout import Block
-from .lexicon import MONTH_ABBREVIATIONS
+from .lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS
 from .text import CLOSERS, ENDERS, TOKEN, Span, Spans
 
 QUOTE_PAIRS = {"«": "»", "“": "”", "‘": "’", "''": "''"}
 """Opening quotation marks and their closing ones; a straight " closes itself. Two apostrophes ('') are one mark."""
-ABBREVIATIONS = frozenset(
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Ltd Co Corp Jr Sr St Mt No Nos vs etc approx Gov Sen Rep Gen Col Lt"
-    " Sgt Prof Dr Mr Mrs Ms Messrs Mme Mlle MM Mgr av apr janv févr avr juil déc cf env hab mln bln bn Ph Ave Blvd Dept Univ"
-    " Fig fig p pp Vol vol Ed ed".split()
-)
-"""Words whose full stop does not end a sentence ("Oct. 3", "Acme Inc. said", "M. Dupont")."""
 MONTHS_SHORT = frozenset(MONTH_ABBREVIATIONS["fr"] + MONTH_ABBREVIATIONS["en"])
 MARKS = re.compile(r"[«»“”‘’\"'()" + re.escape(ENDERS) + "]")
 """The characters the scan acts on."""

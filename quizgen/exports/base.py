@@ -120,6 +120,12 @@ def blank_answers(question: Cloze, deletion: Deletion, lang: str) -> list[str]:
     return [deletion.answer, *(text for text in question.accepted(deletion.number, lang) if text not in own and text != deletion.answer)]
 
 
+def refuse_picture(question: Question, where: str) -> None:
+    """A format that can't carry a picture leaves its question out rather than show it without the picture."""
+    if question.image is not None:
+        raise Unfit(f"it has a picture, which {where} can't carry (--format moodle, qti and html embed it)")
+
+
 def image_file(bank: Bank, question: Question) -> tuple[str, bytes] | None:
     """The question's picture as (file name, bytes), read beside the bank; Unfit when it can't be read."""
     if question.image is None:

@@ -76,12 +76,12 @@ WAYGROUND_WIDTHS = (50, 18, 24, 24, 24, 24, 24, 14, 12, 20, 50)
 
 def choices(question: Question, lang: str, platform: str, most: int) -> tuple[list[str], list[int]]:
     """The answers in the file's order (shuffled, seeded by the id) and the 1-based numbers of the right ones."""
+    if not isinstance(question, MultipleChoice | MultipleAnswer | TrueFalse):
+        raise Unfit(f"{platform}'s sheet holds no {question.type} questions")
     if question.image is not None:
         raise Unfit(f"it has a picture; {platform}'s sheet takes only a web link to one")
     if isinstance(question, TrueFalse):
         return [label("true", lang), label("false", lang)], [1 if question.answer else 2]
-    if not isinstance(question, MultipleChoice | MultipleAnswer):
-        raise Unfit(f"{platform}'s sheet holds no {question.type} questions")
     if len(question.choices) > most:
         raise Unfit(f"it has {len(question.choices)} choices; {platform} allows {most}")
     right = {question.answer} if isinstance(question, MultipleChoice) else set(question.answers)

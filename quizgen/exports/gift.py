@@ -38,7 +38,7 @@ from ..model import (
     cloze_parts,
 )
 from ..present import prompt_text
-from .base import ExportResult, Skipped, Unfit, feedback_lines, one_line, plain_number, prompt_with_unit
+from .base import ExportResult, Skipped, Unfit, feedback_lines, one_line, plain_number, prompt_with_unit, refuse_picture
 
 SPECIAL = re.compile(r"([~=#{}:\\])")
 MOODLE_GRADES = (
@@ -195,6 +195,7 @@ def to_gift(bank: Bank, lang: str) -> ExportResult:
     for question in bank.questions:
         feedback = escape("\n".join(feedback_lines(bank, question, lang)))
         try:
+            refuse_picture(question, "GIFT")
             text = question_text(question, lang, feedback)
         except Unfit as unfit:
             skipped.append(Skipped(question, str(unfit)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..model import Bank, MultipleAnswer, MultipleChoice, Question, TrueFalse
 from ..present import label, prompt_text, shuffled
-from .base import ExportResult, Skipped, Unfit, one_line
+from .base import ExportResult, Skipped, Unfit, one_line, refuse_picture
 from .xlsx import Cell, workbook
 
 HEADERS = (
@@ -46,11 +46,13 @@ def kahoot_length(text: str) -> int:
 def answers(question: Question, lang: str) -> tuple[list[str], list[int]]:
     """The answers in the file's order, and the (1-based) numbers of the right ones."""
     if isinstance(question, TrueFalse):
+        refuse_picture(question, "Kahoot's spreadsheet")
         return [label("true", lang), label("false", lang)], [1 if question.answer else 2]
     if not isinstance(question, MultipleChoice | MultipleAnswer):
         raise Unfit(f"Kahoot's spreadsheet holds only questions with 2 to 4 answers to pick from, not {question.type} questions")
     if len(question.choices) > ANSWERS:
         raise Unfit(f"it has {len(question.choices)} choices; Kahoot allows {ANSWERS}")
+    refuse_picture(question, "Kahoot's spreadsheet")
     right = {question.answer} if isinstance(question, MultipleChoice) else set(question.answers)
     order = shuffled(range(len(question.choices)), question.id)
     return [one_line(question.choices[index][lang]) for index in order], [place + 1 for place, index in enumerate(order) if index in right]

@@ -121,8 +121,9 @@ def choices(node: ET.Element, question: MultipleChoice | MultipleAnswer, lang: s
         fractions = ["100" if index == question.answer else "0" for index in range(len(question.choices))]
     else:
         # Moodle refuses a grade outside its list: the right answers share 100 %, each wrong one takes back a share.
-        right, wrong = grade(len(question.answers)), penalty(len(question.choices) - len(question.answers))
-        fractions = [right if index in question.answers else f"-{wrong}" for index in range(len(question.choices))]
+        wrong = len(question.choices) - len(question.answers)
+        right, taken = grade(len(question.answers)), penalty(wrong) if wrong else "0"
+        fractions = [right if index in question.answers else f"-{taken}" for index in range(len(question.choices))]
     for choice, fraction in zip(question.choices, fractions, strict=True):
         answer(node, fraction, paragraphs(choice[lang]), feedback)
 

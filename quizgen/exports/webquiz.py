@@ -24,12 +24,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
-from pathlib import Path
 from typing import Any, Literal
 
 from ..answers import match_text
 from ..apart import clusters
-from ..errors import QuizgenError
+from ..bank.media import FORMATS, SNIFFED, image_kind
 from ..identity import web_link
 from ..model import (
     Bank,
@@ -42,11 +41,12 @@ from ..model import (
     Question,
     ShortAnswer,
     TrueFalse,
+    cloze_deletions,
     cloze_parts,
 )
 from ..present import answer_text, base_language, label, prompt_text
 from ..select import Filters, matching
-from .base import ExportResult, source_line
+from .base import ExportResult, Skipped, Unfit, blank_answers, image_alt, image_file, source_line
 
 LABELS = ("true", "false", "hint", "answer_line")
 """quizgen's shared words that the page's script shows too."""
@@ -225,14 +225,6 @@ WORDS: dict[str, dict[str, str]] = {
 """The words only the web page shows, in each language quizgen speaks (English for the others)."""
 SLOT = re.compile(r"\{\{(\w+)\}\}")
 SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
-IMAGE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".svg": "image/svg+xml",
-}
 
 
 @dataclass(frozen=True)
@@ -272,7 +264,7 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
         return {"bounds": list(question.bounds), "unit": None if question.unit is None else question.unit[lang]}
     if isinstance(question, Cloze):
         parts = [
-            {"text": part} if isinstance(part, str) else {"accepted": list(question.accepted(part.number, lang)), "hint": part.hint}
+            {"text": part} if isinstance(part, str) else {"accepted": blank_answers(question, part, lang), "hint": part.hint}
             for part in cloze_parts(question.text[lang])
         ]
         return {"parts": parts}
@@ -289,26 +281,21 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
 
 
 def image_uri(bank: Bank, question: Question) -> str | None:
-    """The question's picture as a data: URI, so the page stays one file."""
-    if question.image is None:
+    """The question's picture as a data: URI, so the page stays one file; Unfit when it can't be read."""
+    found = image_file(bank, question)
+    if found is None:
         return None
-    folder = Path(bank.path).resolve().parent
-    path = (folder / question.image.file).resolve()
-    kind = IMAGE_TYPES.get(path.suffix.lower())
-    where = f"{bank.path}:{question.line}: question '{question.id}'"
-    if not path.is_relative_to(folder) or kind is None:
-        raise QuizgenError(f"{where}: image '{question.image.file}' must be a PNG, JPEG, GIF, WebP or SVG file inside the bank's folder")
-    try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise QuizgenError(f"{where}: cannot read image '{question.image.file}': {error.strerror}") from None
-    return f"data:{kind};base64,{base64.b64encode(content).decode('ascii')}"
+    name, data = found
+    kind = image_kind(data[:SNIFFED])
+    if kind is None:
+        raise Unfit(f"its image {name} is not a {FORMATS} picture")
+    mime = "image/svg+xml" if kind == "svg" else f"image/{kind}"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def quiz_question(bank: Bank, question: Question, lang: str, cluster: int) -> dict[str, Any]:
     """A question as the page's script reads it."""
     image = image_uri(bank, question)
-    alt = question.image.alt[lang] if question.image is not None and question.image.alt is not None else ""
     return {
         "id": question.id,
         "type": question.type,
@@ -320,7 +307,7 @@ def quiz_question(bank: Bank, question: Question, lang: str, cluster: int) -> di
         "explanation": None if question.explanation is None else question.explanation[lang],
         "sourceLine": source_line(bank, question, lang),
         "answerText": answer_text(question, lang),
-        **({"image": image, "alt": alt} if image is not None else {}),
+        **({"image": image, "alt": image_alt(question, lang)} if image is not None else {}),
         **type_fields(question, lang),
     }
 
@@ -348,9 +335,9 @@ def credit(question: Question, response: Any, lang: str) -> float:
         low, high = question.bounds
         return float(low <= float(response) <= high)
     if isinstance(question, Cloze):
-        numbers = [part.number for part in cloze_parts(question.text[lang]) if not isinstance(part, str)]
+        blanks = cloze_deletions(question.text[lang])
         return share(
-            [match_text(typed, question.accepted(number, lang)) is not None for typed, number in zip(response, numbers, strict=True)]
+            [match_text(typed, blank_answers(question, blank, lang)) is not None for typed, blank in zip(response, blanks, strict=True)]
         )
     if isinstance(question, Match):
         column = question.right_column(lang)
@@ -401,9 +388,13 @@ def to_webquiz(bank: Bank, lang: str, options: WebOptions | None = None) -> Expo
     """The bank as a one-file web quiz, in `lang`, offering `options` first."""
     chosen = options or WebOptions()
     check_options(bank, chosen)
-    questions = [
-        quiz_question(bank, question, lang, cluster) for question, cluster in zip(bank.questions, cluster_numbers(bank), strict=True)
-    ]
+    questions: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
+    for question, cluster in zip(bank.questions, cluster_numbers(bank), strict=True):
+        try:
+            questions.append(quiz_question(bank, question, lang, cluster))
+        except Unfit as unfit:
+            skipped.append(Skipped(question, str(unfit)))
     data = {
         "lang": lang,
         "key": storage_key(bank, questions, lang),
@@ -433,4 +424,4 @@ def to_webquiz(bank: Bank, lang: str, options: WebOptions | None = None) -> Expo
     }
     # One pass over the template: a bank text that looks like {{slot}} is never filled in.
     page = SLOT.sub(lambda found: slots[found[1]], template("webquiz.html"))
-    return ExportResult(page, len(bank.questions))
+    return ExportResult(page, len(questions), tuple(skipped))

@@ -139,6 +139,8 @@ def page_style(handout: Handout, paper: str) -> str:
     """Paper size, and the version letter at the foot of every printed page (a named page per sheet)."""
     size = "A4" if paper == "a4" else "letter"
     rules = [f"@page {{ size: {size}; margin: 16mm 18mm 18mm; }}"]
+    grid = css_string(word("grid", handout.lang))
+    rules.append(f"@page grid {{ @bottom-center {{ content: {grid}; font: 9pt serif; color: #555; }} }} .page-grid {{ page: grid; }}")
     for version in handout.versions:
         for kind, words in (("v", "handout_version"), ("k", "handout_key")):
             footer = css_string(label(words, handout.lang).format(letter=version.letter))
@@ -270,7 +272,7 @@ def html_grid(handout: Handout) -> str:
     notes += [word("grid_accepted", lang)] if handout.alternatives else []
     return "\n".join(
         [
-            '<section class="sheet key grid" id="grid">',
+            '<section class="sheet key grid page-grid" id="grid">',
             *html_header(handout, word("grid", lang)),
             "</header>",
             *tables,

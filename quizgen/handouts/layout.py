@@ -8,7 +8,7 @@ version: every version holds the same questions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -113,6 +113,12 @@ def make_handout(
     questions = select_questions(bank, tags, types, count, seed, difficulty)
     folder = Path(bank.path).parent
     pictures = {question.id: picture(bank, question, question.image, folder, lang) for question in questions if question.image is not None}
+    # A question that no version shuffles (true/false, short, numeric, cloze) is laid out once for all of them.
+    unshuffled = {
+        question.id: make_item(0, question, lang, seed, "", pictures.get(question.id))
+        for question in questions
+        if isinstance(question, UNSHUFFLED)
+    }
     printed = {question.id for question in questions}
     left_out = (
         ()
@@ -124,7 +130,7 @@ def make_handout(
         source=source_line(bank, lang),
         lang=lang,
         seed=seed,
-        versions=tuple(make_version(version_letter(index), questions, lang, seed, pictures) for index in range(versions)),
+        versions=tuple(make_version(version_letter(index), questions, lang, seed, pictures, unshuffled) for index in range(versions)),
         folder=str(folder) if pictures else None,
         left_out=left_out,
     )
@@ -152,9 +158,18 @@ def source_line(bank: Bank, lang: str) -> str | None:
     return f"{title} ({bank.source.date})" if bank.source.date else title
 
 
-def make_version(letter: str, questions: tuple[Question, ...], lang: str, seed: int, pictures: dict[str, Picture]) -> Version:
-    ordered = shuffled(questions, seed, letter)
-    items = (make_item(number, question, lang, seed, letter, pictures.get(question.id)) for number, question in enumerate(ordered, 1))
+UNSHUFFLED = (TrueFalse, ShortAnswer, Numeric, Cloze)
+"""The types whose layout is the same on every version."""
+
+
+def make_version(
+    letter: str, questions: tuple[Question, ...], lang: str, seed: int, pictures: dict[str, Picture], unshuffled: dict[str, Item]
+) -> Version:
+    """The questions in this version's order, each laid out for it (or, unshuffled, as laid out once)."""
+    items = []
+    for number, question in enumerate(shuffled(questions, seed, letter), 1):
+        same = unshuffled.get(question.id)
+        items.append(replace(same, number=number) if same else make_item(number, question, lang, seed, letter, pictures.get(question.id)))
     return Version(letter, tuple(items))
 
 
@@ -169,12 +184,23 @@ def make_item(number: int, question: Question, lang: str, seed: int, letter: str
         instruction=laid.instruction,
         layout=laid.layout,
         answer=laid.answer,
-        excerpt=question.source,
+        excerpt=excerpt(question),
         grid=laid.grid,
         image=image,
         others=laid.others,
         solution=laid.solution,
     )
+
+
+EXCERPT_SEPARATOR = " … "
+
+
+def excerpt(question: Question) -> str | None:
+    """The question's excerpt, then those of its pairs (match) or items (order) that differ, for the key."""
+    own = question.pair_sources if isinstance(question, Match) else question.item_sources if isinstance(question, Order) else ()
+    parts = [question.source, *own]
+    found = list(dict.fromkeys(part for part in parts if part))
+    return EXCERPT_SEPARATOR.join(found) if found else None
 
 
 @dataclass(frozen=True)

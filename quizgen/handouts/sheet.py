@@ -188,15 +188,17 @@ class Item:
     answer: str
     """The answer as the teacher checks it on this version: 'b) Paris', '1 → c) Descartes; 2 → a) ...', '3, 1, 2'."""
     excerpt: str | None
-    """The question's source excerpt, verbatim, to find the line in the article."""
+    """The question's source excerpt, verbatim, to find the line in the article; a match's or an order's own
+    excerpts per pair or item follow it, each once, separated by ' … '."""
     grid: str = ""
     """The answer as the grading grid shows it, short: 'b', 'a, c', '1c 2a 3b', '3, 1, 2', 'Victor Hugo*' (* other answers accepted)."""
     image: Picture | None = None
     others: bool = False
     """Whether other answers than the grid's are right (accepted spellings, a tolerance): the grid marks them *."""
     solution: tuple[int, ...] = ()
-    """The right marks as positions in the layout: the right options' indices (mcq, multi, in layout order),
-    each left item's index in `Columns.right` (match), each printed item's rank from 0 (order); () for the others."""
+    """The right marks as positions in the layout: the right boxes' indices in `Boxes.options` (mcq, multi,
+    truefalse: 0 True, 1 False), each left item's index in `Columns.right` (match), each printed item's
+    rank from 0 (order); () for short, numeric and cloze, written by hand."""
 
     @property
     def points(self) -> float:

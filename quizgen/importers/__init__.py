@@ -12,6 +12,7 @@ passes: the result is a bank `quizgen check` accepts.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -69,6 +70,10 @@ class Read:
     title: str | None = None
     language: str | None = None
     """The language the file says its texts are in (quizgen JSON does)."""
+    source: dict[str, Any] | None = None
+    """The bank's `source` block, when the file has one (quizgen JSON): title, url, date, file, language."""
+    deck: dict[str, Any] | None = None
+    """The bank's Anki deck (name and id), when the file names one (quizgen JSON), so its notes stay the same notes."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,24 @@ def carry_excerpt(question: Foreign) -> None:
             else:
                 del question.fields["explanation"]
             return
+
+
+def source_block(source: dict[str, Any] | None, path: Path, output: Path) -> dict[str, Any] | None:
+    """The file's `source` block, its text file named from the bank written."""
+    if source is None:
+        return None
+    block = {key: value for key, value in source.items() if value is not None}
+    if isinstance(block.get("file"), str):
+        block["file"] = Path(os.path.relpath((path.parent / block["file"]).resolve(), output.resolve().parent)).as_posix()
+    return block
+
+
+def follow_picture(question: Foreign, path: Path, output: Path) -> None:
+    """A picture named relative to the imported file (quizgen JSON) is named relative to the bank written."""
+    image = question.fields.get("image")
+    if isinstance(image, dict) and isinstance(image.get("file"), str):
+        found = (path.parent / image["file"]).resolve()
+        image["file"] = Path(os.path.relpath(found, output.resolve().parent)).as_posix()
 
 
 def detect(data: bytes, path: Path) -> tuple[str, Callable[[bytes, str], Read]]:
@@ -199,9 +222,19 @@ def dump(value: Any) -> str:
     return yaml.dump(value, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-def bank_text(title: str, lang: str, questions: list[tuple[str, Foreign]]) -> tuple[str, list[int]]:
-    """The bank's YAML, and the line each question starts on."""
-    parts = [dump({"title": title, "languages": [lang]}) + "questions:\n"]
+def bank_text(
+    title: str, lang: str, questions: list[tuple[str, Foreign]], source: dict[str, Any] | None = None, deck: dict[str, Any] | None = None
+) -> tuple[str, list[int]]:
+    """The bank's YAML, and the line each question starts on. A file none of whose questions quotes an
+    excerpt (another tool's) makes a bank with `source: none`: it is not written from a text."""
+    top: dict[str, Any] = {"title": title, "languages": [lang]}
+    if source:
+        top["source"] = source
+    elif not any("source" in question.fields for _, question in questions):
+        top["source"] = "none"
+    if deck:
+        top["deck"] = deck
+    parts = [dump(top) + "questions:\n"]
     lines = []
     line = parts[0].count("\n") + 1
     for question_id, question in questions:
@@ -234,12 +267,13 @@ def import_file(path: Path, output: Path, *, lang: str | None = None, title: str
     notes = [Problem(str(path), skip.line, f"not imported: {skip.reason}", slug_id(skip.name) or None) for skip in read.skipped]
     for question in read.questions:
         carry_excerpt(question)
+        follow_picture(question, path, output)
     kept = list(zip(unique_ids(read.questions), read.questions, strict=True))
     for question_id, question in kept:
         notes += [Problem(str(path), question.line, f"not carried: {note}", question_id) for note in question.notes]
     bank_title = title or read.title or path.stem
     while kept:
-        text, lines = bank_text(bank_title, lang, kept)
+        text, lines = bank_text(bank_title, lang, kept, source_block(read.source, path, output), read.deck)
         refused = refused_questions(text, str(output), lines)
         if not refused:
             break

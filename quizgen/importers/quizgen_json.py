@@ -14,6 +14,14 @@ def read_quizgen_json(data: bytes, lang: str) -> Read:
     records = document.get("questions") if isinstance(document.get("questions"), list) else []
     language = document.get("language") if isinstance(document.get("language"), str) else lang
     read = Read(title=document.get("title") if isinstance(document.get("title"), str) else None, language=language)
+    source = document.get("source")
+    if isinstance(source, dict):
+        read.source = {key: source.get(key) for key in ("title", "url", "date", "file", "language")}
+        if read.source.get("language") == language:
+            del read.source["language"]  # the bank's own language, its default
+    deck = document.get("deck")
+    if isinstance(deck, dict) and isinstance(deck.get("id"), int) and isinstance(deck.get("name"), str):
+        read.deck = {"name": deck["name"], "id": deck["id"]}
     for line, record in zip(question_lines(data, len(records)), records, strict=True):
         name = str(record.get("id", "")) if isinstance(record, dict) else ""
         try:

@@ -207,13 +207,34 @@
   const VERSION = 1;
   let state = null;
 
+  // An answer as this page stores it for question `index`; anything else (an edited or foreign entry) is ignored.
+  function validAnswer(index, answer) {
+    if (index === undefined || answer === null || typeof answer !== "object") return false;
+    if (answer.skipped === true) return true;
+    const { response, credit } = answer;
+    const question = questions[index];
+    const list = (length) => Array.isArray(response) && (length === null || response.length === length);
+    const shapes = {
+      mcq: () => Number.isInteger(response) && response >= 0 && response < question.choices.length,
+      multi: () => list(null) && response.every((choice) => Number.isInteger(choice) && choice >= 0 && choice < question.choices.length),
+      truefalse: () => typeof response === "boolean",
+      short: () => typeof response === "string",
+      numeric: () => typeof response === "string",
+      cloze: () => list(question.parts.filter((part) => part.accepted).length) && response.every((typed) => typeof typed === "string"),
+      match: () => list(question.lefts.length) && response.every((chosen) => chosen === null || (Number.isInteger(chosen) && chosen >= 0 && chosen < question.rights.length)),
+      order: () => list(question.items.length) && [...response].sort((a, b) => a - b).every((item, place) => item === place),
+    };
+    return typeof credit === "number" && credit >= 0 && credit <= 1 && shapes[question.type]();
+  }
+
   function validState(saved) {
     const position = (index) => Number.isInteger(index) && index >= 0 && index < questions.length;
     return (
       saved !== null && typeof saved === "object" && saved.version === VERSION &&
       Array.isArray(saved.round) && saved.round.length > 0 && saved.round.every(position) &&
       Number.isInteger(saved.at) && saved.at >= 0 && saved.at <= saved.round.length &&
-      saved.answers !== null && typeof saved.answers === "object" && saved.settings !== null && typeof saved.settings === "object"
+      saved.answers !== null && typeof saved.answers === "object" && saved.settings !== null && typeof saved.settings === "object" &&
+      Object.entries(saved.answers).every(([at, answer]) => validAnswer(saved.round[Number(at)], answer))
     );
   }
 
@@ -489,6 +510,8 @@
           drawItems();
         },
         mark(result) {
+          // The answer is given: the arrows go, and each item says where it belongs.
+          list.classList.add("locked");
           [...list.children].forEach((row, place) => {
             row.classList.add(result.parts[place] ? "is-right" : "is-wrong");
             const right = result.parts[place];
@@ -804,7 +827,9 @@
     });
     const previous = make("button", { type: "button", className: "secondary", text: say("back") });
     previous.addEventListener("click", () => go(state.round.length - 1));
-    buttons.append(restart, previous);
+    const print = make("button", { type: "button", className: "secondary", text: say("print") });
+    print.addEventListener("click", () => window.print());
+    buttons.append(restart, previous, print);
     end.append(buttons);
     app.replaceChildren(end);
     end.querySelector("h2").focus();

@@ -1,7 +1,7 @@
-"""The web quiz in a real headless Chromium: one browser per test module, a fresh profile per visit.
+"""The web quiz in a real headless Chromium: one browser for the session, a fresh profile per visit.
 
-The browser tests use the Chromium tests/browser.py finds ($CHROMIUM, a system one, or a
-`playwright install`ed one; CI's .ci/run installs Debian's) and skip, saying how to get one, without it.
+The browser is found by tests/browser.py ($CHROMIUM, the system's chromium, or one
+`playwright install` fetched); without one the browser tests are skipped, saying how to get one.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def write_bank(folder: Path, text: str, name: str = "bank.yaml") -> Bank:
     return load_bank(path).bank
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     chromium_path = find_chromium()
     if chromium_path is None:
