@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .completion import from_bank
 
 if TYPE_CHECKING:
     from .anki import BuildReport
@@ -148,7 +149,9 @@ def build(bank: str | None, out_dir: str) -> None:
 @cli.command(short_help="Write the Anki deck (.apkg) of one language of a bank.")
 @BANK_ARGUMENT
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .apkg to write [default: decks/SLUG.LANG.apkg].")
-@click.option("--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].")
+@click.option(
+    "--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].", shell_complete=from_bank("lang")
+)
 def anki(bank: str | None, output: str | None, lang: str | None) -> None:
     """Write the Anki deck (.apkg) of one language of a bank.
 
@@ -172,11 +175,27 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
 @cli.command(short_help="Practise in the terminal, with spaced repetition (FSRS).")
 @BANK_ARGUMENT
 @click.option("-n", "--count", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
-@click.option("--tag", "tags", metavar="TAG", multiple=True, help="Only questions with this tag (repeatable: any of them).")
-@click.option("--type", "types", metavar="TYPE", multiple=True, help="Only questions of this type, e.g. mcq (repeatable: any of them).")
+@click.option(
+    "--tag",
+    "tags",
+    metavar="TAG",
+    multiple=True,
+    help="Only questions with this tag (repeatable: any of them).",
+    shell_complete=from_bank("tag"),
+)
+@click.option(
+    "--type",
+    "types",
+    metavar="TYPE",
+    multiple=True,
+    help="Only questions of this type, e.g. mcq (repeatable: any of them).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
 @click.option("--seed", type=int, help="Replay a session: the same seed asks the same questions in the same order.")
-@click.option("--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].")
+@click.option(
+    "--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].", shell_complete=from_bank("lang")
+)
 @click.option("--review", is_flag=True, help="Spaced repetition: the questions due first, then new ones.")
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
 @click.option("--show-tags", is_flag=True, help="Show each question's tags above it (they may give its answer away).")
@@ -239,11 +258,19 @@ def stats(bank: str | None, db: str | None, tags: bool) -> None:
 @click.option("--format", "format_", type=click.Choice(["pdf", "html", "md"]), help="Output format [default: from -o's suffix, else pdf].")
 @click.option("--versions", type=click.IntRange(1, 99), default=1, show_default=True, help="How many versions (A to Z, then AA...).")
 @click.option("-n", "--count", type=click.IntRange(min=1), help="How many questions, picked by the seed [default: all the selected ones].")
-@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).")
-@click.option("--type", "types", multiple=True, help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).")
+@click.option(
+    "--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).", shell_complete=from_bank("tag")
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
-@click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
+@click.option("--lang", help="The handout's language, one of the bank's [default: its first].", shell_complete=from_bank("lang"))
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
 @click.option(
     "--key/--no-key", default=True, show_default=True, help="The teacher's key (grading grid, then each version's key) in SLUG-key.FORMAT."
@@ -388,7 +415,7 @@ def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | No
     "kahoot: Kahoot (xlsx); blooket, gimkit: their CSV templates; wayground: Wayground/Quizizz (xlsx); json: other programs; "
     "html: a quiz in one web page.",
 )
-@click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
+@click.option("--lang", help="The language of the texts, one of the bank's [default: its first].", shell_complete=from_bank("lang"))
 @click.option(
     "-o",
     "--output",
@@ -396,8 +423,16 @@ def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | No
     help="The file to write, or - for standard output (text formats) [default: SLUG.LANG.EXT, here].",
 )
 @click.option("-n", "--count", type=click.IntRange(min=1), help="html: questions per round, first offered [default: all].")
-@click.option("--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).")
-@click.option("--type", "types", multiple=True, help="html: only questions of this type, first offered (repeatable).")
+@click.option(
+    "--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).", shell_complete=from_bank("tag")
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="html: only questions of this type, first offered (repeatable).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--order", type=click.Choice(["shuffled", "bank"]), help="html: question order first offered [default: shuffled].")
 @click.option(
     "--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice]."
