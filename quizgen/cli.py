@@ -59,6 +59,11 @@ def reported() -> Iterator[None]:
         raise ReportedError(error) from error
 
 
+TYPED_OPTION = click.option(
+    "--typed", is_flag=True, help="Short and numeric answers are typed on the card (note types 'quizgen · …, typed')."
+)
+
+
 def echo_decks(report: BuildReport) -> None:
     """The bank's warnings on stderr, then one line per deck written."""
     for warning in report.warnings:
@@ -67,6 +72,8 @@ def echo_decks(report: BuildReport) -> None:
         click.echo(report.derived_id, err=True)
     for deck in report.decks:
         click.echo(deck.summary())
+        for line in deck.advice():
+            click.echo(line)
 
 
 @click.group(
@@ -123,7 +130,8 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
 @cli.command(short_help="Check a bank, then write its Anki decks (one per language).")
 @BANK_ARGUMENT
 @click.option("--out-dir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder the decks go into.")
-def build(bank: str | None, out_dir: str) -> None:
+@TYPED_OPTION
+def build(bank: str | None, out_dir: str, typed: bool) -> None:
     """Check a bank, then write its Anki decks: one .apkg per bank language.
 
     The bank is checked as `quizgen check` does (errors stop the build). Each
@@ -142,7 +150,7 @@ def build(bank: str | None, out_dir: str) -> None:
     from .bank import bank_path
 
     with reported():
-        report = build_decks(bank_path(bank), Path(out_dir))
+        report = build_decks(bank_path(bank), Path(out_dir), typed=typed)
     echo_decks(report)
 
 
@@ -152,7 +160,8 @@ def build(bank: str | None, out_dir: str) -> None:
 @click.option(
     "--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].", shell_complete=from_bank("lang")
 )
-def anki(bank: str | None, output: str | None, lang: str | None) -> None:
+@TYPED_OPTION
+def anki(bank: str | None, output: str | None, lang: str | None, typed: bool) -> None:
     """Write the Anki deck (.apkg) of one language of a bank.
 
     Its lock file goes beside it: FILE.apkg gets FILE.lock.json. Keep it to
@@ -168,7 +177,7 @@ def anki(bank: str | None, output: str | None, lang: str | None) -> None:
     from .bank import bank_path
 
     with reported():
-        report = anki_deck(bank_path(bank), lang, Path(output) if output else None)
+        report = anki_deck(bank_path(bank), lang, Path(output) if output else None, typed=typed)
     echo_decks(report)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import html
 import io
 import json
@@ -17,6 +19,7 @@ from types import ModuleType
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportLogWithChanges
 from anki.models import NotetypeId
+from anki.notes import NoteFieldsCheckResult
 from click.testing import CliRunner
 
 from quizgen import anki, files, identity, present
@@ -27,20 +30,27 @@ from quizgen.anki import (
     Stamp,
     deck_bytes,
     deck_content,
+    deck_key,
     lock_path,
+    notetypes,
+    package,
     parse_lock,
     relock,
     write_deck,
 )
+from quizgen.anki import notes as anki_notes
+from quizgen.anki.notes import MAX_CLOZE
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.errors import QuizgenError
 from quizgen.exports import anki_csv, base, qti, webquiz
 from quizgen.files import LATEST_EPOCH
 from quizgen.identity import web_link
-from quizgen.model import TYPES, Bank
+from quizgen.model import TYPES, Bank, Cloze, Image, Match
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 T0 = 1_700_000_000
 EVERY_TYPE = BANKS / "every-type.yaml"
@@ -64,9 +74,15 @@ def import_deck(col: Collection, path: Path) -> ImportLogWithChanges:
     return col.import_anki_package(ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions()))
 
 
+def note_ids(col: Collection, question_id: str) -> list[int]:
+    """The notes of a question, in every language."""
+    return list(col.find_notes(f"Id:{question_id}@*"))
+
+
 def visible(rendered: str) -> str:
     """The text a rendered card side shows: no style sheet, no tags, entities decoded."""
-    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", rendered, flags=re.DOTALL))).strip()
+    without_code = re.sub(r"<(style|script)>.*?</\1>", "", rendered, flags=re.DOTALL)
+    return html.unescape(re.sub(r"<[^>]+>", "", without_code)).strip()
 
 
 def assert_renders(col: Collection) -> None:
@@ -113,11 +129,16 @@ def test_every_type_imports_into_anki_with_one_note_per_question(
     assert (len(log.new), collection.note_count(), collection.card_count()) == (8, 8, 9)  # the cloze has two deletions
     assert_renders(collection)
     for question in every_type_bank.questions:
-        (note_id,) = collection.find_notes(f"Id:{question.id}")
+        (note_id,) = note_ids(collection, question.id)
         note = collection.get_note(note_id)
-        assert sorted(note.tags) == sorted(question.tags)
+        root = {"en": "quizgen::every-type", "fr": "quizgen::tous-les-types"}[lang]  # the deck's name in its language
+        tags = [f"{root}::{tag}" for tag in question.tags] + [
+            f"{root}::type::{question.type}",
+            f"{root}::difficulty::{question.difficulty}",
+        ]
+        assert sorted(note.tags) == sorted(tags)
         assert (note.note_type() or {}).get("name") == NOTE_TYPES[question.type].name
-        assert note["Lang"] == lang
+        assert (note["Id"], note["Lang"], note["Points"]) == (f"{question.id}@{lang}", lang, f"{question.points:g}")
 
 
 def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
@@ -125,7 +146,7 @@ def test_cards_show_what_the_issue_asks(collection: Collection, every_type_bank:
     import_deck(collection, tmp_path / "every.fr.apkg")
 
     def sides(question_id: str, ordinal: int = 0) -> tuple[str, str]:
-        card = next(card for card in map(collection.get_card, collection.find_cards(f"Id:{question_id}")) if card.ord == ordinal)
+        card = next(card for card in map(collection.get_card, collection.find_cards(f"Id:{question_id}@fr")) if card.ord == ordinal)
         return visible(card.question()), visible(card.answer())
 
     front, back = sides("capital-mcq")
@@ -145,22 +166,27 @@ def test_html_in_the_bank_shows_as_text(collection: Collection, hostile_bank: Ba
     write_deck(hostile_bank, "en", tmp_path / "hostile.apkg", now=T0)
     import_deck(collection, tmp_path / "hostile.apkg")
     assert_renders(collection)
-    (card_id,) = collection.find_cards("Id:html-prompt")
+    (card_id,) = collection.find_cards("Id:html-prompt@en")
     card = collection.get_card(card_id)
     assert "What does &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; or &lt;b&gt;bold&lt;/b&gt; do?" in card.question()
-    assert "<script>" not in card.question() + card.answer() and "<b>bold" not in card.question() + card.answer()
+    assert "<script>alert" not in card.question() + card.answer() and "<b>bold" not in card.question() + card.answer()
     assert "What does <script>alert('x')</script> or <b>bold</b> do?" in visible(card.question())
     assert "<b>bold</b>✓" in visible(card.answer()) and "Shown literally: <script>alert('y')</script>" in visible(card.answer())
 
 
-def test_the_bundled_bank_imports_in_both_languages(collection: Collection, bundled_bank: Bank, tmp_path: Path) -> None:
+def test_the_bundled_bank_imports_in_both_languages_with_no_note_flagged_duplicate(
+    collection: Collection, bundled_bank: Bank, tmp_path: Path
+) -> None:
     for lang in bundled_bank.languages:
         write_deck(bundled_bank, lang, tmp_path / f"viva.{lang}.apkg", now=T0)
         import_deck(collection, tmp_path / f"viva.{lang}.apkg")
-    assert (collection.note_count(), collection.card_count()) == (2 * 79, 2 * 88)
+    assert (collection.note_count(), collection.card_count()) == (2 * 66, 2 * 74)
     names = {deck.name for deck in collection.decks.all_names_and_ids()}
     assert {"Viva Technology 2016 (fr)", "Viva Technology 2016 (en)"} <= names
     assert_renders(collection)
+    notes = [collection.get_note(note_id) for note_id in collection.find_notes("")]
+    assert {note.fields_check() for note in notes} == {NoteFieldsCheckResult.NORMAL}
+    assert all(tag.startswith("quizgen::viva-technology-2016::") for note in notes for tag in note.tags)
 
 
 # ---------------------------------------------------------------- updates
@@ -175,7 +201,7 @@ def test_an_edited_question_updates_its_note_and_keeps_its_reviews(collection: C
     assert deck_id is not None
     collection.decks.select(deck_id)
     card = collection.sched.getCard()
-    assert card is not None and card.note()["Id"] == "capital-mcq"
+    assert card is not None and card.note()["Id"] == "capital-mcq@en"
     collection.sched.answerCard(card, 3)
     reviewed = collection.get_card(card.id)
 
@@ -184,9 +210,9 @@ def test_an_edited_question_updates_its_note_and_keeps_its_reviews(collection: C
     assert (report.updated, report.unchanged, report.new) == (1, 7, 0)
     log = import_deck(collection, deck).log
 
-    assert [note.fields[0] for note in log.updated] == ["capital-mcq"]
+    assert [note.fields[0] for note in log.updated] == ["capital-mcq@en"]
     assert (len(log.new), len(log.conflicting), collection.note_count(), collection.card_count()) == (0, 0, 8, 9)
-    (note_id,) = collection.find_notes("Id:capital-mcq")
+    (note_id,) = note_ids(collection, "capital-mcq")
     assert collection.get_note(note_id)["Prompt"] == "Which city is France&#x27;s capital?"
     after = collection.get_card(card.id)
     assert (after.reps, after.ivl, after.type, after.due) == (reviewed.reps, reviewed.ivl, reviewed.type, reviewed.due) != (0, 0, 0, 0)
@@ -200,7 +226,9 @@ def test_a_changed_style_sheet_updates_the_note_types_without_conflicts(
     deck = tmp_path / "every.en.apkg"
     write_deck(every_type_bank, "en", deck, now=T0)
     import_deck(collection, deck)
-    monkeypatch.setattr(anki, "CSS", anki.CSS + ".prompt { color: teal; }\n")
+    teal = notetypes.css() + ".prompt { color: teal; }\n"
+    monkeypatch.setattr(notetypes, "css", lambda: teal)
+    monkeypatch.setattr(package, "css", lambda: teal)
     report = write_deck(every_type_bank, "en", deck, now=T0 + 60)
     assert (report.updated, report.unchanged, report.written) == (0, 8, True)
     log = import_deck(collection, deck).log
@@ -267,6 +295,7 @@ def test_source_date_epoch_makes_a_first_build_reproducible(tmp_path: Path, monk
     assert [(entry.filename, entry.date_time, entry.compress_type) for entry in archive.infolist()] == [
         ("collection.anki2", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
         ("media", time.gmtime(T0)[:6], zipfile.ZIP_STORED),
+        ("0", time.gmtime(T0)[:6], zipfile.ZIP_STORED),  # the sun of planets-order
     ]
     _, notes = package_tables(data, tmp_path)
     assert {mod for _, mod, _ in notes} == {T0}
@@ -294,7 +323,7 @@ def test_the_deck_is_a_stored_zip_dated_within_what_zip_can_hold(tmp_path: Path,
 def test_notes_carry_their_own_times_and_ids_count_from_the_first_build(every_type_bank: Bank, tmp_path: Path) -> None:
     deck = deck_content(every_type_bank, "en")
     lock = relock(None, deck, T0)
-    lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7)})
+    lock = Lock(lock.created, lock.note_types, {**lock.notes, "earth-flat-tf": Stamp("new", T0 + 7, "truefalse")})
     _, notes = package_tables(deck_bytes(deck, lock), tmp_path)
     assert [mod for _, mod, _ in notes] == [T0, T0, T0 + 7, T0, T0, T0, T0, T0]
     assert [guid for guid, _, _ in notes] == [note.guid for note in deck.notes]
@@ -356,7 +385,16 @@ def test_a_failed_build_leaves_the_previous_deck_and_lock(every_type_bank: Bank,
     ("text", "reason"),
     [
         ("not json", "Expecting value: line 1 column 1 (char 0)"),
-        ('{"version": 2}', "version 2, quizgen reads version 1"),
+        ('{"version": 3}', "version 3, quizgen reads versions 1 and 2"),
+        ("[" * 100_000 + "]" * 100_000, "brackets nested too deeply: the file is damaged"),
+        (
+            '{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "essay"}}}',
+            "note type 'essay' is not one of mcq, multi, truefalse, short, numeric, cloze, match, order, short-typed, numeric-typed",
+        ),
+        (
+            '{"version": 2, "created": 5, "note_types": {}, "notes": {"a": {"hash": "h", "mtime": 5, "type": "cloze", "clozes": [true]}}}',
+            "clozes [True] is not a list of numbers",
+        ),
         ('{"version": 1, "created": 5, "notes": {}}', "missing 'note_types'"),
         ('{"version": 1, "created": true, "note_types": {}, "notes": {}}', f"True is not a time in seconds from 0 to {LATEST_EPOCH}"),
         ('{"version": 1, "created": -5, "note_types": {}, "notes": {}}', f"-5 is not a time in seconds from 0 to {LATEST_EPOCH}"),
@@ -386,8 +424,9 @@ def test_the_lock_file_round_trips_with_one_line_per_note(every_type_bank: Bank)
     lock = relock(None, deck_content(every_type_bank, "en"), T0)
     text = lock.to_json()
     assert parse_lock(text, Path("x")) == lock
-    assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}}},\n' in text
-    assert json.loads(text)["version"] == 1
+    assert f'    "capital-mcq": {{"hash": "{lock.notes["capital-mcq"].hash}", "mtime": {T0}, "type": "mcq"}},\n' in text
+    assert f'    "motto-cloze": {{"hash": "{lock.notes["motto-cloze"].hash}", "mtime": {T0}, "type": "cloze", "clozes": [1, 2]}},\n' in text
+    assert json.loads(text)["version"] == 2
 
 
 @pytest.mark.parametrize(
@@ -404,12 +443,12 @@ def test_the_lock_file_sits_beside_its_deck(deck: str, lock: str) -> None:
 @pytest.mark.parametrize(
     ("module", "name", "shared"),
     [
-        (anki, "letter", present.letter),
-        (anki, "mixed", present.scrambled),
-        (anki, "escaped", present.html_text),
-        (anki, "deck_id", identity.deck_id),
-        (anki, "deck_name", identity.deck_name),
-        (anki, "zipped", files.zip_bytes),
+        (anki_notes, "letter", present.letter),
+        (anki_notes, "mixed", present.scrambled),
+        (anki_notes, "escaped", present.html_text),
+        (anki_notes, "deck_id", identity.deck_id),
+        (anki_notes, "deck_name", identity.deck_name),
+        (package, "zipped", files.zip_bytes),
         (anki_csv, "escaped", present.html_text),
         (anki_csv, "note_guid", identity.note_guid),
         (qti, "html_text", present.html_text),
@@ -435,22 +474,12 @@ def test_choices_are_lettered_in_capitals_and_items_never_in_their_right_order(t
 
 
 def test_note_fields_are_planned_once_for_every_type() -> None:
-    assert FIELDS == (
-        "Id",
-        "Prompt",
-        "Body",
-        "Answer",
-        "AnswerText",
-        "Explanation",
-        "Source",
-        "SourceTitle",
-        "SourceLink",
-        "Hint",
-        "Lang",
-        "Extra",
-    )
-    assert sorted(NOTE_TYPES) == sorted(TYPES)
-    assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(TYPES)
+    design = README.split("**Anki fields, fixed for good.**")[1].split("Templates and CSS")[0]
+    assert tuple(re.findall(r"`(\w+)`", design)) == FIELDS
+    assert len(FIELDS) == 16 and FIELDS[0] == "Id"
+    assert sorted(NOTE_TYPES) == sorted([*TYPES, "short-typed", "numeric-typed"])
+    assert len({note_type.id for note_type in NOTE_TYPES.values()}) == len(NOTE_TYPES)
+    assert len({note_type.name for note_type in NOTE_TYPES.values()}) == len(NOTE_TYPES)
 
 
 @pytest.mark.parametrize(
@@ -493,8 +522,8 @@ def test_build_reports_updated_and_removed_notes(tmp_path: Path) -> None:
     bank.write_text(text.split("  - id: planets-order")[0], encoding="utf-8")
     shutil.copy(EVERY_TYPE.parent / "every-type-source.txt", tmp_path)
     expected = (
-        f"{out}/every-type.en.apkg: 7 notes, 8 cards (1 updated, 6 unchanged, 1 removed)\n"
-        f"{out}/every-type.fr.apkg: 7 notes, 8 cards (7 unchanged, 1 removed)\n"
+        f"{out}/every-type.en.apkg: 7 notes, 8 cards, 1 withdrawn (1 updated, 6 unchanged, 1 removed)\n"
+        f"{out}/every-type.fr.apkg: 7 notes, 8 cards, 1 withdrawn (7 unchanged, 1 removed)\n"
     )
     assert run("build", str(bank), "--out-dir", str(out)) == (0, expected, "")
 
@@ -507,7 +536,7 @@ def test_build_stops_on_the_errors_check_finds(tmp_path: Path) -> None:
     code, stdout, stderr = run("build", str(bank), "--out-dir", str(tmp_path / "decks"))
     assert (code, stdout) == (1, "")
     assert stderr.startswith(f"{bank}:13: question 'capital-mcq': source excerpt not found in {tmp_path / 'source.txt'}")
-    assert stderr.endswith(f"8 errors in {bank}\n")
+    assert stderr.endswith(f"10 errors in {bank}\n")
     assert not (tmp_path / "decks").exists()
 
 
@@ -519,7 +548,9 @@ def test_build_prints_warnings_on_stderr(tmp_path: Path) -> None:
     assert run("build", str(bank), "--out-dir", str(tmp_path / "d")) == (
         0,
         f"{tmp_path}/d/t.en.apkg: 1 note, 1 card (1 new)\n",
-        f"{bank}:4: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n",
+        f"{bank}:4: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n"
+        f"{bank}:4: question 'a': warning: a true/false answer is never shown word for word: "
+        "mark it support: inferred, with an explanation saying why\n",
     )
 
 
@@ -569,7 +600,7 @@ class Terminal(io.StringIO):
 def test_a_progress_bar_shows_only_for_large_decks_on_a_terminal(
     every_type_bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stream: type[io.StringIO], threshold: int, shown: bool
 ) -> None:
-    monkeypatch.setattr(anki, "PROGRESS_THRESHOLD", threshold)  # the bank has 8 notes
+    monkeypatch.setattr(anki.build, "PROGRESS_THRESHOLD", threshold)  # the bank has 8 notes
     stderr = stream()
     monkeypatch.setattr("sys.stderr", stderr)
     write_deck(every_type_bank, "en", tmp_path / "every.apkg", now=T0)
@@ -582,10 +613,166 @@ def test_a_progress_bar_shows_only_for_large_decks_on_a_terminal(
 def test_the_committed_decks_are_up_to_date_with_the_bundled_bank(tmp_path: Path) -> None:
     committed = ROOT / "decks"
     bank = load_bank(BUNDLED_BANK).bank
-    names = sorted(f"{bank.slug}.{lang}.{kind}" for lang in bank.languages for kind in ("apkg", "lock.json"))
+    names = sorted(f"{deck_key(bank)}.{lang}.{kind}" for lang in bank.languages for kind in ("apkg", "lock.json"))
     assert sorted(path.name for path in committed.iterdir()) == names
     for lang in bank.languages:
-        shutil.copy(committed / f"{bank.slug}.{lang}.lock.json", tmp_path)
-        write_deck(bank, lang, tmp_path / f"{bank.slug}.{lang}.apkg", now=int(time.time()))
+        shutil.copy(committed / f"{deck_key(bank)}.{lang}.lock.json", tmp_path)
+        write_deck(bank, lang, tmp_path / f"{deck_key(bank)}.{lang}.apkg", now=int(time.time()))
     stale = [name for name in names if (tmp_path / name).read_bytes() != (committed / name).read_bytes()]
     assert not stale, f"decks/ is out of date with questions.yaml ({', '.join(stale)}): run `quizgen build` in the repository root"
+
+
+# ---------------------------------------------------------------- typed answers, pictures, hostile banks
+
+
+def test_typed_decks_ask_short_and_numeric_answers_in_a_box(collection: Collection, tmp_path: Path) -> None:
+    deck = tmp_path / "every.apkg"
+    assert run("anki", str(EVERY_TYPE), "--typed", "-o", str(deck)) == (0, f"{deck}: 8 notes, 9 cards (8 new)\n", "")
+    import_deck(collection, deck)
+    for question_id, kind, answer in [("author-short", "short-typed", "Victor Hugo"), ("investment-numeric", "numeric-typed", "200000000")]:
+        (note_id,) = note_ids(collection, question_id)
+        note = collection.get_note(note_id)
+        assert ((note.note_type() or {}).get("name"), note["AnswerText"]) == (NOTE_TYPES[kind].name, answer)
+        card = note.cards()[0]
+        assert "[[type:AnswerText]]" in card.question()  # the reviewer puts its answer box there
+    (note_id,) = note_ids(collection, "capital-mcq")
+    assert "[[type:" not in collection.get_note(note_id).cards()[0].question()
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e6d5350000000049454e44ae426082"
+)
+
+
+def test_a_question_picture_goes_into_the_media_and_onto_the_card(collection: Collection, every_type_bank: Bank, tmp_path: Path) -> None:
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "paris.png").write_bytes(PNG)
+    shutil.copy(BANKS / "every-type-sun.png", tmp_path)
+    image = Image("pictures/paris.png", {"en": "A map of Paris", "fr": "Un plan de Paris"})
+    first = dataclasses.replace(every_type_bank.questions[0], image=image)
+    bank = dataclasses.replace(every_type_bank, questions=(first, *every_type_bank.questions[1:]), path=str(tmp_path / "bank.yaml"))
+    write_deck(bank, "fr", tmp_path / "every.fr.apkg", now=T0)
+    name = f"quizgen-{hashlib.sha256(PNG).hexdigest()[:20]}.png"
+    with zipfile.ZipFile(tmp_path / "every.fr.apkg") as archive:
+        media = {number: archive.read(number) for number, file in json.loads(archive.read("media")).items() if file == name}
+        assert list(media.values()) == [PNG]
+    import_deck(collection, tmp_path / "every.fr.apkg")
+    assert (Path(collection.media.dir()) / name).read_bytes() == PNG
+    (card_id,) = collection.find_cards("Id:capital-mcq@fr")
+    assert f'<div class="image"><img src="{name}" alt="Un plan de Paris"></div>' in collection.get_card(card_id).question()
+
+
+@pytest.mark.parametrize(
+    ("file", "reason"),
+    [
+        ("missing.png", "'missing.png' cannot be read: "),
+        ("../outside.png", "'../outside.png' is outside the bank's folder; put the file in the bank's folder"),
+    ],
+)
+def test_a_picture_that_cannot_be_used_is_refused_where_the_bank_names_it(
+    every_type_bank: Bank, tmp_path: Path, file: str, reason: str
+) -> None:
+    (tmp_path / "outside.png").write_bytes(PNG)
+    (tmp_path / "bank").mkdir()
+    first = dataclasses.replace(every_type_bank.questions[0], image=Image(file))
+    bank = dataclasses.replace(every_type_bank, questions=(first,), path=str(tmp_path / "bank" / "bank.yaml"))
+    with pytest.raises(QuizgenError) as caught:
+        write_deck(bank, "en", tmp_path / "every.apkg", now=T0)
+    assert str(caught.value).startswith(f"{tmp_path / 'bank' / 'bank.yaml'}:{first.line}: question 'capital-mcq': image {reason}")
+    assert not (tmp_path / "every.apkg").exists()
+
+
+def test_a_cloze_number_anki_cannot_import_is_refused(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text("title: T\nquestions:\n  - {id: big, type: cloze, text: 'A {{c70000::b}} c.'}\n", encoding="utf-8")
+    assert run("anki", str(bank), "-o", str(tmp_path / "x.apkg")) == (
+        1,
+        "",
+        f"Error: {bank}:3: question 'big': cloze number c70000 is more than Anki can import; "
+        f"number the blanks from c1 (Anki takes c1 to c{MAX_CLOZE})\n",
+    )
+    assert list(tmp_path.iterdir()) == [bank]
+
+
+@pytest.mark.parametrize(
+    ("names", "files"),
+    [
+        (["Викторина", "测验"], ["quizgen-{0}.en.apkg", "quizgen-{1}.en.apkg"]),
+        (
+            ["Quiz " + "word " * 60 + "one", "Quiz " + "word " * 60 + "two"],
+            ["quiz" + "-word" * 15 + "-{0}.en.apkg", "quiz" + "-word" * 15 + "-{1}.en.apkg"],
+        ),
+    ],
+    ids=["no-latin-letters", "long-titles"],
+)
+def test_deck_file_names_are_short_and_one_per_bank(tmp_path: Path, names: list[str], files: list[str]) -> None:
+    ids = []
+    for number, name in enumerate(names):
+        bank = tmp_path / f"bank{number}.yaml"
+        bank.write_text(
+            f"title: {json.dumps(name)}\nquestions:\n  - {{id: a, type: truefalse, prompt: P, answer: true}}\n", encoding="utf-8"
+        )
+        loaded = load_bank(bank).bank
+        ids.append(loaded.deck.id)
+        assert run("build", str(bank), "--out-dir", str(tmp_path / "decks"))[0] == 0
+        decks, _ = package_tables((tmp_path / "decks" / files[number].format(*ids if number else [ids[0], 0])).read_bytes(), tmp_path)
+        assert decks[str(loaded.deck.id)]["name"] == name
+    assert sorted(path.name for path in (tmp_path / "decks").glob("*.apkg")) == sorted(name.format(*ids) for name in files)
+
+
+def test_match_distractors_shared_right_sides_excerpts_and_cloze_alternatives_reach_the_note(every_type_bank: Bank) -> None:
+    questions = {question.id: question for question in every_type_bank.questions}
+    match = questions["quotes-match"]
+    assert isinstance(match, Match)
+    pairs = ((match.pairs[0][0], {"en": "Descartes", "fr": "Descartes"}), (match.pairs[1][0], {"en": "Descartes", "fr": "Descartes"}))
+    match = dataclasses.replace(
+        match, pairs=pairs, distractors=({"en": "Kant", "fr": "Kant"},), pair_sources=("Descartes said it.", None), source="Quoted."
+    )
+    cloze = questions["motto-cloze"]
+    assert isinstance(cloze, Cloze)
+    cloze = dataclasses.replace(cloze, accept={1: {"en": ("equity", "fairness")}})
+    bank = dataclasses.replace(every_type_bank, questions=(match, cloze))
+    notes = {note.question_id: dict(zip(FIELDS, note.fields, strict=True)) for note in deck_content(bank, "en").notes}
+
+    body = notes["quotes-match"]["Body"]
+    assert sorted(re.findall(r'<span class="text">(Descartes|Kant)</span>', body)) == ["Descartes", "Kant"]  # each right side once
+    descartes = re.search(r'<span class="key">(\w)</span><span class="text">Descartes</span>', body)
+    assert descartes is not None
+    rows = re.findall(r'<tr><td>.*?</td><td><span class="key">(\w)</span>', notes["quotes-match"]["Answer"])
+    assert rows == [descartes.group(1)] * 2
+    assert re.search(r"Matches nothing: \w Kant</div>$", notes["quotes-match"]["Answer"])
+    assert notes["quotes-match"]["Source"] == "<p>Quoted.</p><p>Descartes said it.</p>"
+
+    assert notes["motto-cloze"]["Answer"] == '<div class="also">Blank 1 also accepts: equity · fairness</div>'
+    assert notes["motto-cloze"]["Accept"] == "c1: equity · fairness"
+
+
+def test_a_bank_picture_reaches_the_deck_by_its_content(collection: Collection, tmp_path: Path) -> None:
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "Chart.PNG").write_bytes(PNG)
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "title: T\nquestions:\n  - id: chart\n    type: truefalse\n    prompt: The chart rises.\n    answer: true\n"
+        "    image: {file: images/Chart.PNG, alt: A rising line}\n",
+        encoding="utf-8",
+    )
+    assert run("anki", str(bank), "-o", str(tmp_path / "t.apkg"))[:2] == (0, f"{tmp_path / 't.apkg'}: 1 note, 1 card (1 new)\n")
+    import_deck(collection, tmp_path / "t.apkg")
+    name = f"quizgen-{hashlib.sha256(PNG).hexdigest()[:20]}.png"
+    assert (Path(collection.media.dir()) / name).read_bytes() == PNG
+    (card_id,) = collection.find_cards("Id:chart@en")
+    assert f'<img src="{name}" alt="A rising line">' in collection.get_card(card_id).answer()
+
+
+@pytest.mark.parametrize(
+    ("names", "lang", "key"),
+    [
+        ({"fr": "Viva Technology 2016 (fr)"}, "fr", "viva-technology-2016"),  # a bank exported as JSON keeps the added language
+        ({"fr": "Cours (fr) avancé"}, "fr", "cours-fr-avance"),
+        ({"en": "Every type", "fr": "Tous les types"}, "fr", "tous-les-types"),
+    ],
+)
+def test_the_deck_key_is_the_deck_name_in_its_language(every_type_bank: Bank, names: dict[str, str], lang: str, key: str) -> None:
+    bank = dataclasses.replace(every_type_bank, languages=tuple(names), deck=dataclasses.replace(every_type_bank.deck, name=names))
+    assert deck_key(bank, lang) == key

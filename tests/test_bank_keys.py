@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen.bank import parse_bank
@@ -391,6 +391,7 @@ def test_a_symbolic_link_inside_the_bank_folder_is_followed(bank_folder: Path) -
 DIGITS = st.integers(min_value=-(10**15), max_value=10**15)
 
 
+@settings(deadline=None)
 @given(DIGITS)
 def test_a_number_written_plainly_is_read_as_written(number: int) -> None:
     bank, _ = load(NUMERIC + f"    answer: {number}\n")
@@ -398,6 +399,7 @@ def test_a_number_written_plainly_is_read_as_written(number: int) -> None:
     assert isinstance(question, Numeric) and question.answer == number
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=10**9), st.integers(min_value=1, max_value=3))
 def test_a_number_with_leading_zeros_is_refused_never_changed(number: int, zeros: int) -> None:
     written = "0" * zeros + str(number)
@@ -409,6 +411,7 @@ def test_a_number_with_leading_zeros_is_refused_never_changed(number: int, zeros
     ]
 
 
+@settings(deadline=None)
 @given(
     st.text(alphabet="aeiouéèêàçnrst ", min_size=2, max_size=12).filter(
         lambda text: text.strip() and unicodedata.normalize("NFD", text) != text

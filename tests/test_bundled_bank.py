@@ -8,8 +8,11 @@ from collections.abc import Iterator
 import pytest
 from click.testing import CliRunner
 
+from quizgen.apart import leaks
 from quizgen.bank import load_bank
 from quizgen.check import fold
+from quizgen.check.fairness import order_on_its_face
+from quizgen.check.grounding import excerpts
 from quizgen.cli import cli
 from quizgen.model import TYPES, Bank, Cloze, Localized, Match, MultipleAnswer, MultipleChoice, Numeric, Order, Question, ShortAnswer
 
@@ -56,7 +59,7 @@ def test_strict_check_passes(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.skipif(not ARTICLE.exists(), reason="the article is in ../shared/sources, outside this repository")
 def test_every_excerpt_is_in_the_article_body_not_its_chrome(bundled_bank: Bank) -> None:
     body = fold(article_body())
-    outside = [question.id for question in bundled_bank.questions if question.source is None or fold(question.source) not in body]
+    outside = [question.id for question in bundled_bank.questions for _, excerpt in excerpts(question) if fold(excerpt) not in body]
     assert outside == []
 
 
@@ -65,12 +68,13 @@ def test_grounding_check_against_the_article(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(BUNDLED_BANK.parent)
     result = CliRunner().invoke(cli, ["check", "--strict", "--source", str(ARTICLE)])
     assert result.exit_code == 0, result.output
-    count = len(load_bank(BUNDLED_BANK).bank.questions)
+    count = sum(len(excerpts(question)) for question in load_bank(BUNDLED_BANK).bank.questions)
     assert f"grounding: {count} of {count} excerpts found in {ARTICLE}" in result.stdout
+    assert "  support: 51 shown in their excerpt, 15 marked inferred, 0 unsupported (fr)\n" in result.stdout
 
 
 def test_every_question_has_tags_an_explanation_and_an_excerpt(bundled_bank: Bank) -> None:
-    lacking = [q.id for q in bundled_bank.questions if not q.tags or q.explanation is None or q.source is None or q.draft]
+    lacking = [q.id for q in bundled_bank.questions if not q.tags or q.explanation is None or not excerpts(q) or q.draft]
     assert lacking == []
 
 
@@ -109,3 +113,34 @@ def test_the_facts_list_names_every_question_and_only_them(bundled_bank: Bank) -
     ids = {question.id for question in bundled_bank.questions}
     assert ids - named == set(), "questions missing from the facts list"
     assert {name for name in named if "-" in name} - ids == set(), "ids in the facts list that the bank does not have"
+
+
+def test_no_question_gives_another_away_outside_its_group(bundled_bank: Bank) -> None:
+    """Questions that print each other's answers share a group, so that no draw holds two of them."""
+    by_id = {question.id: question for question in bundled_bank.questions}
+    loose = [
+        (leak.asked, leak.shown)
+        for leak in leaks(bundled_bank)
+        if by_id[leak.asked].group is None or by_id[leak.asked].group != by_id[leak.shown].group
+    ]
+    assert loose == []
+
+
+def test_every_match_needs_more_than_elimination_and_no_order_shows_its_dates(bundled_bank: Bank) -> None:
+    matches = [question for question in bundled_bank.questions if isinstance(question, Match)]
+    assert all(len(question.pairs) >= 3 or question.distractors for question in matches)
+    assert [question.id for question in bundled_bank.questions if isinstance(question, Order) and order_on_its_face(question, "fr")] == []
+
+
+def test_english_blanks_accept_their_other_renderings(bundled_bank: Bank) -> None:
+    clozes = {question.id: question for question in bundled_bank.questions if isinstance(question, Cloze)}
+    assert "capital of start-ups" in clozes["chambers-quote-capital"].accepted(2, "en")
+    assert "no one believed me" in clozes["chambers-quote-next-place"].accepted(2, "en")
+    assert "grandpa" in clozes["chambers-quote-grandfather"].accepted(1, "en")
+    assert "digital" in clozes["chambers-quote-politicians"].accepted(1, "en")
+
+
+def test_the_article_slips_are_marked_sic_where_a_learner_reads_them(bundled_bank: Bank) -> None:
+    texts = {question.id: question.text["fr"] for question in bundled_bank.questions if isinstance(question, Cloze)}
+    assert "menée [sic]" in texts["chambers-quote-capital"]
+    assert "à [sic] leur" in texts["carney-quote-aws"]

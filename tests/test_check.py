@@ -21,7 +21,9 @@ tests/banks/every-type.yaml: 8 questions, 0 errors, 0 warnings
   types: mcq 1, multi 1, truefalse 1, short 1, numeric 1, cloze 1, match 1, order 1
   tags: france 2, geography 2, people 2, science 2, figures 1, literature 1, quotes 1
   languages: en, fr (default en); every text is in each of them
-  grounding: 8 of 8 excerpts found in tests/banks/every-type-source.txt
+  grounding: 10 of 10 excerpts found in tests/banks/every-type-source.txt
+  support: 6 shown in their excerpt, 2 marked inferred, 0 unsupported (en)
+  give-aways: 0 between questions
 """
 
 
@@ -78,7 +80,7 @@ def test_an_excerpt_missing_from_the_source_shows_the_closest_passage(tmp_path: 
     bank = write(
         tmp_path,
         "bank.yaml",
-        "title: T\nquestions:\n  - id: a\n    type: truefalse\n    prompt: P\n    answer: true\n    explanation: e\n"
+        "title: T\nquestions:\n  - id: a\n    type: truefalse\n    prompt: P\n    answer: true\n    explanation: e\n    support: inferred\n"
         '    source: "il allait tripler l\'investissement de Cisco"\n',
     )
     assert run("check", bank, "--source", source) == (
@@ -95,7 +97,7 @@ def test_the_bank_source_file_is_used_without_source_option(tmp_path: Path) -> N
     (tmp_path / "every-type-source.txt").write_text("Nothing of the kind.\n", encoding="utf-8")
     code, _, err = run("check", str(tmp_path / "every-type.yaml"))
     assert code == 1
-    assert err.endswith(f"8 errors in {tmp_path / 'every-type.yaml'}\n")
+    assert err.endswith(f"10 errors in {tmp_path / 'every-type.yaml'}\n")
 
 
 def test_a_declared_source_that_is_missing_skips_grounding(tmp_path: Path) -> None:
@@ -103,7 +105,7 @@ def test_a_declared_source_that_is_missing_skips_grounding(tmp_path: Path) -> No
     shutil.copy(BANKS / "every-type-sun.png", tmp_path)
     code, out, _ = run("check", str(tmp_path / "every-type.yaml"))
     assert code == 0
-    assert out.splitlines()[-1] == "  grounding: skipped, the source file every-type-source.txt does not exist (use --source FILE)"
+    assert out.splitlines()[-3] == "  grounding: skipped, the source file every-type-source.txt does not exist (use --source FILE)"
 
 
 @pytest.mark.parametrize(

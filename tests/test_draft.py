@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.bank import parse_bank
+from quizgen.bank import load_bank, parse_bank
 from quizgen.check import check_bank
 from quizgen.cli import cli
 from quizgen.draft import DraftError, Findings, detect_language, draft_bank, extract, write_draft
@@ -122,7 +122,10 @@ def test_drafted_bank_loads_and_is_grounded_with_only_draft_warnings(article: Pa
     report = check_bank(output, article)
     assert report.source_name == str(article)
     assert len(report.bank.questions) == draft.questions
-    assert [warning.message for warning in report.warnings] == ["draft question: review it, then remove 'draft: true'"] * draft.questions
+    # The loader's only warnings are the draft marks; `check` also reports what a reviewer must fix
+    # before removing them (answers outside their excerpt, questions that give each other away).
+    loader_warnings = [warning.message for warning in load_bank(output).warnings]
+    assert loader_warnings == ["draft question: review it, then remove 'draft: true'"] * draft.questions
     assert all(question.draft and question.source and question.explanation and question.tags for question in report.bank.questions)
 
 
@@ -132,7 +135,8 @@ def test_a_windows_file_with_a_byte_order_mark_and_crlf_drafts_the_same(tmp_path
     article.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     draft = write_draft(article, tmp_path / "draft.yaml")
     assert essentials(draft.findings) == essentials(extract(text))
-    assert len(check_bank(tmp_path / "draft.yaml", article).warnings) == draft.questions
+    check_bank(tmp_path / "draft.yaml", article)
+    assert len(load_bank(tmp_path / "draft.yaml").warnings) == draft.questions
 
 
 @pytest.mark.parametrize("article", drafts())

@@ -32,6 +32,8 @@ WORD = re.compile(r"\w+")
 
 def fold(text: str) -> str:
     """Text as two texts that mean one thing compare: no case, accents, Unicode form or spacing differences."""
+    if text.isascii():  # most texts, and the quick way: loading a large bank folds every choice
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(TYPOGRAPHIC))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.casefold().split())

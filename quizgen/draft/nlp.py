@@ -14,6 +14,7 @@ command says so), which keeps a draft linear in its text.
 from __future__ import annotations
 
 import functools
+import importlib.util
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,9 +40,13 @@ def _pipeline(name: str) -> Any | None:
 
 
 def available(lang: str) -> bool:
-    """Whether the NLP pass can read articles in `lang` here."""
+    """Whether the NLP pass can read articles in `lang` here.
+
+    Asked of the installed packages, not by loading spaCy: loading it starts threads, and a
+    process with threads can no longer read a large bank on every core (quizgen/parallel.py).
+    """
     name = PIPELINES.get(lang)
-    return name is not None and _pipeline(name) is not None
+    return name is not None and all(importlib.util.find_spec(package) is not None for package in ("spacy", name))
 
 
 def person_spans(text: str, blocks: Sequence[Span], lang: str) -> list[Span] | None:

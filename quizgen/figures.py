@@ -1,0 +1,98 @@
+"""The figures a text states, however it spells them: "200 millions de dollars", "3,5 milliards", "une cinquantaine", "49 %".
+
+`check` looks for a numeric answer among its excerpt's figures, and `apart` for a
+figure that one question prints and another asks for. Numbers in words are read
+by text2num ("deux cents millions" is 200000000); the digits and their marks by
+the same rules as a typed answer (answers.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from text_to_num import alpha2digit
+
+from .answers import normalize, read_digits, scale_words
+from .present import base_language
+
+APPROXIMATE = {
+    "fr": {
+        "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+        "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+    },
+    "en": {"dozen": 12, "score": 20},
+}  # fmt: skip
+"""Words that state a round figure: "une cinquantaine de start-up" is about 50."""
+WORDS_READ = ("fr", "en", "es", "pt", "de", "nl", "it", "da")
+"""The languages text2num reads numbers in words in."""
+PERCENT = re.compile(r"\b(?:pour cent|pourcent|percent|per cent)\b", re.IGNORECASE)
+FIGURE = re.compile(
+    r"(?<![\w.,])(?P<sign>[-\u2212])?(?:[$€£¥]\s?)?(?P<digits>\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]))*)"
+    r"(?P<percent>\s?%)?(?:\s?(?P<scale>[^\W\d_]+)\.?)?"
+)
+"""A figure: a sign, a currency, digits with their marks, then a percent sign or a word ('millions', 'bn', the 'm' of '$45m')."""
+POWER_OF_TEN = re.compile(r"10{3,}\Z")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number stated in a text, with the words that follow it (its unit, often)."""
+
+    value: float
+    percent: bool
+    after: str
+    """The normalised words after the figure, to find its unit."""
+
+
+def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
+    """Every figure `text` states, in reading order; with `in_words` False, only those written with digits (quicker)."""
+    base = base_language(lang)
+    text = PERCENT.sub("%", text)
+    for word, about in APPROXIMATE.get(base, {}).items():
+        text = re.sub(rf"\b(?:une?|a|an)?\s*{word}s?\b", str(about), text, flags=re.IGNORECASE)
+    if in_words and base in WORDS_READ:
+        text = alpha2digit(text, base, threshold=2)
+    scales = scale_words(base)
+    found: list[Figure] = []
+    position = 0
+    while (match := FIGURE.search(text, position)) is not None:
+        position = match.end("digits")
+        digits = read_digits(match["digits"].replace("\u00a0", " ").replace("\u202f", " "), base)
+        if digits is None:
+            continue
+        end = match.end("percent") if match["percent"] else match.end("digits")
+        scale = match["scale"]
+        if scale is not None and not match["percent"] and normalize(scale) in scales:
+            digits = digits.scaleb(scales[normalize(scale)])
+            end = match.end()
+        # text2num writes "200 millions" as "200 1000000": the power of ten scales the figure before it.
+        following = text[end:]
+        power = re.match(r"\s(\d+)", following)
+        if power is not None and POWER_OF_TEN.match(power[1]) and not match["percent"]:
+            digits *= Decimal(power[1])
+            end += power.end()
+        position = end
+        value = float(-digits if match["sign"] else digits)
+        after = " ".join(normalize(text[end : end + 60]).split()[:4])
+        found.append(Figure(value, bool(match["percent"]), after))
+    return found
+
+
+def spelled(value: float) -> str:
+    """A figure as messages show it: 200 000 000, 3.5, 49."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{value:,.0f}".replace(",", " ")
+    return f"{value:g}"
+
+
+def states(text: str, lang: str, low: float, high: float, unit: str | None = None) -> bool:
+    """Whether `text` states a figure from `low` to `high` (followed by `unit`'s first word, when one is given)."""
+    wanted = normalize(unit).split()[:1] if unit else []
+    for figure in figures(text, lang):
+        if not low <= figure.value <= high:
+            continue
+        if not wanted or wanted[0] in figure.after.split()[:3] or (figure.percent and "%" in (unit or "")):
+            return True
+    return False
