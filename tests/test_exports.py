@@ -25,10 +25,10 @@ from .conftest import BANKS, BUNDLED_BANK
 
 GIFT_SKIPPED = (
     "every-type.yaml:71: question 'motto-cloze': skipped: GIFT has one blank per question and this cloze has 2 (--format moodle takes it)\n"
-    "every-type.yaml:94: question 'planets-order': skipped: it has a picture, which GIFT can't carry (--format moodle, qti and html embed it)\n"
+    "every-type.yaml:95: question 'planets-order': skipped: it has a picture, which GIFT can't carry (--format moodle, qti and html embed it)\n"
 )
 QUIZLET_SKIPPED = (
-    "every-type.yaml:94: question 'planets-order': skipped: it has a picture, which Quizlet's import box can't carry "
+    "every-type.yaml:95: question 'planets-order': skipped: it has a picture, which Quizlet's import box can't carry "
     "(--format moodle, qti and html embed it)\n"
 )
 KAHOOT_SKIPPED = "".join(
@@ -55,7 +55,7 @@ def in_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def sheet_skipped(platform: str, first: int) -> str:
     """What a game sheet leaves out of every-type.yaml, from line `first`."""
     kinds = [(49, "author-short", "short"), (59, "investment-numeric", "numeric"), (71, "motto-cloze", "cloze")]
-    kinds += [(81, "quotes-match", "match"), (94, "planets-order", "order")]
+    kinds += [(81, "quotes-match", "match"), (95, "planets-order", "order")]
     return "".join(
         f"every-type.yaml:{line}: question '{id}': skipped: {platform}'s sheet holds no {kind} questions\n"
         for line, id, kind in kinds

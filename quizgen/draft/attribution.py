@@ -177,6 +177,10 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     before = [subject for subject in subjects if subject.end <= quote[0]]
     later = scan.quote_spans.starting_in(quote[1], scan.block.end)
     following_quote = later[0][0] if later else scan.block.end
+    # 0. In an incise inside the quotation: «…, assure Pelletier. …», «…, explique cette ancienne contrôleur…».
+    inside = [subject for subject in subjects if quote[0] < subject.start < quote[1]]
+    if inside:
+        return Speaker(inside[0].person, inside[0].how, inside[0].start)
     # 1. Right after the quotation: "« ... », a rappelé Jay Carney", "“...,” Chief Executive Greg Mesch said".
     if after and after[0].start < following_quote:
         gap = re.findall(r"[^\W\d_]+", text[quote[1] : after[0].start])

@@ -92,7 +92,8 @@ ROLE_NOUNS = _word_set(
     " president vice-president chairman chairwoman chair chairperson ceo cfo cto coo cio founder co-founder cofounder chief"
     " director head spokesperson spokesman spokeswoman minister secretary mayor senator governor professor researcher economist"
     " analyst manager partner executive editor lawyer engineer author investor ambassador commissioner boss creator vp svp evp"
-    " préfet préfète sous-préfet sous-préfète entraîneur entraîneuse capitaine chancellor premier coach captain"
+    " préfet préfète sous-préfet sous-préfète entraîneur entraîneuse capitaine chancellor premier coach captain contrôleur"
+    " contrôleuse consultant consultante"
 )
 """A phrase that starts with one of these, next to a name, gives that person's role ("X, patron du MEDEF")."""
 ROLE_PREFIXES = _word_set("ancien ancienne former nouveau nouvel nouvelle new actuel actuelle current senior vice deputy executive general")

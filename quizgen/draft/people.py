@@ -56,6 +56,7 @@ ORGANISATION = re.compile(
 )
 """The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche"."""
 WINDOW = 160
+_INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
@@ -164,9 +165,9 @@ class People:
         self.appositions: list[Span] = []
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
-        self._near: dict[tuple[str, str], list[int]] = {}
+        self._near: dict[tuple[str, str], dict[int, None]] = {}
         """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
-        self._holders: dict[tuple[str, str | None], list[int]] = {}
+        self._holders: dict[tuple[str, str | None], dict[int, None]] = {}
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
         found: list[tuple[_Name, Scan]] = []
@@ -207,7 +208,7 @@ class People:
         # Holders are indexed by role and organisation; a role given again later may leave a stale entry, checked here.
         key = (_role_core(anaphor.role), anaphor.organisation)
         holders: list[int] = []
-        for index in dict.fromkeys(self._holders.get(key, [])):
+        for index in self._holders.get(key, {}):
             role = self.builders[index].role
             if role is not None and (_role_core(role.wording), anaphor.organisation and role.organisation) == key:
                 holders.append(index)
@@ -229,9 +230,9 @@ class People:
     def _index_role(self, person: int, role: _Role) -> None:
         """Index a person's role by its core, with and without its organisation."""
         core = _role_core(role.wording)
-        self._holders.setdefault((core, None), []).append(person)
+        self._holders.setdefault((core, None), {})[person] = None
         if role.organisation is not None:
-            self._holders.setdefault((core, role.organisation), []).append(person)
+            self._holders.setdefault((core, role.organisation), {})[person] = None
 
     def give_role(self, person: int, anaphor: Anaphor) -> None:
         """The role a person in focus was designated by becomes theirs, if they had none."""
@@ -406,7 +407,7 @@ class People:
         full = not name.titled
         near = [] if name.titled else _near_keys(spelling)
         candidates = list(
-            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, [])])
+            dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, {})])
         )
         if name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
@@ -422,7 +423,7 @@ class People:
             index = len(self.builders) - 1
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
         for key in near:
-            self._near.setdefault(key, []).append(index)
+            self._near.setdefault(key, {})[index] = None  # an ordered set: a name met a thousand times is one entry
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.gender is not None:
@@ -440,6 +441,8 @@ class People:
             object_of = False
         if words[-1:] == ["pour"] and re.search(r"(?:^|[.!?:»”]\s+)Pour\s+$", text[max(scan.block.start, start - 30) : start]):
             object_of = False
+        if quoted and self.incise(start, scan.block.start):
+            quoted = False  # «…, assure Pelletier. …»: the narrator's words inside the quotation name its speaker
         self.mentions.append(Mention(person, start, end, not (quoted or aside or object_of)))
         role = None if quoted else self._apposition(start, end, scan)
         builder = self.builders[person]
@@ -488,7 +491,7 @@ class People:
         definite = rf"(?<![\w’'])(?:(?:[Ll]e|[Ll]a|[Tt]he|[Cc]ette|[Cc]et|[Cc]e)\s+|[Ll][’']|(?=[{CAPITALS}][\w&-]*[’']s\s))"
         for found in re.finditer(definite, text[scan.block.start : scan.block.end]):
             start = scan.block.start + found.start()
-            if start in quotes or start in parens or start in appositions:
+            if (start in quotes and not self.incise(start, scan.block.start)) or start in parens or start in appositions:
                 continue
             segment = re.compile(r"[^,.;:()«»“”!?]+").match(text, start, min(scan.block.end, start + WINDOW))
             role = _role_at(segment.group()) if segment else None
@@ -506,6 +509,12 @@ class People:
             self.anaphors.append(
                 Anaphor(start, start + role_end, text[start + role_start : start + role_end], organisation, demonstrative, gender)
             )
+
+    def incise(self, start: int, block_start: int) -> bool:
+        """Inside a quotation, right after a comma and a verb of saying: «…, explique cette ancienne contrôleur de
+        gestion. …», «…, assure Pelletier. …»."""
+        found = _INCISE.search(self.text, max(block_start, start - 40), start)
+        return found is not None and found.group(1).lower() in SPEECH_VERBS
 
     def _attribution_position(self, start: int, end: int, scan: Scan) -> bool:
         """A role right after a verb of saying (", a expliqué la ministre") or right before one ("la ministre a ajouté")."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any, Literal
 
+from .. import scoring
 from ..answers import match_text
 from ..apart import clusters
 from ..bank.media import FORMATS, SNIFFED, image_kind
@@ -261,7 +262,7 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
     if isinstance(question, TrueFalse):
         return {"answer": question.answer}
     if isinstance(question, ShortAnswer):
-        return {"accepted": [question.answer[lang], *(other[lang] for other in question.accept)]}
+        return {"accepted": short_answers(question, lang)}
     if isinstance(question, Numeric):
         return {"bounds": list(question.bounds), "unit": None if question.unit is None else question.unit[lang]}
     if isinstance(question, Cloze):
@@ -280,6 +281,12 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
     if isinstance(question, Order):
         return {"items": [item[lang] for item in question.items]}
     raise TypeError(question.type)
+
+
+def short_answers(question: ShortAnswer, lang: str) -> list[str]:
+    """Every right spelling, in `lang` first, then in the bank's other languages, as the terminal quiz takes them."""
+    languages = [lang, *(other for other in question.answer if other != lang)]
+    return list(dict.fromkeys(text[other] for other in languages for text in (question.answer, *question.accept)))
 
 
 def image_uri(bank: Bank, question: Question) -> str | None:
@@ -315,42 +322,33 @@ def quiz_question(bank: Bank, question: Question, lang: str, cluster: int) -> di
 
 
 def credit(question: Question, response: Any, lang: str) -> float:
-    """The share of `question`'s points an answer earns, from 0 to 1: the rule the page's script mirrors.
+    """The share of `question`'s points an answer earns, from 0 to 1, by quizgen.scoring: the rule the page's script mirrors.
 
     `response` is what the page records: the chosen index (mcq), the ticked indices (multi), True or
     False, the typed text (short), the number (numeric), the typed blanks (cloze), the index in
     `right_column` chosen for each left side, or None (match), the items' indices as placed (order).
-    multi: right ticks share +1, wrong ticks share -1 (as Moodle grades it), floored at 0; cloze:
-    blanks right / blanks; match: left sides given their right side (by text) / pairs; order: items
-    in their place / items; every other type is right or wrong.
+    quizgen.scoring has no rule for blanks: a cloze earns the share of its blanks that are right.
     """
-    if isinstance(question, MultipleChoice | TrueFalse):
+    if isinstance(question, MultipleChoice):
+        return scoring.single_credit([response], [question.answer])
+    if isinstance(question, TrueFalse):
         return float(response == question.answer)
     if isinstance(question, MultipleAnswer):
-        right = set(question.answers)
-        wrong = len(question.choices) - len(right)
-        ticked = set(response)
-        return max(0.0, len(ticked & right) / len(right) - (len(ticked - right) / wrong if wrong else 0.0))
+        return scoring.multi_credit(response, question.answers)
     if isinstance(question, ShortAnswer):
-        return float(match_text(str(response), [question.answer[lang], *(other[lang] for other in question.accept)]) is not None)
+        accepted = short_answers(question, lang)
+        return float(match_text(str(response), accepted, [0] * len(accepted)) is not None)
     if isinstance(question, Numeric):
-        low, high = question.bounds
-        return float(low <= float(response) <= high)
+        return scoring.number_credit(float(response), question.bounds)
     if isinstance(question, Cloze):
         blanks = cloze_deletions(question.text[lang])
-        return share(
-            [match_text(typed, blank_answers(question, blank, lang)) is not None for typed, blank in zip(response, blanks, strict=True)]
-        )
+        per_blank = [blank_answers(question, blank, lang) for blank in blanks]
+        return share([match_text(typed, texts, [0] * len(texts)) is not None for typed, texts in zip(response, per_blank, strict=True)])
     if isinstance(question, Match):
-        column = question.right_column(lang)
-        return share(
-            [
-                chosen is not None and column[chosen] == column[right]
-                for chosen, right in zip(response, question.solution(lang), strict=True)
-            ]
-        )
+        # right_column lists each right text once, so the one right item that fits a left side is its solution.
+        return scoring.match_credit(response, [{right} for right in question.solution(lang)])
     if isinstance(question, Order):
-        return share([item == place for place, item in enumerate(response)])
+        return scoring.order_credit(response, range(len(question.items)))
     raise TypeError(question.type)
 
 

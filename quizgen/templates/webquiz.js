@@ -86,13 +86,18 @@
     );
   }
 
-  // True if `given` spells one of `candidates` (a one-letter slip forgiven in long words), false if not, null if empty.
+  // An answer made only of symbols ("€", "?") is compared as written, not as nothing.
+  const comparable = (text) => normalize(text) || text.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  const joined = (words) => words.replaceAll(" ", "");
+
+  // True if `given` spells one of `candidates`, all spellings of one answer (words written together, hyphenated
+  // or apart are the same; a one-letter slip is forgiven in long words), false if not, null if empty.
   function matchesText(given, candidates) {
-    const mine = normalize(given);
+    const mine = comparable(given);
     if (!mine) return null;
-    const normalized = candidates.map(normalize);
-    if (normalized.includes(mine)) return true;
-    return new Set(normalized.filter((candidate) => misspelt(mine, candidate))).size === 1;
+    const normalized = candidates.map(comparable);
+    if (normalized.some((candidate) => joined(candidate) === joined(mine))) return true;
+    return normalized.some((candidate) => misspelt(mine, candidate) || misspelt(joined(mine), joined(candidate)));
   }
 
   const APPROXIMATELY = /^\s*(?:[~≈]|(?:about|around|approximately|approx\.|roughly|environ|pr[eè]s de|à peu près)\s)\s*/i;
@@ -156,27 +161,24 @@
   }
 
   // ---- grading: a response as the page stores it -> the share of the points it earns, and each part's verdict ----
-  // The rule of quizgen.exports.webquiz.credit: multi, right ticks share +1 and wrong ticks -1 (floored at 0);
-  // cloze, match and order, the share of blanks, pairs (by text) or places right; other types, all or nothing.
+  // The rule of quizgen/scoring.py (see quizgen.exports.webquiz.credit): multi, (right ticked - wrong ticked) /
+  // right choices, at least 0; match, the share of left items given a right item that fits (by text); cloze, the
+  // share of blanks right; order, number, one choice and typed answers, all or nothing.
 
   const share = (results) => results.filter(Boolean).length / results.length;
 
   const grading = {
     mcq: (question, chosen) => ({ credit: chosen === question.answer ? 1 : 0 }),
     multi(question, ticked) {
-      const wrongCount = question.choices.length - question.answers.length;
-      const rightTicked = ticked.filter((index) => question.answers.includes(index)).length;
-      const wrongTicked = ticked.length - rightTicked;
-      const earned = rightTicked / question.answers.length - (wrongCount ? wrongTicked / wrongCount : 0);
-      return { credit: Math.max(0, earned) };
+      const hits = ticked.filter((index) => question.answers.includes(index)).length;
+      return { credit: Math.max(0, (hits - (ticked.length - hits)) / question.answers.length) };
     },
     truefalse: (question, value) => ({ credit: value === question.answer ? 1 : 0 }),
     short: (question, typed) => ({ credit: matchesText(typed, question.accepted) ? 1 : 0 }),
     numeric(question, typed) {
       const value = readNumber(typed, data.lang, question.unit);
       const [low, high] = question.bounds;
-      const slack = 1e-9 * Math.max(1, Math.abs(low), Math.abs(high));
-      return { credit: value !== null && value >= low - slack && value <= high + slack ? 1 : 0 };
+      return { credit: value !== null && value >= low - 1e-9 && value <= high + 1e-9 ? 1 : 0 };
     },
     cloze(question, typed) {
       const blanks = question.parts.filter((part) => part.accepted);
@@ -189,8 +191,9 @@
       return { credit: share(parts), parts };
     },
     order(question, placed) {
+      // Each item says whether it is in its place, but only the whole order earns the points.
       const parts = placed.map((item, place) => item === place);
-      return { credit: share(parts), parts };
+      return { credit: parts.every(Boolean) ? 1 : 0, parts };
     },
   };
 

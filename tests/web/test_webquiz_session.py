@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from quizgen.bank import load_bank
 from quizgen.cli import cli
 from quizgen.exports.webquiz import WebOptions, credit
-from quizgen.model import Bank, Match, MultipleAnswer, Order, Question
+from quizgen.model import Bank, Match, MultipleAnswer, Order, Question, ShortAnswer
 
 from ..conftest import BANKS
 from .conftest import Opener, html_of, write_bank
@@ -125,17 +125,22 @@ QUESTIONS = {
     "europe": "{type: multi, prompt: In Europe?, choices: [France, Germany, Spain, Japan, Brazil], answers: [France, Germany, Spain]}",
     "motto": "{type: cloze, text: 'Liberty, {{c1::equality}}, {{c2::fraternity}}.'}",
     "planets": "{type: order, prompt: From the Sun?, items: [Mercury, Venus, Earth, Mars]}",
+    "founded": "{type: short, prompt: What did they found?, answer: a start-up, accept: [a young company]}",
 }
 CASES: list[tuple[str, list[str], str]] = [
     ("speakers", ["Chambers", "Wales", "Chambers", "Gattaz"], "◐ Partly right: 0.75 of 1 points."),
     ("speakers", ["Chambers", "Wales", "Chambers", "Jassy"], "✓ Right!"),
     ("speakers", ["Wales", "Chambers", "Jassy", "Gattaz"], "✗ Not quite."),
     ("europe", ["France", "Germany"], "◐ Partly right: 0.67 of 1 points."),
-    ("europe", ["France", "Germany", "Spain", "Japan"], "◐ Partly right: 0.5 of 1 points."),
-    ("europe", ["France", "Germany", "Spain", "Japan", "Brazil"], "✗ Not quite."),
+    ("europe", ["France", "Germany", "Spain", "Japan"], "◐ Partly right: 0.67 of 1 points."),
+    ("europe", ["France", "Germany", "Spain", "Japan", "Brazil"], "◐ Partly right: 0.33 of 1 points."),
+    ("europe", ["France", "Japan", "Brazil"], "✗ Not quite."),
     ("motto", ["Equity", "brotherhood"], "◐ Partly right: 0.5 of 1 points."),
-    ("planets", ["Mercury", "Venus", "Mars", "Earth"], "◐ Partly right: 0.5 of 1 points."),
-    ("planets", ["Venus", "Mercury", "Mars", "Earth"], "✗ Not quite."),
+    ("planets", ["Mercury", "Venus", "Mars", "Earth"], "✗ Not quite."),
+    ("planets", ["Mercury", "Venus", "Earth", "Mars"], "✓ Right!"),
+    ("founded", ["Startup"], "✓ Right!"),
+    ("founded", ["young compnay"], "✓ Right!"),
+    ("founded", ["upstart"], "✗ Not quite."),
 ]
 """(question, what the student gives, the verdict shown): a match with two quotes by one speaker is graded by text."""
 
@@ -158,7 +163,7 @@ def response_of(question: Question, given: list[str]) -> Any:
         return [[choice["en"] for choice in question.choices].index(text) for text in given]
     if isinstance(question, Order):
         return [[item["en"] for item in question.items].index(text) for text in given]
-    return given
+    return given[0] if isinstance(question, ShortAnswer) else given
 
 
 def give(page: Any, name: str, given: list[str]) -> None:
@@ -168,6 +173,8 @@ def give(page: Any, name: str, given: list[str]) -> None:
     elif name == "europe":
         for choice in given:
             page.get_by_label(choice, exact=True).check()
+    elif name == "founded":
+        page.get_by_label("Your answer").fill(given[0])
     elif name == "motto":
         for number, typed in enumerate(given, start=1):
             page.get_by_label(f"Blank {number}").fill(typed)
@@ -192,8 +199,8 @@ def test_partial_credit_is_the_same_rule_in_the_page_and_in_python(visit: Opener
         round(credit(question, response_of(question, given), "en"), 2)
         for question, (_, given, _) in zip(bank.questions, CASES, strict=True)
     ]
-    assert credits == [0.75, 1.0, 0.0, 0.67, 0.5, 0.0, 0.5, 0.5, 0.0]
-    assert page.inner_text(".score") == f"Score: {round(sum(credits), 2):g} / 9"
+    assert credits == [0.75, 1.0, 0.0, 0.67, 0.67, 0.33, 0.0, 0.5, 0.0, 1.0, 1.0, 1.0, 0.0]
+    assert page.inner_text(".score") == f"Score: {round(sum(credits), 2):g} / 13"
     assert quiz.clean()
 
 
