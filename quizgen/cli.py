@@ -115,15 +115,11 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
 
     from .bank import bank_path
     from .check import check_bank
-    from .identity import derived_id_warning
 
     with reported():
         report = check_bank(bank_path(bank), Path(source) if source else None, strict)
     for warning in report.warnings:
         click.echo(str(warning), err=True)
-    derived_id = derived_id_warning(report.bank)
-    if derived_id is not None:
-        click.echo(derived_id, err=True)
     click.echo(report.summary())
 
 

@@ -172,40 +172,38 @@ def test_the_public_api_is_importable_from_the_package() -> None:
 
 
 DERIVED = (
-    "{bank}: no deck.id, so the deck's id comes from its name 'Planets': renaming it makes a second Anki deck "
-    "with every card twice; add this fixed id to the bank: deck: {{id: {id}}}\n"
+    "no deck.id, so the deck's id comes from its name 'Planets': renaming it makes a second Anki deck "
+    "with every card twice; add this fixed id to the bank: deck: {{id: {id}}}"
 )
+PLANETS = "title: Planets\nsource: none\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n"
 
 
-@pytest.mark.parametrize("command", [["check"], ["build", "--out-dir", "decks"], ["anki", "-o", "planets.apkg"]])
-def test_a_derived_deck_id_is_warned_about_every_time_with_an_id_to_paste(
+@pytest.mark.parametrize("command", [["build", "--out-dir", "decks"], ["anki", "-o", "planets.apkg"]])
+def test_a_derived_deck_id_is_warned_about_every_build_with_an_id_to_paste(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    bank = write(
-        tmp_path,
-        "planets.yaml",
-        "title: Planets\nsource: none\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n",
-    )
+    bank = write(tmp_path, "planets.yaml", PLANETS)
     suggested = []
     for _ in range(2):
         code, _, err = run(*command, bank)
         found = re.fullmatch(r".*deck: \{id: (\d+)\}\n", err, re.DOTALL)
         assert code == 0 and found is not None
         suggested.append(int(found[1]))
-        assert err == DERIVED.format(bank=bank, id=suggested[-1])
+        assert err == f"{bank}: " + DERIVED.format(id=suggested[-1]) + "\n"
         assert 1 << 30 <= suggested[-1] < 1 << 31
     assert suggested[0] != suggested[1]
-    with_id = write(tmp_path, "planets.yaml", Path(bank).read_text(encoding="utf-8") + f"deck: {{id: {suggested[0]}}}\n")
+    with_id = write(tmp_path, "planets.yaml", PLANETS + f"deck: {{id: {suggested[0]}}}\n")
     assert run(*command, with_id)[2] == ""
 
 
-def test_a_derived_deck_id_does_not_fail_strict(tmp_path: Path) -> None:
-    bank = write(
-        tmp_path,
-        "planets.yaml",
-        "title: Planets\nsource: none\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n",
-    )
+def test_check_shows_a_derived_deck_id_in_its_summary_and_strict_passes(tmp_path: Path) -> None:
+    bank = write(tmp_path, "planets.yaml", PLANETS)
     code, out, err = run("check", "--strict", bank)
-    assert (code, out.splitlines()[0]) == (0, f"{bank}: 1 question, 0 errors, 0 warnings")
-    assert err.startswith(f"{bank}: no deck.id")
+    lines = out.splitlines()
+    found = re.fullmatch(r".*deck: \{id: (\d+)\}", lines[1])
+    assert (code, err, lines[0]) == (0, "", f"{bank}: 1 question, 0 errors, 0 warnings")
+    assert found is not None and lines[1] == "  deck id: " + DERIVED.format(id=found[1])
+    assert lines[2] == "  types: truefalse 1"
+    with_id = write(tmp_path, "planets.yaml", PLANETS + "deck: {id: 1234567890}\n")
+    assert "deck id" not in run("check", with_id)[1]
