@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from . import __version__
+from .completion import from_bank
 
 if TYPE_CHECKING:
     from .anki import BuildReport
@@ -67,13 +68,18 @@ def echo_decks(report: BuildReport) -> None:
     """The bank's warnings on stderr, then one line per deck written."""
     for warning in report.warnings:
         click.echo(str(warning), err=True)
+    if report.derived_id is not None:
+        click.echo(report.derived_id, err=True)
     for deck in report.decks:
         click.echo(deck.summary())
         for line in deck.advice():
             click.echo(line)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120}, invoke_without_command=True)
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120, "token_normalize_func": str.lower},
+    invoke_without_command=True,
+)
 @click.version_option(__version__, prog_name="quizgen")
 @click.pass_context
 def cli(context: click.Context) -> None:
@@ -91,7 +97,7 @@ def cli(context: click.Context) -> None:
     exit_on_termination()
 
 
-@cli.command()
+@cli.command(short_help="Validate a bank and find every excerpt in its source text.")
 @BANK_ARGUMENT
 @click.option("--source", type=click.Path(dir_okay=False, exists=True), help="Text the excerpts come from [default: source.file].")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (a missing excerpt or explanation, a draft).")
@@ -117,7 +123,7 @@ def check(bank: str | None, source: str | None, strict: bool) -> None:
     click.echo(report.summary())
 
 
-@cli.command()
+@cli.command(short_help="Check a bank, then write its Anki decks (one per language).")
 @BANK_ARGUMENT
 @click.option("--out-dir", type=click.Path(file_okay=False), default="decks", show_default=True, help="Folder the decks go into.")
 @TYPED_OPTION
@@ -144,10 +150,12 @@ def build(bank: str | None, out_dir: str, typed: bool) -> None:
     echo_decks(report)
 
 
-@cli.command()
+@cli.command(short_help="Write the Anki deck (.apkg) of one language of a bank.")
 @BANK_ARGUMENT
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The .apkg to write [default: decks/SLUG.LANG.apkg].")
-@click.option("--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].")
+@click.option(
+    "--lang", metavar="LANG", help="The deck's language, one of the bank's [default: its first].", shell_complete=from_bank("lang")
+)
 @TYPED_OPTION
 def anki(bank: str | None, output: str | None, lang: str | None, typed: bool) -> None:
     """Write the Anki deck (.apkg) of one language of a bank.
@@ -169,14 +177,30 @@ def anki(bank: str | None, output: str | None, lang: str | None, typed: bool) ->
     echo_decks(report)
 
 
-@cli.command()
+@cli.command(short_help="Practise in the terminal, with spaced repetition (FSRS).")
 @BANK_ARGUMENT
 @click.option("-n", "--count", type=click.IntRange(min=1), default=10, show_default=True, help="How many questions.")
-@click.option("--tag", "tags", metavar="TAG", multiple=True, help="Only questions with this tag (repeatable: any of them).")
-@click.option("--type", "types", metavar="TYPE", multiple=True, help="Only questions of this type, e.g. mcq (repeatable: any of them).")
+@click.option(
+    "--tag",
+    "tags",
+    metavar="TAG",
+    multiple=True,
+    help="Only questions with this tag (repeatable: any of them).",
+    shell_complete=from_bank("tag"),
+)
+@click.option(
+    "--type",
+    "types",
+    metavar="TYPE",
+    multiple=True,
+    help="Only questions of this type, e.g. mcq (repeatable: any of them).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
 @click.option("--seed", type=int, help="Replay a session: the same seed asks the same questions in the same order.")
-@click.option("--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].")
+@click.option(
+    "--lang", metavar="LANG", help="The language to ask in, one of the bank's [default: its first].", shell_complete=from_bank("lang")
+)
 @click.option("--review", is_flag=True, help="Spaced repetition: the questions due first, then new ones.")
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
 @click.option("--show-tags", is_flag=True, help="Show each question's tags above it (they may give its answer away).")
@@ -212,7 +236,7 @@ def quiz(
         run_quiz(bank_path(bank), options)
 
 
-@cli.command()
+@cli.command(short_help="Show quiz progress: new, learning, learned, due, retention.")
 @click.argument("bank", required=False, type=click.Path(dir_okay=False))
 @click.option("--db", type=click.Path(dir_okay=False), help="The progress database [default: progress.sqlite3 in your data folder].")
 @click.option("--tags", is_flag=True, help="Also show each tag's counts.")
@@ -234,16 +258,24 @@ def stats(bank: str | None, db: str | None, tags: bool) -> None:
         show_stats(Path(bank) if bank is not None else None, db, tags)
 
 
-@cli.command()
+@cli.command(short_help="Print worksheets in shuffled versions, and the teacher's key.")
 @BANK_ARGUMENT
 @click.option("--format", "format_", type=click.Choice(["pdf", "html", "md"]), help="Output format [default: from -o's suffix, else pdf].")
 @click.option("--versions", type=click.IntRange(1, 99), default=1, show_default=True, help="How many versions (A to Z, then AA...).")
-@click.option("--count", type=click.IntRange(min=1), help="How many questions, picked by the seed [default: all the selected ones].")
-@click.option("--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).")
-@click.option("--type", "types", multiple=True, help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).")
+@click.option("-n", "--count", type=click.IntRange(min=1), help="How many questions, picked by the seed [default: all the selected ones].")
+@click.option(
+    "--tag", "tags", multiple=True, help="Only questions with this tag (repeatable: any of them).", shell_complete=from_bank("tag")
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Only questions of this type, e.g. mcq or numeric (repeatable: any of them).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--difficulty", metavar="N|N-M", help="Only questions of this difficulty (1 to 3), or range of difficulties, e.g. 2-3.")
 @click.option("--seed", type=int, default=0, show_default=True, help="The same seed prints the same versions; another seed shuffles anew.")
-@click.option("--lang", help="The handout's language, one of the bank's [default: its first].")
+@click.option("--lang", help="The handout's language, one of the bank's [default: its first].", shell_complete=from_bank("lang"))
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help="Paper size (pdf and html).")
 @click.option(
     "--key/--no-key", default=True, show_default=True, help="The teacher's key (grading grid, then each version's key) in SLUG-key.FORMAT."
@@ -340,7 +372,7 @@ def handout(
         click.echo(sheets.summary(), err=to_stdout)
 
 
-@cli.command()
+@cli.command(short_help="Grade scanned answer sheets (PDFs or images) against the key.")
 @click.argument("scans", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--key", "key_file", required=True, type=click.Path(dir_okay=False), help="The SLUG-key.json written with the answer sheets.")
 @click.option(
@@ -377,7 +409,7 @@ def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | No
     click.echo(grading.summary(Path(output)))
 
 
-@cli.command()
+@cli.command(short_help="Export for Moodle, Canvas, Anki, Kahoot... or a web page.")
 @BANK_ARGUMENT
 @click.option(
     "--format",
@@ -388,16 +420,24 @@ def grade(scans: tuple[str, ...], key_file: str, output: str, annotate: str | No
     "kahoot: Kahoot (xlsx); blooket, gimkit: their CSV templates; wayground: Wayground/Quizizz (xlsx); json: other programs; "
     "html: a quiz in one web page.",
 )
-@click.option("--lang", help="The language of the texts, one of the bank's [default: its first].")
+@click.option("--lang", help="The language of the texts, one of the bank's [default: its first].", shell_complete=from_bank("lang"))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     help="The file to write, or - for standard output (text formats) [default: SLUG.LANG.EXT, here].",
 )
-@click.option("--count", type=click.IntRange(min=1), help="html: questions per round, first offered [default: all].")
-@click.option("--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).")
-@click.option("--type", "types", multiple=True, help="html: only questions of this type, first offered (repeatable).")
+@click.option("-n", "--count", type=click.IntRange(min=1), help="html: questions per round, first offered [default: all].")
+@click.option(
+    "--tag", "tags", multiple=True, help="html: only questions with this tag, first offered (repeatable).", shell_complete=from_bank("tag")
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="html: only questions of this type, first offered (repeatable).",
+    shell_complete=from_bank("type"),
+)
 @click.option("--order", type=click.Choice(["shuffled", "bank"]), help="html: question order first offered [default: shuffled].")
 @click.option(
     "--mode", type=click.Choice(["practice", "test"]), help="html: feedback after each question, or at the end [default: practice]."
@@ -451,7 +491,7 @@ def export(
     click.echo(exported.summary(), err=exported.target is None)
 
 
-@cli.command(name="import")
+@cli.command(name="import", short_help="Make a bank from Moodle XML, GIFT, Anki text or JSON.")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: FILE's name + .yaml, here].")
 @click.option("--lang", help="The language of the file's texts [default: the one a quizgen JSON names, else en].")
@@ -482,7 +522,7 @@ def import_(file: str, output: str | None, lang: str | None, title: str | None, 
     click.echo(imported.summary(path))
 
 
-@cli.command()
+@cli.command(short_help="Draft a bank from an article, for a teacher to review.")
 @click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
@@ -516,7 +556,7 @@ def draft(article: str, output: str | None, lang: str | None, title: str | None,
     click.echo(result.summary(str(path)))
 
 
-@cli.command()
+@cli.command(short_help="Start your own bank: a commented questions.yaml.")
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False))
 def init(folder: str) -> None:
     """Start your own bank: write a small commented questions.yaml, one question of each type.

@@ -26,6 +26,11 @@ class Problem:
         return where + ("warning: " if self.warning else "") + self.message
 
 
+def a(word: str) -> str:
+    """'a truefalse', 'an mcq', 'an octal': the article as the word is said (mcq is said em-see-cue)."""
+    return f"{'an' if word[:1].lower() in 'aeio' or word.lower() == 'mcq' else 'a'} {word}"
+
+
 def count(n: int, word: str) -> str:
     """'1 error', '2 errors'."""
     return f"{n} {word}{'' if n == 1 else 's'}"

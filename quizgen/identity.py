@@ -15,6 +15,24 @@ def deck_id(bank: Bank, lang: str) -> int:
     return bank.deck.id if lang == bank.default_language else stable_id(f"{bank.deck.id}:{lang}")
 
 
+def derived_id_warning(bank: Bank) -> str | None:
+    """Why a bank without `deck.id` should get one, with a new random id to paste; None when it has one."""
+    if not bank.deck.derived_id:
+        return None
+    return f"{bank.path}: {derived_id_reason(bank)}"
+
+
+def derived_id_reason(bank: Bank) -> str:
+    """What `derived_id_warning` says after the bank's name: also a line of `quizgen check`'s summary."""
+    from .starter import random_deck_id
+
+    name = bank.deck.name[bank.default_language]
+    return (
+        f"no deck.id, so the deck's id comes from its name {name!r}: renaming it makes a second Anki deck "
+        f"with every card twice; add this fixed id to the bank: deck: {{id: {random_deck_id()}}}"
+    )
+
+
 def deck_name(bank: Bank, lang: str) -> str:
     """The deck name in `lang`, with the language added when another language has the same name:
     Anki puts the cards of two decks with one name into one deck."""

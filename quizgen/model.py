@@ -183,6 +183,8 @@ class Deck:
 
     name: Localized
     id: int
+    derived_id: bool = False
+    """The bank gives no `deck.id`: `id` is derived from the deck's name, so renaming the deck changes it."""
 
 
 @dataclass(frozen=True)

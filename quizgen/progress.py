@@ -14,6 +14,7 @@ progress database (its header and tables are read first, read-only), and
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import shlex
@@ -62,6 +63,29 @@ BUSY_TIMEOUT_MS = 1_500
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 """UTC to the second, so that stored times sort as text."""
 DAMAGED = ("SQLITE_NOTADB", "SQLITE_CORRUPT")
+ANKI_TABLES = frozenset({"col", "notes", "cards", "revlog"})
+SNIFF_BYTES = 4096
+DATABASE_SUFFIXES = frozenset({".sqlite3", ".sqlite", ".db", ""})
+MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a zip archive (an .apkg, .xlsx or .zip)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+"""How the files most often given to --db by mistake start."""
+TEXT_KINDS = {
+    ".yaml": "a YAML file (a bank is given without --db)",
+    ".yml": "a YAML file (a bank is given without --db)",
+    ".json": "a JSON file",
+    ".html": "a web page (HTML)",
+    ".htm": "a web page (HTML)",
+    ".xml": "an XML file",
+    ".md": "a Markdown file",
+    ".csv": "a CSV file",
+    ".txt": "a text file",
+}
 ROW_ERRORS = (ValueError, KeyError, TypeError)
 """What decoding a damaged or hand-edited row raises: a bad time, number or JSON (json.JSONDecodeError is a ValueError),
 card JSON without a field (KeyError), a value of the wrong kind (TypeError)."""
@@ -336,9 +360,44 @@ def refuse_foreign(path: Path, version: int, tables: set[str]) -> None:
             f"progress database {path} was written by a newer quizgen (schema {version}; this one knows {SCHEMA_VERSION}); upgrade quizgen"
         )
     if (version == 0 and tables) or not tables <= TABLES:
+        program = "Anki's collection" if tables >= ANKI_TABLES else "another program's SQLite database"
         raise QuizgenError(
-            f"progress database {path} is not a quizgen progress database (it holds other tables); give another file with --db"
+            f"{path} is {program} (tables: {', '.join(sorted(tables))}), not a quizgen progress database; give another file with --db"
         )
+
+
+def file_kind(path: Path) -> str | None:
+    """What a file that is not an SQLite database looks like, for the message; None when it may be a database whose start was lost.
+
+    Only an unknown binary file with a database's suffix counts as a damaged database: the user is told to delete that one,
+    never a bank, an article or a file of another program given to --db by mistake.
+    """
+    with path.open("rb") as file:
+        head = file.read(SNIFF_BYTES)
+    for magic, kind in MAGIC:
+        if head.startswith(magic):
+            return kind
+    try:
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return None if path.suffix.lower() in DATABASE_SUFFIXES else "a binary file of another kind"
+    if "\x00" in text:
+        return None if path.suffix.lower() in DATABASE_SUFFIXES else "a binary file of another kind"
+    return TEXT_KINDS.get(path.suffix.lower()) or sniffed_text_kind(text)
+
+
+def sniffed_text_kind(text: str) -> str:
+    """A text file's kind from its first lines, when its suffix says nothing."""
+    start = text.lstrip().lower()
+    if start.startswith(("<!doctype html", "<html")):
+        return "a web page (HTML)"
+    if start.startswith("<?xml"):
+        return "an XML file"
+    if start.startswith(("{", "[")):
+        return "a JSON file"
+    if any(line.startswith(("questions:", "deck:", "title:", "languages:")) for line in text.splitlines()):
+        return "a YAML file (a bank is given without --db)"
+    return "a text file"
 
 
 def inspect(path: Path) -> None:
@@ -355,7 +414,10 @@ def inspect(path: Path) -> None:
     if not header:
         return
     if header != SQLITE_HEADER:
-        raise damage(path, "file is not a database")
+        kind = file_kind(path)
+        if kind is None:
+            raise damage(path, "file is not a database")
+        raise QuizgenError(f"{path} is {kind}, not a progress database; give --db a progress database, or a new file name to start one")
     connection = connect(path, read_only=True)
     try:
         refuse_foreign(path, connection.execute("PRAGMA user_version").fetchone()[0], table_names(connection))

@@ -35,10 +35,16 @@ def write_starter(folder: Path) -> Path:
     return path
 
 
+NAMES_SHOWN = 5
+"""The demo notice names at most this many .yaml files of the folder: a folder of many banks gets one line, not a page."""
+
+
 def demo_notice(folder: Path) -> str:
     """What a command says when it uses the bundled demo bank because `folder` has no questions.yaml."""
     others = sorted(path.name for path in folder.glob("*.y*ml") if path.suffix in (".yaml", ".yml"))
     notice = "Using the bundled demo bank (Viva Technology 2016): no questions.yaml here. Start your own with `quizgen init`"
     if others:
-        notice += f", or name your bank: {', '.join(others)}"
+        shown = ", ".join(others[:NAMES_SHOWN])
+        more = f" and {len(others) - NAMES_SHOWN} more" if len(others) > NAMES_SHOWN else ""
+        notice += f", or name your bank: {shown}{more}"
     return notice + "."

@@ -542,12 +542,14 @@ def test_build_stops_on_the_errors_check_finds(tmp_path: Path) -> None:
 
 def test_build_prints_warnings_on_stderr(tmp_path: Path) -> None:
     bank = tmp_path / "bank.yaml"
-    bank.write_text("title: T\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, source: s}\n", encoding="utf-8")
+    bank.write_text(
+        "title: T\ndeck: {id: 1234567890}\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, source: s}\n", encoding="utf-8"
+    )
     assert run("build", str(bank), "--out-dir", str(tmp_path / "d")) == (
         0,
         f"{tmp_path}/d/t.en.apkg: 1 note, 1 card (1 new)\n",
-        f"{bank}:3: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n"
-        f"{bank}:3: question 'a': warning: a true/false answer is never shown word for word: "
+        f"{bank}:4: question 'a': warning: no 'explanation': add a sentence or two to show after the answer\n"
+        f"{bank}:4: question 'a': warning: a true/false answer is never shown word for word: "
         "mark it support: inferred, with an explanation saying why\n",
     )
 

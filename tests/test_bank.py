@@ -64,8 +64,8 @@ BAD_QUESTIONS = [
         "a field of another type",
         {"answer": "    answers: [Cisco, Amazon]\n"},
         [
-            "bank.yaml:4: question 'q1': a mcq question needs 'answer'",
-            "bank.yaml:8: question 'q1': 'answers' is not a field of a mcq question (it is one of multi); a mcq question has choices, answer",
+            "bank.yaml:4: question 'q1': an mcq question needs 'answer'",
+            "bank.yaml:8: question 'q1': 'answers' is not a field of an mcq question (it is one of multi); an mcq question has choices, answer",
         ],
     ),
     (

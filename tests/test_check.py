@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,8 +63,12 @@ def test_errors_are_listed_on_stderr_with_a_count_and_exit_1(tmp_path: Path) -> 
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
-    bank = write(tmp_path, "warn.yaml", "title: T\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n")
-    warning = f"{bank}:3: question 'a': warning: no 'source': add the verbatim excerpt of the source text the question is written from\n"
+    bank = write(
+        tmp_path,
+        "warn.yaml",
+        "title: T\ndeck: {id: 1234567890}\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n",
+    )
+    warning = f"{bank}:4: question 'a': warning: no 'source': add the verbatim excerpt of the source text the question is written from\n"
     code, out, err = run("check", bank)
     assert (code, err) == (0, warning)
     assert out.startswith(f"{bank}: 1 question, 0 errors, 1 warning\n")
@@ -164,3 +169,41 @@ def test_the_public_api_is_importable_from_the_package() -> None:
         assert getattr(quizgen, name) is not None, name
     with pytest.raises(AttributeError):
         quizgen.nothing_of_the_kind  # noqa: B018
+
+
+DERIVED = (
+    "no deck.id, so the deck's id comes from its name 'Planets': renaming it makes a second Anki deck "
+    "with every card twice; add this fixed id to the bank: deck: {{id: {id}}}"
+)
+PLANETS = "title: Planets\nsource: none\nquestions:\n  - {id: a, type: truefalse, prompt: P, answer: true, explanation: e}\n"
+
+
+@pytest.mark.parametrize("command", [["build", "--out-dir", "decks"], ["anki", "-o", "planets.apkg"]])
+def test_a_derived_deck_id_is_warned_about_every_build_with_an_id_to_paste(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    bank = write(tmp_path, "planets.yaml", PLANETS)
+    suggested = []
+    for _ in range(2):
+        code, _, err = run(*command, bank)
+        found = re.fullmatch(r".*deck: \{id: (\d+)\}\n", err, re.DOTALL)
+        assert code == 0 and found is not None
+        suggested.append(int(found[1]))
+        assert err == f"{bank}: " + DERIVED.format(id=suggested[-1]) + "\n"
+        assert 1 << 30 <= suggested[-1] < 1 << 31
+    assert suggested[0] != suggested[1]
+    with_id = write(tmp_path, "planets.yaml", PLANETS + f"deck: {{id: {suggested[0]}}}\n")
+    assert run(*command, with_id)[2] == ""
+
+
+def test_check_shows_a_derived_deck_id_in_its_summary_and_strict_passes(tmp_path: Path) -> None:
+    bank = write(tmp_path, "planets.yaml", PLANETS)
+    code, out, err = run("check", "--strict", bank)
+    lines = out.splitlines()
+    found = re.fullmatch(r".*deck: \{id: (\d+)\}", lines[1])
+    assert (code, err, lines[0]) == (0, "", f"{bank}: 1 question, 0 errors, 0 warnings")
+    assert found is not None and lines[1] == "  deck id: " + DERIVED.format(id=found[1])
+    assert lines[2] == "  types: truefalse 1"
+    with_id = write(tmp_path, "planets.yaml", PLANETS + "deck: {id: 1234567890}\n")
+    assert "deck id" not in run("check", with_id)[1]

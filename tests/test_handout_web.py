@@ -23,6 +23,7 @@ from quizgen.handouts import (
 from quizgen.handouts import pdf as handout_pdf
 from quizgen.model import Bank
 
+from .browser import NO_CHROMIUM, find_chromium
 from .conftest import BUNDLED_BANK
 from .handout_banks import EVERY_TYPE, distinct_bank, pdf_pages, sections, write_bank
 
@@ -196,7 +197,6 @@ def test_html_shows_hostile_text_literally(hostile_bank: Bank) -> None:
 
 # In Chromium, at a phone's width
 
-CHROMIUM = Path("/usr/bin/chromium")
 PHONE = 390
 """An iPhone 12-15's width in CSS pixels."""
 
@@ -225,12 +225,13 @@ FIELDS = """() => [...document.querySelectorAll('.student span')].map(span => {
 
 @pytest.fixture(scope="module")
 def phone() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (.ci/run installs it)")
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip(NO_CHROMIUM)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"])
         context = browser.new_context(viewport={"width": PHONE, "height": 800})
         yield context.new_page()
         browser.close()

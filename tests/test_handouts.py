@@ -593,7 +593,7 @@ def test_source_date_epoch_is_read_only_for_a_pdf(here: Path, monkeypatch: pytes
         (["--format", "html", "-o", "page"], 1, "Error: page: an html handout's file name ends in .html or .htm\n"),
         (["--versions", "0"], 2, "Error: Invalid value for '--versions': 0 is not in the range 1<=x<=99.\n"),
         (["--versions", "100"], 2, "Error: Invalid value for '--versions': 100 is not in the range 1<=x<=99.\n"),
-        (["--count", "0"], 2, "Error: Invalid value for '--count': 0 is not in the range x>=1.\n"),
+        (["--count", "0"], 2, "Error: Invalid value for '-n' / '--count': 0 is not in the range x>=1.\n"),
         (["--paper", "a3"], 2, "Error: Invalid value for '--paper': 'a3' is not one of 'a4', 'letter'.\n"),
         (["--key-only", "--no-key"], 2, "Error: --key-only and --no-key contradict each other; give one of them.\n"),
         (["--combined", "--no-key"], 2, "Error: --no-key and --combined contradict each other; give one of them.\n"),

@@ -164,7 +164,10 @@ def newer(path: Path) -> None:
             "progress database {db} is damaged (database disk image is malformed); "
             "move it away or delete it to start afresh: rm -f {db} {db}-wal {db}-shm",
         ),
-        (foreign, "progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db"),
+        (
+            foreign,
+            "{db} is another program's SQLite database (tables: contacts), not a quizgen progress database; give another file with --db",
+        ),
         (newer, "progress database {db} was written by a newer quizgen (schema 99; this one knows 2); upgrade quizgen"),
     ],
 )
@@ -317,6 +320,54 @@ def test_stats_before_any_quiz(tmp_path: Path) -> None:
     assert not db.exists()
 
 
+def anki_collection(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        for table in ("col", "notes", "cards", "revlog", "graves"):
+            connection.execute(f"CREATE TABLE {table} (id INTEGER)")
+
+
+NOT_A_DATABASE = "is {kind}, not a progress database; give --db a progress database, or a new file name to start one"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("planets.yaml", b"title: Planets\nquestions: []\n", NOT_A_DATABASE.format(kind="a YAML file (a bank is given without --db)")),
+        ("notes.txt", "Notes d'élève\n".encode() * 300, NOT_A_DATABASE.format(kind="a text file")),
+        ("bank", b"deck: {id: 1}\nquestions: []\n", NOT_A_DATABASE.format(kind="a YAML file (a bank is given without --db)")),
+        ("progress.sqlite3", b"some notes\n", NOT_A_DATABASE.format(kind="a text file")),
+        ("export.json", b'{"questions": []}', NOT_A_DATABASE.format(kind="a JSON file")),
+        ("page", b"<!DOCTYPE html><p>hi</p>", NOT_A_DATABASE.format(kind="a web page (HTML)")),
+        ("handout.pdf", b"%PDF-1.7\n" + bytes(range(256)), NOT_A_DATABASE.format(kind="a PDF file")),
+        ("deck.apkg", b"PK\x03\x04" + bytes(range(256)), NOT_A_DATABASE.format(kind="a zip archive (an .apkg, .xlsx or .zip)")),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), NOT_A_DATABASE.format(kind="a PNG image")),
+        ("music.ogg", bytes(range(256)) * 4, NOT_A_DATABASE.format(kind="a binary file of another kind")),
+    ],
+)
+@pytest.mark.parametrize("command", ["quiz", "stats"])
+def test_a_file_that_is_not_a_database_is_named_never_deleted(
+    tmp_path: Path, command: str, name: str, content: bytes, message: str
+) -> None:
+    db = tmp_path / name
+    db.write_bytes(content)
+    result = CliRunner().invoke(cli, [command, EVERY_TYPE, "--db", str(db)], input="q\n")
+    assert (result.output, result.exit_code) == (f"Error: {db} {message}\n", 1)
+    assert db.read_bytes() == content
+    assert sorted(path.name for path in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize("command", ["quiz", "stats"])
+def test_anki_s_collection_is_named(tmp_path: Path, command: str) -> None:
+    db = tmp_path / "collection.anki2"
+    anki_collection(db)
+    result = CliRunner().invoke(cli, [command, EVERY_TYPE, "--db", str(db)], input="q\n")
+    assert (result.output, result.exit_code) == (
+        f"Error: {db} is Anki's collection (tables: cards, col, graves, notes, revlog), not a quizgen progress database; "
+        "give another file with --db\n",
+        1,
+    )
+
+
 def test_stats_of_a_damaged_database(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
     damaged(db)
@@ -409,7 +460,8 @@ def test_another_programs_database_is_refused_untouched(tmp_path: Path, command:
     before = other_program(db)
     result = CliRunner().invoke(cli, [*command, "--db", str(db)], input="f\n\n")
     assert (result.output, result.exit_code) == (
-        f"Error: progress database {db} is not a quizgen progress database (it holds other tables); give another file with --db\n",
+        f"Error: {db} is another program's SQLite database (tables: contacts), not a quizgen progress database; "
+        "give another file with --db\n",
         1,
     )
     assert db.read_bytes() == before

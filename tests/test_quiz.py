@@ -754,7 +754,7 @@ def test_count_must_be_positive() -> None:
 
 def test_a_damaged_database_is_named_with_how_to_reset_it(tmp_path: Path) -> None:
     db = tmp_path / "progress.sqlite3"
-    db.write_bytes(b"this is not a database, just forty-odd bytes of text" * 40)
+    db.write_bytes(bytes(range(256)) * 16)
     result = quiz(EVERY_TYPE, "--db", str(db), typed="q\n")
     assert (result.output, result.exit_code) == (
         f"Error: progress database {db} is damaged (file is not a database); "

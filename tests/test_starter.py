@@ -58,7 +58,16 @@ def test_init_never_replaces_a_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("files", "suffix"), [([], "."), (["planets.yaml", "notes.yml", "b.txt"], ", or name your bank: notes.yml, planets.yaml.")]
+    ("files", "suffix"),
+    [
+        ([], "."),
+        (["planets.yaml", "notes.yml", "b.txt"], ", or name your bank: notes.yml, planets.yaml."),
+        ([f"bank{n}.yaml" for n in range(5)], ", or name your bank: bank0.yaml, bank1.yaml, bank2.yaml, bank3.yaml, bank4.yaml."),
+        (
+            [f"bank{n:02}.yaml" for n in range(40)],
+            ", or name your bank: bank00.yaml, bank01.yaml, bank02.yaml, bank03.yaml, bank04.yaml and 35 more.",
+        ),
+    ],
 )
 def test_the_demo_bank_is_never_used_silently(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: list[str], suffix: str) -> None:
     monkeypatch.chdir(tmp_path)

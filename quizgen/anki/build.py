@@ -13,6 +13,7 @@ from ..bank import load_bank
 from ..check import check_bank
 from ..errors import Problem, QuizgenError, count
 from ..files import LATEST_EPOCH, read_bytes, source_date_epoch, write_atomic
+from ..identity import derived_id_warning
 from ..model import Bank
 from .lock import Lock, Stamp, lock_path, published_locks, read_lock, relock, withdrawn
 from .notes import Advance, DeckContent, deck_content, deck_key, ignore, tombstone
@@ -78,6 +79,8 @@ class BuildReport:
 
     warnings: tuple[Problem, ...]
     decks: tuple[DeckReport, ...]
+    derived_id: str | None = None
+    """The warning of a bank without `deck.id` (identity.derived_id_warning), given on every build until it has one."""
 
 
 def build_time(now: int | None = None) -> int:
@@ -176,7 +179,7 @@ def build_decks(path: Path, out_dir: Path, now: int | None = None, typed: bool =
     checked = check_bank(path)
     bank = checked.bank
     decks = tuple(write_deck(bank, lang, deck_path(out_dir, bank, lang), now, typed) for lang in bank.languages)
-    return BuildReport(checked.warnings, decks)
+    return BuildReport(checked.warnings, decks, derived_id_warning(bank))
 
 
 def anki_deck(path: Path, lang: str | None, output: Path | None, now: int | None = None, typed: bool = False) -> BuildReport:
@@ -185,4 +188,4 @@ def anki_deck(path: Path, lang: str | None, output: Path | None, now: int | None
     bank = loaded.bank
     lang = bank.language(lang)
     target = output if output is not None else deck_path(Path("decks"), bank, lang)
-    return BuildReport(loaded.warnings, (write_deck(bank, lang, target, now, typed),))
+    return BuildReport(loaded.warnings, (write_deck(bank, lang, target, now, typed),), derived_id_warning(bank))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..errors import count
 from ..model import Image, Localized, cloze_deletions, slugify
 from .media import image_problem
 from .nodes import FLOAT, INT, STR, Mapping, Node, Scalar, Sequence, describe, listing
@@ -303,7 +304,7 @@ class FieldReader(ValueReader):
         if items is None:
             return None
         if len(items) != 2:
-            self.error(items.line, f"range must be [min, max]; found {len(items)} items")
+            self.error(items.line, f"range must be [min, max]; found {count(len(items), 'item')}")
             return None
         low, high = self.number(items[0], "range min"), self.number(items[1], "range max")
         if low is None or high is None:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 from yaml.events import DocumentStartEvent, Event, MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent
 
-from ..errors import BankError, Problem
+from ..errors import BankError, Problem, a, count
 from ..model import QUESTION_CLASSES, TYPES, Bank, Deck, Localized, Question, Source, slugify, stable_id
 from .fields import ALLOWED_FIELDS, FIELD_READERS, ID_PATTERN, REQUIRED_FIELDS, SPACE, TYPE_FIELDS, FieldReader
 from .nodes import STR, Abort, Mapping, Node, Scalar, Sequence, describe, did_you_mean, line_at, listing
@@ -254,7 +254,7 @@ class BankReader(FieldReader):
         if name is None:
             return None
         default_name = name[self.languages[0]]
-        return Deck(name, stable_id(slugify(default_name) or default_name))
+        return Deck(name, stable_id(slugify(default_name) or default_name), derived_id=True)
 
     # Questions
 
@@ -308,7 +308,7 @@ class BankReader(FieldReader):
                 self.error(node.key_lines[key], self.unknown_field(key, kind, allowed))
         missing = [key for key in REQUIRED_FIELDS[kind] if key not in node]
         if missing:
-            self.error(node.line, f"a {kind} question needs {listing([repr(key) for key in missing])}")
+            self.error(node.line, f"{a(kind)} question needs {listing([repr(key) for key in missing])}")
         fields: dict[str, Any] = {"line": node.line}
         valid = not missing
         for key in allowed[2:]:  # after id and type, read already
@@ -341,7 +341,7 @@ class BankReader(FieldReader):
         owners = [name for name, own in TYPE_FIELDS.items() if key in own]
         if owners:
             own = listing(TYPE_FIELDS[kind])
-            return f"'{key}' is not a field of a {kind} question (it is one of {listing(owners)}); a {kind} question has {own}"
+            return f"'{key}' is not a field of {a(kind)} question (it is one of {listing(owners)}); {a(kind)} question has {own}"
         return f"unknown key '{key}'{did_you_mean(key, allowed)}; valid keys: {listing(allowed)}"
 
     def warn_unreviewed(self, node: Mapping, fields: dict[str, Any]) -> None:
@@ -384,7 +384,7 @@ class BankReader(FieldReader):
         if len(pairs) < MIN_PAIRS and not fields.get("distractors"):
             self.error(
                 node["pairs"].line,
-                f"a match of {len(pairs)} pairs gives its last pair away: add a pair, or distractors "
+                f"a match of {count(len(pairs), 'pair')} gives its last pair away: add a pair, or distractors "
                 "(right-hand items that match no left side, such as distractors: [Pierre Gattaz])",
             )
             return False

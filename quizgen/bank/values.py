@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from ..errors import count
+from ..errors import a, count
 from ..model import Localized
 from .nodes import BOOL, FLOAT, INT, KIND_NAMES, NULL, STR, EventReader, Mapping, Node, Scalar, Sequence, describe, did_you_mean, listing
 
@@ -80,7 +80,7 @@ def yaml_number_issue(value: str, tag: str) -> str | None:
         fixed = str(read)
     elif digits[:2].lower() in ("0x", "0b", "0o"):
         name = {"0x": "hexadecimal", "0b": "binary", "0o": "octal"}[digits[:2].lower()]
-        reason = f"is a {name} number to YAML 1.1 ({read})"
+        reason = f"is {a(name)} number to YAML 1.1 ({read})"
         fixed = str(read)
     elif tag == INT and digits[:1] == "0" and digits != "0":
         reason = f"is read by YAML 1.1 as {read} (a leading 0 makes it octal)"

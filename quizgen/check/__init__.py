@@ -15,6 +15,7 @@ from pathlib import Path
 from ..bank import load_bank
 from ..errors import BankError, Problem, count
 from ..files import inside, is_file, read_text
+from ..identity import derived_id_reason
 from ..model import TYPES, Bank
 from .fairness import FairnessReport, check_fairness
 from .grounding import closest_passage, excerpts, fold, ungrounded
@@ -47,6 +48,9 @@ class CheckReport:
             f"{bank.path}: {count(len(questions), 'question')}, 0 errors, {count(len(self.warnings), 'warning')}",
             "  types: " + ", ".join(f"{kind} {types[kind]}" for kind in TYPES if types[kind]),
         ]
+        if bank.deck.derived_id:
+            # A line of the summary, not a warning: most banks start without an id, and --strict need not fail them.
+            lines.insert(1, f"  deck id: {derived_id_reason(bank)}")
         if tags:
             shown = ", ".join(f"{tag} {n}" for tag, n in sorted(tags.items(), key=lambda item: (-item[1], item[0]))[:TAGS_SHOWN])
             more = f", and {len(tags) - TAGS_SHOWN} more" if len(tags) > TAGS_SHOWN else ""

@@ -22,7 +22,7 @@ from ..model import (
     cloze_parts,
 )
 from ..present import BLANK, answer_text, base_language, format_number, letter, scrambled, shuffled
-from .words import COMMAND_WORDS, COMMANDS, NUMBER_EXAMPLES, say
+from .words import COMMAND_WORDS, COMMANDS, NUMBER_EXAMPLES, say, say_count
 
 
 @dataclass(frozen=True)
@@ -384,14 +384,14 @@ def hint(presentation: Presentation, blank: int = 0) -> str | None:
         ruled_out = sorted(shuffled(wrong, question.id, "hint")[: len(wrong) - 1], key=presentation.order.index)
         return say("not-these", lang, ", ".join(presentation.choice(index) for index in ruled_out))
     if isinstance(question, MultipleAnswer):
-        return say("how-many", lang, len(question.answers))
+        return say_count("how-many", lang, len(question.answers))
     if isinstance(question, ShortAnswer):
         return say("starts-with", lang, question.answer[lang][:1])
     if isinstance(question, Numeric):
         whole = abs(question.answer)
         if whole < 10 or whole != int(whole):
             return None
-        return say("digits", lang, len(str(int(whole))))
+        return say_count("digits", lang, len(str(int(whole))))
     if isinstance(question, Match):
         return say("goes-with", lang, 1, f"{letter(right_positions(presentation)[0])})")
     if isinstance(question, Order):

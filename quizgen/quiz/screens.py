@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..errors import count
 from ..model import Cloze, Match, MultipleAnswer, MultipleChoice, Order
 from ..present import cloze_text, label, letter, prompt_text, quoted
 from ..stats import BankReport, Tally
 from .grading import Presentation, Verdict, cloze_prompt, how_to_answer, right_answer
 from .summary import Outcome, Summary
-from .words import DIFFICULTY_WORDS, RATING_WORDS, say
+from .words import DIFFICULTY_WORDS, RATING_WORDS, say, say_count
 
 Span = tuple[str, str]
 """A piece of a line: a style name (a key of terminal.STYLES) and its text."""
@@ -110,10 +111,10 @@ def wrap_row(row: list[tuple[str, str]], width: int, heading: bool) -> list[Line
 def fitting(word: list[tuple[str, str]], room: int) -> int:
     """How many characters of `word` fit in `room` columns (at least one, so that a cut always moves on)."""
     used = 0
-    for count, (_, char) in enumerate(word):
+    for fitted, (_, char) in enumerate(word):
         used += cells(char)
         if used > room:
-            return max(1, count)
+            return max(1, fitted)
     return len(word)
 
 
@@ -315,7 +316,7 @@ def summary_lines(summary: Summary, lang: str) -> list[Line]:
         figures = f"  {name:<{width}}  {score.right:>2}/{score.asked:<2} {percent:>5}  "
         lines.append(line(figures, *bar(score.right, score.asked)))
     if len(every_tag) > len(scores):
-        lines.append(line(("dim", say("more-tags", lang, len(every_tag) - len(scores)))))
+        lines.append(line(("dim", say_count("more-tags", lang, len(every_tag) - len(scores)))))
     missed = summary.missed()
     lines.append(line(("heading", say("missed", lang))))
     if not missed:
@@ -364,7 +365,7 @@ def stats_lines(reports: Sequence[BankReport], path: Path, tags: bool = False) -
         lines.append(line(("heading", report.title), heading=True))
         lines.append(
             line(
-                f"  {whole.questions} questions: ",
+                f"  {count(whole.questions, 'question')}: ",
                 ("new", f"{whole.new} new"),
                 " · ",
                 ("active", f"{whole.learning} learning"),

@@ -81,7 +81,9 @@ WORDS: dict[str, dict[str, str]] = {
         "starts-with": "it starts with “{0}”",
         "not-these": "it is not {0}",
         "how-many": "{0} answers are right",
+        "how-many-one": "1 answer is right",
         "digits": "a number with {0} digits",
+        "digits-one": "a number with 1 digit",
         "goes-with": "{0} goes with {1}",
         "comes-first": "{0} comes first",
         "no-hint": "No hint for this one; /s skips it.",
@@ -94,6 +96,7 @@ WORDS: dict[str, dict[str, str]] = {
         "by-tag": "By tag, weakest first",
         "no-tag": "(no tag)",
         "more-tags": "  and {0} more tags",
+        "more-tags-one": "  and 1 more tag",
         "missed": "Missed",
         "all-right": "Nothing missed.",
         "none-answered": "No question answered.",
@@ -179,7 +182,9 @@ WORDS: dict[str, dict[str, str]] = {
         "starts-with": "commence par « {0} »",
         "not-these": "ce n’est pas {0}",
         "how-many": "{0} réponses sont justes",
+        "how-many-one": "1 réponse est juste",
         "digits": "un nombre à {0} chiffres",
+        "digits-one": "un nombre à 1 chiffre",
         "goes-with": "{0} va avec {1}",
         "comes-first": "{0} vient en premier",
         "no-hint": "Pas d’indice pour celle-ci ; /s pour passer.",
@@ -192,6 +197,7 @@ WORDS: dict[str, dict[str, str]] = {
         "by-tag": "Par thème, les plus faibles d’abord",
         "no-tag": "(sans thème)",
         "more-tags": "  et {0} autres thèmes",
+        "more-tags-one": "  et 1 autre thème",
         "missed": "À revoir",
         "all-right": "Aucune erreur.",
         "none-answered": "Aucune réponse donnée.",
@@ -230,3 +236,8 @@ COMMAND_WORDS = frozenset(
 def say(key: str, lang: str, *values: object) -> str:
     """A quiz word in `lang` (English for a language it does not know), filled with `values`."""
     return localized(WORDS, key, lang).format(*values)
+
+
+def say_count(key: str, lang: str, n: int) -> str:
+    """A quiz word about `n` things: its KEY-one form when there is one thing ('1 answer is right', not '1 answers')."""
+    return say(f"{key}-one" if n == 1 else key, lang, n)

@@ -884,7 +884,7 @@
     return make(
       "section",
       { className: "worksheet", "aria-labelledby": "sheet-title" },
-      make("h2", { id: "sheet-title", tabindex: "-1", text: say("worksheet_title", { count: state.round.length }) }),
+      make("h2", { id: "sheet-title", tabindex: "-1", text: say(state.round.length === 1 ? "worksheet_title_one" : "worksheet_title", { count: state.round.length }) }),
       make("p", { className: "name", text: `${say("name")} ______________________________` }),
       make("ol", { className: "sheet" }, ...state.round.map((index) => sheetQuestion(questions[index]))),
     );

@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from quizgen.bank import load_bank
@@ -333,6 +334,16 @@ def test_the_worksheet_prints_every_question_and_no_button(visit: Opener, bundle
     assert [prompt for prompt in prompts if " ".join(prompt.split()) not in words] == []
     assert "Imprimer" not in words and "Retour au quiz" not in words
     assert quiz.clean()
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "title"),
+    [(1, "en", "Worksheet: 1 question"), (1, "fr", "Fiche d’exercices\u00a0: 1 question"), (2, "en", "Worksheet: 2 questions")],
+)
+def test_the_worksheet_title_agrees_with_its_number(visit: Opener, count: int, lang: str, title: str) -> None:
+    quiz = visit(load_bank(BANKS / "every-type.yaml").bank, lang=lang, options=WebOptions(count=count, order="bank"))
+    quiz.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert quiz.page.locator("#sheet-title").inner_text() == title
 
 
 def test_the_export_options_reach_the_page_and_other_formats_refuse_them(tmp_path: Path) -> None:
