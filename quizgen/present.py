@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import random
+import re
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
@@ -224,3 +226,25 @@ def shuffled(items: Sequence[T], *seed: object) -> list[T]:
     order = list(items)
     random.Random("\x1f".join(str(part) for part in seed)).shuffle(order)
     return order
+
+
+# French puts a no-break space inside « » and before ? ! : ; so that they never start a line.
+FRENCH_SPACE_BEFORE = re.compile(r"[ \t]+(?=[?!:;»])")
+FRENCH_SPACE_AFTER = re.compile(r"(?<=«)[ \t]+")
+FRENCH_INVERSION = re.compile(r"(?<=\w)-(t-)?(?=(?:il|ils|elle|elles|on|iel|iels)\b)", re.IGNORECASE)
+"""The hyphens of an inverted pronoun ('préfère-t-il', 'dit-elle'): a line must not break after them."""
+WORD_JOINER = "\u2060"
+"""An invisible character that forbids a line break where it stands (typst and browsers both honour it)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def typographic(text: str, lang: str) -> str:
+    """The language's typography made unbreakable (cached: every version prints the same texts).
+
+    French: 'Cisco ?' keeps its '?' on the same line, « » hold their words, and
+    'préfère-t-il' never breaks after a hyphen.
+    """
+    if base_language(lang) != "fr":
+        return text
+    text = FRENCH_SPACE_AFTER.sub("\u00a0", FRENCH_SPACE_BEFORE.sub("\u00a0", text))
+    return FRENCH_INVERSION.sub(lambda found: "-" + WORD_JOINER + ("t-" + WORD_JOINER if found.group(1) else ""), text)

@@ -410,7 +410,7 @@ def judged(result: Verdict | Unclear) -> str:
         ("investment-numeric", "fr", ["200 millions d'euros"], WRONG, (Note("other-currency", ("dollars", "euros")),)),
         ("investment-numeric", "en", ["€200M"], WRONG, (Note("other-currency", ("dollars", "EUR")),)),
         ("investment-numeric", "en", ["200 million pounds"], WRONG, (Note("other-currency", ("dollars", "pounds")),)),
-        ("investment-numeric", "en", ["200 million widgets"], RIGHT, (Note("unit", ("dollars",)),)),
+        ("investment-numeric", "en", ["200 million widgets"], WRONG, (Note("other-currency", ("dollars", "widgets")),)),
         ("investment-numeric", "en", ["200 ou 300 millions"], UNCLEAR, ()),
         ("investment-numeric", "en", ["100-200 million"], UNCLEAR, ()),
         ("investment-numeric", "en", ["200 million or 2e8"], UNCLEAR, ()),

@@ -644,6 +644,7 @@ def test_a_day_after_an_abbreviated_month_is_a_date_not_a_count() -> None:
     ("text", "lang", "figure"),
     [
         ("Mr. Perez, 59, joined the firm in March.", "en", (59, "age", "years", 0, None)),
+        ("Rachel Delacour, 37 ans, a vendu sa société.", "fr", (37, "age", "ans", 0, None)),
         ("Plus de 25 licornes sont nées en France.", "fr", (25, "count", "licornes", None, (25, 31))),
         ("Revenue will reach $ 17 to 18 billion this year.", "en", (17_000_000_000, "amount", "dollars", 0, None)),
         ("Sales rose to $2.7 bln in 2013.", "en", (2_700_000_000, "amount", "dollars", 0, None)),
@@ -818,3 +819,16 @@ def test_the_nlp_pass_finds_a_name_the_rules_cannot_vouch_for() -> None:
 def test_without_the_nlp_pass_english_and_long_texts_are_read_by_the_rules() -> None:
     assert not extract("“We will win this one,” said Jane Doe.", nlp=True).nlp
     assert not extract("« Nous gagnerons ce match », a déclaré Jean Dupont. " * 2000, nlp=True).nlp
+
+
+def test_a_number_of_any_length_drafts_without_a_traceback(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Le budget est de " + "9" * 400 + " euros, a dit Jean Dupont. "
+        "« Nous sommes contents de ce budget énorme », a déclaré Jean Dupont hier.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["draft", str(article), "-o", str(tmp_path / "draft.yaml")])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == 0, result.output
+    assert "9" * 16 not in (tmp_path / "draft.yaml").read_text(encoding="utf-8")

@@ -13,9 +13,9 @@ import pytest
 from quizgen.errors import QuizgenError
 from quizgen.handouts import Columns, Contents, Handout, Item, grid_chunks, make_handout
 from quizgen.handouts import pdf as handout_pdf
-from quizgen.handouts.sheet import WORD_JOINER, points_text
+from quizgen.handouts.sheet import points_text
 from quizgen.model import Bank, MultipleAnswer
-from quizgen.present import label
+from quizgen.present import WORD_JOINER, label
 
 from .handout_banks import (
     BLANK_NOTICES,

@@ -163,9 +163,14 @@ class _FigureReader:
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
-        age = re.match(r"\s*[,)]", rest) and re.search(rf"[{CAPITALS}][\w’'-]+,\s*$", before[-30:])
-        if number.digits and age and 1 <= value <= 120 and not number.attached:  # "Mr. Perez, 59, spent", "Cecile, 35, said"
-            return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))
+        # An age in apposition: "Mr. Perez, 59, spent", "Rachel Delacour, 37 ans, doit"; the figure starts at the name,
+        # so that its excerpt says whose age it is.
+        age_after = re.match(r"\s*(?:ans\b|years? old\b)?\s*[,)]", rest)
+        named = re.search(rf"([{CAPITALS}][\w’'-]+),\s*$", before[-30:]) if age_after else None
+        if number.digits and named and 1 <= value <= 120 and not number.attached:
+            name_start = start - len(before[-30:]) + named.start(1)
+            stop = end + len(age_after.group().rstrip(" ,)")) if age_after else end
+            return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", name_start, stop, (start, end))
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from .lexicon import LANGUAGES, NUMBER_WORDS, ROUND_NUMBERS
 from .records import Number
 
+MAX_DIGITS = 15
+"""Digits in the whole part of a figure: a quadrillion, far above any amount in the news."""
+
 
 @dataclass(frozen=True)
 class Numeral:
@@ -25,6 +28,8 @@ def find_numbers(text: str, start: int, end: int, lang: str) -> list[tuple[int, 
     digits, words, rounds = _PATTERNS[lang]
     found: list[tuple[int, int, Numeral]] = []
     for match in digits.finditer(text, start, end):
+        if sum(char.isdigit() for char in match.group(1)) > MAX_DIGITS:
+            continue  # a serial number or a run of digits, no figure a question asks about (and past what a float holds)
         found.append((match.start(), match.end(), Numeral(_digits_value(match), match.group(1), match.group(3) or "")))
     for match in words.finditer(text, start, end):
         spelled = re.split(r"-et-|\s+et\s+|\s+and\s+|-|\s+", match.group().lower())

@@ -45,7 +45,7 @@ from ..model import (
     cloze_deletions,
     cloze_parts,
 )
-from ..present import answer_text, base_language, label, prompt_text
+from ..present import answer_text, base_language, label, prompt_text, typographic
 from ..select import Filters, matching
 from .base import ExportResult, Skipped, Unfit, blank_answers, image_alt, image_file, source_line
 
@@ -306,12 +306,12 @@ def quiz_question(bank: Bank, question: Question, lang: str, cluster: int) -> di
     return {
         "id": question.id,
         "type": question.type,
-        "prompt": prompt_text(question, lang),
+        "prompt": typographic(prompt_text(question, lang), lang),
         "tags": list(question.tags),
         "points": question.points,
         "cluster": cluster,
         "hint": None if question.hint is None else question.hint[lang],
-        "explanation": None if question.explanation is None else question.explanation[lang],
+        "explanation": None if question.explanation is None else typographic(question.explanation[lang], lang),
         "sourceLine": source_line(bank, question, lang),
         "answerText": answer_text(question, lang),
         **({"image": image, "alt": image_alt(question, lang)} if image is not None else {}),

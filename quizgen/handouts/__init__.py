@@ -11,6 +11,7 @@ The package reads top-down, with no import circle:
 
 from __future__ import annotations
 
+from ..present import typographic
 from .grid import GridChunk, grid_chunks
 from .html import to_html
 from .layout import MAX_VERSIONS, make_handout, select_questions, version_letter
@@ -29,7 +30,6 @@ from .sheet import (
     Ranking,
     Sentence,
     Version,
-    typographic,
 )
 
 __all__ = [

@@ -32,7 +32,7 @@ from ..model import (
     cloze_deletions,
     cloze_parts,
 )
-from ..present import answer_text, label, prompt_text, shuffled
+from ..present import answer_text, label, prompt_text, shuffled, typographic
 from ..select import Filters, matching
 from .sheet import (
     Blank,
@@ -48,7 +48,6 @@ from .sheet import (
     Sentence,
     Version,
     list_separator,
-    typographic,
 )
 
 MAX_VERSIONS = 99

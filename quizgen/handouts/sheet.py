@@ -6,8 +6,6 @@ markdown) only read them. Nothing here does I/O.
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,14 +14,6 @@ from ..present import base_language, format_number, localized
 
 Contents = Literal["sheets", "key", "both"]
 """What one file holds: the students' sheets, the teacher's key (grading grid, then each version's key), or both."""
-
-# French puts a no-break space inside « » and before ? ! : ; so that they never start a line.
-FRENCH_SPACE_BEFORE = re.compile(r"[ \t]+(?=[?!:;»])")
-FRENCH_SPACE_AFTER = re.compile(r"(?<=«)[ \t]+")
-FRENCH_INVERSION = re.compile(r"(?<=\w)-(t-)?(?=(?:il|ils|elle|elles|on|iel|iels)\b)", re.IGNORECASE)
-"""The hyphens of an inverted pronoun ('préfère-t-il', 'dit-elle'): a line must not break after them."""
-WORD_JOINER = "\u2060"
-"""An invisible character that forbids a line break where it stands (typst and browsers both honour it)."""
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -74,19 +64,6 @@ def points_text(points: float, lang: str) -> str:
 def list_separator(lang: str) -> str:
     """Between the answers of one key cell: '; ' in English, ' ; ' in French (made unbreakable by `typographic`)."""
     return " ; " if base_language(lang) == "fr" else "; "
-
-
-@functools.lru_cache(maxsize=4096)
-def typographic(text: str, lang: str) -> str:
-    """The language's typography made unbreakable (cached: every version prints the same texts).
-
-    French: 'Cisco ?' keeps its '?' on the same line, « » hold their words, and
-    'préfère-t-il' never breaks after a hyphen.
-    """
-    if base_language(lang) != "fr":
-        return text
-    text = FRENCH_SPACE_AFTER.sub("\u00a0", FRENCH_SPACE_BEFORE.sub("\u00a0", text))
-    return FRENCH_INVERSION.sub(lambda found: "-" + WORD_JOINER + ("t-" + WORD_JOINER if found.group(1) else ""), text)
 
 
 @dataclass(frozen=True)

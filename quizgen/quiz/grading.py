@@ -312,7 +312,9 @@ def check_numeric(presentation: Presentation, response: str) -> Verdict | Unclea
             correct = False
             notes.append(Note("other-currency", (question.unit[lang], answers.unit_words(reading.unit) or reading.currency)))
         elif not reading.unit_ok:
-            notes.append(Note("unit", (question.unit[lang],)))
+            # Another unit is another quantity too ("200 km" for a count of planets); "r" overrides a synonym.
+            correct = False
+            notes.append(Note("other-currency", (question.unit[lang], answers.unit_words(reading.unit))))
     return Verdict(correct, right_answer(presentation).answer, tuple(notes))
 
 

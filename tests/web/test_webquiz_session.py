@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -325,8 +326,9 @@ def test_the_worksheet_prints_every_question_and_no_button(visit: Opener, bundle
     page.emulate_media(media="null")
     page.get_by_role("button", name="Fiche d’exercices").click()
     text = " ".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
-    words = " ".join(unicodedata.normalize("NFKC", text).split())
-    prompts = page.locator(".sheet-prompt").all_inner_texts()
+    # A word joiner keeps "supprime-t-elle" on one line; pypdf reads it as a space.
+    words = re.sub(r"-\s+", "-", " ".join(unicodedata.normalize("NFKC", text).replace("\u2060", "").split()))
+    prompts = [prompt.replace("\u2060", "") for prompt in page.locator(".sheet-prompt").all_inner_texts()]
     assert len(prompts) == page.evaluate("JSON.parse(localStorage.getItem(Object.keys(localStorage)[0])).round.length") > 10
     assert [prompt for prompt in prompts if " ".join(prompt.split()) not in words] == []
     assert "Imprimer" not in words and "Retour au quiz" not in words
