@@ -2,7 +2,7 @@
 
     python benchmarks/grade.py [PAGES] [FOLDER]
 
-Makes the bundled bank's answer sheets (5 versions of all the questions that can be printed together), fills
+Makes the bundled bank's answer sheets (5 versions of 14 questions), fills
 PAGES of them in as students would and scans them as a copier would
 (tests/grade_scans.py: 150, 200 and 300 dpi, PDF and PNG, turned, scaled,
 shifted, blurred, noisy, a few upside down), grades them, then checks every
@@ -72,7 +72,7 @@ def check(sheets: list[SheetResult], pile: grade_scans.Pile) -> dict[str, int]:
 def main() -> None:
     pages = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     bank = load_bank(ROOT / "questions.yaml").bank
-    key = make_key(bank, make_handout(bank, versions=5))
+    key = make_key(bank, make_handout(bank, versions=5, count=14))
     sheets_pdf = to_pdf(key)
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(temporary)

@@ -146,8 +146,11 @@ def fill_page(
         drawn.marks[(0, int(digit), column)] = "filled"
     for number in sorted({b.question for b in page.bubbles} - {0}):
         question = version.questions[number - 1]
-        for row, column in choose(question, rng):
-            drawn.marks[(number, row, column)] = "light" if tricks and rng.random() < 0.03 else "filled"
+        chosen = sorted(choose(question, rng))
+        for row, column in chosen:
+            drawn.marks[(number, row, column)] = "filled"
+        if tricks and chosen and rng.random() < 0.05:
+            drawn.marks[(number, *rng.choice(chosen))] = "light"
         if tricks and rng.random() < 0.07:
             spare = [(q, r, c) for (q, r, c) in where if q == number and (q, r, c) not in drawn.marks]
             if spare:

@@ -58,7 +58,7 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Graded:
 
     folder = tmp_path_factory.mktemp("grade")
     (folder / "sheets").mkdir()
-    key, sheets = make_sheets(BUNDLED_BANK, folder / "sheets", "--versions", "5")
+    key, sheets = make_sheets(BUNDLED_BANK, folder / "sheets", "--versions", "5", "--count", "14")
     (folder / "scans").mkdir()
     pile = grade_scans.make_pile(key, sheets, PAGES, folder / "scans", seed=11)
     rng = random.Random(3)
