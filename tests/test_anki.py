@@ -50,7 +50,7 @@ from quizgen.model import TYPES, Bank, Cloze, Image, Match
 
 from .conftest import BANKS, BUNDLED_BANK, ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+BANK_FORMAT = (ROOT / "docs" / "bank-format.md").read_text(encoding="utf-8")
 
 T0 = 1_700_000_000
 EVERY_TYPE = BANKS / "every-type.yaml"
@@ -474,7 +474,7 @@ def test_choices_are_lettered_in_capitals_and_items_never_in_their_right_order(t
 
 
 def test_note_fields_are_planned_once_for_every_type() -> None:
-    design = README.split("**Anki fields, fixed for good.**")[1].split("Templates and CSS")[0]
+    design = BANK_FORMAT.split("**Anki fields, fixed for good.**")[1].split("Templates and CSS")[0]
     assert tuple(re.findall(r"`(\w+)`", design)) == FIELDS
     assert len(FIELDS) == 16 and FIELDS[0] == "Id"
     assert sorted(NOTE_TYPES) == sorted([*TYPES, "short-typed", "numeric-typed"])

@@ -633,13 +633,28 @@ def test_no_cache_when_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_format_doc_examples_are_valid() -> None:
-    """The README's bank format section shows every type; its YAML must load."""
-    doc = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    """The bank format page shows every type; its YAML must load."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "bank-format.md").read_text(encoding="utf-8")
     start = doc.index("```yaml\n- id: chambers-role")
     block = doc[start + len("```yaml\n") : doc.index("```", start + 8)]
     indented = textwrap.indent(block, "  ")
     data = "title: Example\nlanguages: [fr, en]\nquestions:\n" + indented
-    bank = parse_bank(data.encode(), "README.md").bank
+    bank = parse_bank(data.encode(), "bank-format.md").bank
     assert sorted({question.type for question in bank.questions}) == sorted(
+        ["mcq", "multi", "truefalse", "short", "numeric", "cloze", "match", "order"]
+    )
+
+
+def test_the_complete_example_is_the_starter_bank_and_loads() -> None:
+    """The bank format page's complete example is what `quizgen init` writes, and it loads with no warning."""
+    root = Path(__file__).resolve().parent.parent
+    doc = (root / "docs" / "bank-format.md").read_text(encoding="utf-8")
+    start = doc.index("## A complete example")
+    block = doc[doc.index("```yaml\n", start) + len("```yaml\n") : doc.index("```\n", doc.index("```yaml\n", start) + 8)]
+    starter = (root / "quizgen" / "templates" / "starter.yaml").read_text(encoding="utf-8")
+    assert block.replace("1543268790", "{deck_id}") == starter
+    loaded = parse_bank(block.encode(), "bank-format.md")
+    assert loaded.warnings == ()
+    assert sorted({question.type for question in loaded.bank.questions}) == sorted(
         ["mcq", "multi", "truefalse", "short", "numeric", "cloze", "match", "order"]
     )

@@ -4,7 +4,7 @@ The templates hold no word of any language: quizgen's own words ("False",
 "Explanation", the hint's link) are in the fields or in CSS rules keyed on the
 card's `lang`, so the decks of every language share the note types.
 
-The fields are fixed for good (README, "format design"): Anki skips, as
+The fields are fixed for good (docs/bank-format.md, "format design"): Anki skips, as
 conflicting, every note whose note type gained or lost a field. They changed
 once, from the first release's twelve to these sixteen, and the note types got
 new ids and names with them; learners import once with *Merge note types* to
@@ -68,7 +68,7 @@ FIELDS = (
     "Points",
     "Extra",
 )
-"""Every note type's fields, in this order (README, "format design")."""
+"""Every note type's fields, in this order (docs/bank-format.md, "format design")."""
 SORT_FIELD = FIELDS.index("Prompt")
 
 FRONT = """<div class="quizgen type-{type}" lang="{{Lang}}" data-note="{{Id}}">
