@@ -192,7 +192,7 @@ def memory_of_every_process(bank: Path, env: dict[str, str]) -> Measure:
     """
     script = (
         "import resource, sys\nfrom pathlib import Path\nfrom quizgen.check import check_bank\n"
-        "from quizgen.parallel import default_jobs\n"
+        "from quizgen.bank.parallel import default_jobs\n"
         "check_bank(Path(sys.argv[1]))\n"
         "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
         "largest_helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"

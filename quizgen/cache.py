@@ -30,7 +30,7 @@ from .files import write_atomic
 
 T = TypeVar("T")
 ENTRIES_KEPT = 16
-READER_MODULES = ("parallel.py", "model.py", "errors.py")
+READER_MODULES = ("model.py", "errors.py")
 
 
 def cache_folder() -> Path | None:

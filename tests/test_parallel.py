@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizgen.bank import BankReader, Loaded, Node, parse_bank
+from quizgen.bank.parallel import MIN_PART_BYTES, can_fork, default_jobs, fork_map, line_number, parse_in_parallel, read_part, split
 from quizgen.errors import BankError, Problem
-from quizgen.parallel import MIN_PART_BYTES, can_fork, default_jobs, fork_map, line_number, parse_in_parallel, read_part, split
 
 from .conftest import BANKS, BUNDLED_BANK
 from .test_bank import mutate

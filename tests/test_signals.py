@@ -44,7 +44,7 @@ def test_the_parallel_readers_children_die_with_a_killed_parent(tmp_path: Path) 
     script = textwrap.dedent(
         """
         import os, time
-        from quizgen.parallel import fork_map
+        from quizgen.bank.parallel import fork_map
         def work(n):
             if n:  # one write of a short line: the two children's lines never interleave
                 os.write(1, f"child {os.getpid()}\\n".encode())

@@ -24,7 +24,7 @@ def parse_bank(data: bytes, path: str, jobs: int | None = None) -> Loaded:
 
     A large bank is read by `jobs` processes, by default one per core (see parallel.py).
     """
-    from ..parallel import default_jobs, parse_in_parallel  # here, as parallel.py builds on this module
+    from .parallel import default_jobs, parse_in_parallel
 
     jobs = default_jobs(len(data)) if jobs is None else jobs
     if jobs > 1 and (loaded := parse_in_parallel(data, path, jobs)) is not None:
@@ -40,7 +40,7 @@ def load_bank(path: Path) -> Loaded:
     imports it (json_bank.py).
     """
     from ..cache import cached
-    from ..json_bank import is_json_bank, parse_json_bank, refuse_foreign
+    from .json_bank import is_json_bank, parse_json_bank, refuse_foreign
 
     data = read_bytes(path)
     if is_json_bank(data):

@@ -43,7 +43,7 @@ def available(lang: str) -> bool:
     """Whether the NLP pass can read articles in `lang` here.
 
     Asked of the installed packages, not by loading spaCy: loading it starts threads, and a
-    process with threads can no longer read a large bank on every core (quizgen/parallel.py).
+    process with threads can no longer read a large bank on every core (quizgen/bank/parallel.py).
     """
     name = PIPELINES.get(lang)
     return name is not None and all(importlib.util.find_spec(package) is not None for package in ("spacy", name))

@@ -4,7 +4,7 @@ The schema (version 2) is the JSON Schema file `bank.schema.json` beside this
 module, named by the `$schema` key of every export, and documented in the
 README. Keys are always present and always in the same order; a missing
 optional text is null. Numbers are written shortest-exact, whole ones without a
-decimal point. quizgen reads such a file back as a bank (`quizgen/json_bank.py`).
+decimal point. quizgen reads such a file back as a bank (`quizgen/bank/json_bank.py`).
 """
 
 from __future__ import annotations

@@ -159,7 +159,7 @@ def follow_picture(question: Foreign, path: Path, output: Path) -> None:
 
 def detect(data: bytes, path: Path) -> tuple[str, Callable[[bytes, str], Read]]:
     """Which reader takes the file: by its content, whatever its name."""
-    from ..json_bank import FOREIGN, is_json_bank
+    from ..bank.json_bank import FOREIGN, is_json_bank
 
     if is_json_bank(data):
         from .quizgen_json import read_quizgen_json

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..json_bank import Shape, question_fields, question_lines
+from ..bank.json_bank import Shape, question_fields, question_lines
 from . import Foreign, Read, Skip
 
 

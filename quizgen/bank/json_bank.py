@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .errors import BankError, Problem
+from ..errors import BankError, Problem
 
 if TYPE_CHECKING:
-    from .bank import Loaded
+    from .reader import Loaded
 
 FORMAT = "quizgen-bank"
 VERSIONS = (1, 2)
@@ -196,7 +196,7 @@ def as_yaml(document: Any) -> tuple[str, int]:
 
 def parse_json_bank(data: bytes, path: str) -> Loaded:
     """Validate a bank written as quizgen JSON; BankError with every problem located on the JSON's lines."""
-    from .bank import BankReader  # here: bank.py calls this module from load_bank
+    from .reader import BankReader
 
     document = json.loads(data.decode("utf-8-sig"))
     questions = document.get("questions") if isinstance(document, dict) else None

@@ -40,8 +40,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, NoReturn, TypeVar
 
-from .bank import BankReader, Loaded
-from .errors import BankError
+from ..errors import BankError
+from .reader import BankReader, Loaded
 
 ArgumentT = TypeVar("ArgumentT")
 ResultT = TypeVar("ResultT")
