@@ -4,7 +4,9 @@ The paper grader (`quizgen grade`), the terminal quiz and the web quiz all score
 with these functions, so that one answer earns the same credit everywhere.
 Each returns a fraction from 0 to 1 of the question's points:
 
-- one right choice (mcq, true/false), a number, an order: all or nothing;
+- one right choice (mcq, true/false), a number: all or nothing;
+- an order: each item in its right place earns 1/N (N: the number of items), as
+  Moodle's ordering question grades by "absolute position";
 - several right choices (multi): each right choice ticked earns 1/R (R: the
   number of right choices), each wrong choice ticked takes 1/R back, never below
   0; ticking every box therefore earns nothing when there are as many wrong
@@ -41,8 +43,10 @@ def match_credit(links: Sequence[int | None], right: Sequence[Collection[int]]) 
 
 
 def order_credit(ranks: Sequence[int | None], right: Sequence[int]) -> float:
-    """1 when every item has its right rank, else 0."""
-    return 1.0 if list(ranks) == list(right) else 0.0
+    """The share of items given their right rank (a missing rank earns nothing)."""
+    if len(ranks) != len(right) or not right:
+        raise ValueError("an order gives one rank per item")
+    return sum(rank is not None and rank == wanted for rank, wanted in zip(ranks, right, strict=True)) / len(right)
 
 
 def number_credit(value: float | None, bounds: tuple[float, float]) -> float:

@@ -54,7 +54,9 @@ def test_match_earns_each_left_linked_right(links: list[int | None], right: list
 
 def test_order_number_and_points() -> None:
     assert scoring.order_credit([2, 0, 1], [2, 0, 1]) == 1.0
-    assert scoring.order_credit([2, 1, 0], [2, 0, 1]) == 0.0
+    assert scoring.order_credit([2, 1, 0], [2, 0, 1]) == pytest.approx(1 / 3)
+    assert scoring.order_credit([None, 0, 1], [2, 0, 1]) == pytest.approx(2 / 3)
+    assert scoring.order_credit([0, 1, 2], [2, 0, 1]) == 0.0
     assert scoring.number_credit(3.5, (3.0, 4.0)) == 1.0
     assert scoring.number_credit(4.0, (3.0, 4.0)) == 1.0
     assert scoring.number_credit(4.01, (3.0, 4.0)) == 0.0

@@ -163,7 +163,7 @@
   // ---- grading: a response as the page stores it -> the share of the points it earns, and each part's verdict ----
   // The rule of quizgen/scoring.py (see quizgen.exports.webquiz.credit): multi, (right ticked - wrong ticked) /
   // right choices, at least 0; match, the share of left items given a right item that fits (by text); cloze, the
-  // share of blanks right; order, number, one choice and typed answers, all or nothing.
+  // share of blanks right; order, the share of items in their place; number, one choice and typed answers, all or nothing.
 
   const share = (results) => results.filter(Boolean).length / results.length;
 
@@ -191,9 +191,8 @@
       return { credit: share(parts), parts };
     },
     order(question, placed) {
-      // Each item says whether it is in its place, but only the whole order earns the points.
       const parts = placed.map((item, place) => item === place);
-      return { credit: parts.every(Boolean) ? 1 : 0, parts };
+      return { credit: share(parts), parts };
     },
   };
 
