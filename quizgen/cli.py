@@ -294,7 +294,8 @@ def stats(bank: str | None, db: str | None, tags: bool) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="The file to write, ending in .pdf, .html or .md, or - for standard output [default: SLUG-handout.FORMAT, here].",
+    help="The students' file (the key's with --key-only, the only one with --combined), ending in .pdf, .html or .md; "
+    "the key goes beside it as NAME-key.EXT; - for standard output [default: SLUG-handout.FORMAT, here].",
 )
 def handout(
     bank: str | None,
