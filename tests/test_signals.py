@@ -35,6 +35,11 @@ def wait_for(condition: object, seconds: float = 20.0) -> bool:
     return False
 
 
+def default_signals() -> None:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def environment(tmp_path: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path), "QUIZGEN_NO_CACHE": "1"}
 
@@ -72,6 +77,8 @@ def test_a_build_stopped_by_a_signal_removes_its_temporary_folder(tmp_path: Path
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # As from a terminal: a runner that ignores SIGHUP (nohup) passes that on, and quizgen rightly keeps ignoring it.
+        preexec_fn=default_signals,
     )
     assert wait_for(lambda: any(work.glob("quizgen-*")) or process.poll() is not None, 60)
     assert process.poll() is None, "the build ended before its temporary folder could be seen"
