@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException, InvalidOperation
 
+from rapidfuzz.distance import OSA
+
 from .present import base_language
 
 ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an"})
@@ -94,20 +96,7 @@ def normalize(text: str) -> str:
 
 def within_one_edit(given: str, expected: str) -> bool:
     """True when one letter added, dropped, replaced or swapped with its neighbour turns `given` into `expected`."""
-    if given == expected:
-        return True
-    if abs(len(given) - len(expected)) > 1:
-        return False
-    start = 0
-    while start < min(len(given), len(expected)) and given[start] == expected[start]:
-        start += 1
-    if len(given) == len(expected):
-        if given[start + 1 :] == expected[start + 1 :]:
-            return True
-        swapped = given[start : start + 2][::-1]
-        return swapped == expected[start : start + 2] and given[start + 2 :] == expected[start + 2 :]
-    shorter, longer = sorted((given, expected), key=len)
-    return shorter[start:] == longer[start + 1 :]
+    return OSA.distance(given, expected, score_cutoff=1) <= 1
 
 
 def letters(text: str) -> int:

@@ -20,6 +20,12 @@ from .text import ENDERS, TOKEN, Span, flat
 
 CONTEXT = 1500
 """How far back (in characters) a pronoun looks for the person it stands for."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"\w+")
+_COLON = re.compile(r"\s*:")
+_VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)")
+_CLAUSE_TO_QUOTE = re.compile(r"[\s\w’'-]*[:,]?\s*")
+"""Patterns read at every quotation, compiled once."""
 
 
 @dataclass(frozen=True)
@@ -175,15 +181,14 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     sentence = scan.sentences[number]
     after = [subject for subject in subjects if subject.start >= quote[1]]
     before = [subject for subject in subjects if subject.end <= quote[0]]
-    later = scan.quote_spans.starting_in(quote[1], scan.block.end)
-    following_quote = later[0][0] if later else scan.block.end
+    following_quote = scan.quote_spans.first_start(quote[1], scan.block.end)
     # 0. In an incise inside the quotation: «…, assure Pelletier. …», «…, explique cette ancienne contrôleur…».
     inside = [subject for subject in subjects if quote[0] < subject.start < quote[1]]
     if inside:
         return Speaker(inside[0].person, inside[0].how, inside[0].start)
     # 1. Right after the quotation: "« ... », a rappelé Jay Carney", "“...,” Chief Executive Greg Mesch said".
     if after and after[0].start < following_quote:
-        gap = re.findall(r"[^\W\d_]+", text[quote[1] : after[0].start])
+        gap = _LETTERS.findall(text[quote[1] : after[0].start])
         if len(gap) <= 4 or (len(gap) <= 10 and any(word.lower() in SPEECH_VERBS for word in gap)):
             return Speaker(after[0].person, after[0].how, after[0].start)
     # 2. A pronoun clause next to the quotation: "», a-t-elle ajouté", "she said", "Elle ajoute : «".
@@ -209,7 +214,7 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         if (
             not text[sentence[0] : quote[0]].strip()
             and scan.block.start <= last_end
-            and len(re.findall(r"\w+", between)) <= 6
+            and len(_WORDS.findall(between)) <= 6
             and "\n" not in between
         ):
             return Speaker(last.person, "continued", last.clause)
@@ -236,9 +241,9 @@ def _says(text: str, scan: Scan, start: int, end: int) -> bool:
     words: list[str] = []
     position = start
     for quote_start, quote_end in scan.quote_spans.starting_in(start, end):
-        words += re.findall(r"[^\W\d_]+", text[position:quote_start])
+        words += _LETTERS.findall(text[position:quote_start])
         position = quote_end
-    words += re.findall(r"[^\W\d_]+", text[position:end])
+    words += _LETTERS.findall(text[position:end])
     return any((word.lower() in SPEECH_VERBS and word.lower() not in LOOSE_SPEECH_VERBS) or word.lower() in SAYING_NOUNS for word in words)
 
 
@@ -247,13 +252,13 @@ def _pronoun_clause(walk: _Walk, scan: Scan, quote: Span, following_quote: int) 
     pattern = PRONOUN_CLAUSE[walk.lang]
     text = walk.text
     after = pattern.search(text, quote[1], min(following_quote, quote[1] + 40, scan.block.end))
-    if after is not None and len(re.findall(r"\w+", text[quote[1] : after.start()])) <= 3:
+    if after is not None and len(_WORDS.findall(text[quote[1] : after.start()])) <= 3:
         return _gender(after), after.start()
     window = max(scan.block.start, quote[0] - 120)
     before = None
     for found in pattern.finditer(text, window, quote[0]):
         before = found
-    if before is not None and re.fullmatch(r"[\s\w’'-]*[:,]?\s*", text[before.end() : quote[0]]):
+    if before is not None and _CLAUSE_TO_QUOTE.fullmatch(text[before.end() : quote[0]]):
         return _gender(before), before.start()
     return None
 
@@ -266,9 +271,9 @@ def _gender(found: re.Match[str]) -> str | None:
 def _speaks_after(text: str, end: int, limit: int) -> bool:
     """A verb of saying or a colon right after a subject: "Jay Carney a rappelé que", "Ren said", "X ajoute :"."""
     window = text[end : min(limit, end + 80)]
-    if re.match(r"\s*:", window):
+    if _COLON.match(window):
         return True
-    found = re.match(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)", window)
+    found = _VERB_AFTER.match(window)
     return found is not None and found.group(1).lower() in SPEECH_VERBS
 
 
@@ -283,7 +288,7 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
         for start, end in scan.quotes:
             inner_start, inner_end = quote_inner(text, start, end)
             words = flat(text[inner_start:inner_end])
-            key = " ".join(re.findall(r"\w+", words.casefold()))
+            key = " ".join(_WORDS.findall(words.casefold()))
             if not is_quotation(words) or key in seen:
                 continue
             seen.add(key)

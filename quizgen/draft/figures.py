@@ -50,6 +50,24 @@ BEFORE = 40
 """How far before a number its qualifier, currency symbol, month or label is looked for."""
 QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
 """What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
+# The patterns each number is read with, compiled once: a long text has tens of thousands of numbers.
+_TIME_BEFORE = re.compile(r"\d[:h]")
+_TIME_AFTER = re.compile(r"[:h]\d")
+_AGE_AFTER = re.compile(r"\s*(?:ans\b|years? old\b)?\s*[,)]")
+_NAME_COMMA = re.compile(rf"([{CAPITALS}][\w’'-]+),\s*$")
+_SYMBOL_BEFORE = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$")
+_SCALE_AFTER = re.compile(r"(?i)\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b")
+_SHARED_SCALE = re.compile(
+    r"(?i)\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b"
+)
+_SHORT_SCALE = re.compile(r"\s*(Mds?|Md|M|k)(?=\s*[€$£])")
+_PERCENT_AFTER = re.compile(r"(?i)\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])")
+_YEAR_AFTER = re.compile(r"\s*,?\s*\d{4}")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
+_ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
+_NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
+_NEXT_WORD = re.compile(rf"\s+({_NOUN})")
+_CUT = re.compile(r"[,;:(—–]\s*")
 
 
 @dataclass(frozen=True)
@@ -92,9 +110,14 @@ def find_figures(
     for organisation in sorted({p.organisation for p in persons if p.organisation}, key=lambda o: (-len(o), o)):
         organisations.setdefault(organisation.split()[0], []).append(organisation)
     by_name = {person.name: person for person in persons}
+    same: set[tuple[object, ...]] = set()
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         sentence = scan.sentences[scan.sentence_at(raw.start)]
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
+        key = (raw.value, raw.unit, raw.kind, " ".join(text[low:high].split()), raw.blank[0] - low, raw.blank[1] - low)
+        if key in same:  # a repeated caption or paragraph: the same question, read once
+            continue
+        same.add(key)
         tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
         tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
@@ -127,6 +150,9 @@ class _FigureReader:
         self.month_after = re.compile(rf"(?i)^\s+({months})(?!\w)(?:[\s,]+(\d{{4}})\b)?")
         self.month_before = re.compile(rf"(?i)\b({months})\s+(?:(\d{{1,2}})\s+)?$|\b(\d{{1,2}})\s+({months})\s+$")
         self.qualifier = re.compile(rf"(?i)(?:^|(?<=[\s(«“\"]))({QUALIFIERS[lang]}|~)\s*$")
+        # "750 postes"; after a scale or a round number, "de"/"of" may come first ("200 millions d’habitants").
+        link = r"(?:de\s+|d[’']\s*)" if lang == "fr" else r"(?:of\s+)?"
+        self.noun_after = {False: re.compile(rf"\s+({_NOUN})"), True: re.compile(rf"\s*{link}({_NOUN})")}
         self.currency_after = CURRENCY_AFTER[lang]
         self.symbols = CURRENCY_SYMBOLS if lang == "fr" else CURRENCY_SYMBOLS_EN
 
@@ -158,15 +184,15 @@ class _FigureReader:
         window_start = max(block_start, start - BEFORE)
         before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
         # Patterns anchored at the window's end read only its last characters: each costs the same for any number.
-        if LABELS.search(before[-16:]) or re.fullmatch(r"\d[:h]", before[-2:]) or re.match(r"[:h]\d", rest):  # a label or a time ("10h30")
+        if LABELS.search(before[-16:]) or _TIME_BEFORE.fullmatch(before[-2:]) or _TIME_AFTER.match(rest):  # a label or a time ("10h30")
             return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
         # An age in apposition: "Mr. Perez, 59, spent", "Rachel Delacour, 37 ans, doit"; the figure starts at the name,
         # so that its excerpt says whose age it is.
-        age_after = re.match(r"\s*(?:ans\b|years? old\b)?\s*[,)]", rest)
-        named = re.search(rf"([{CAPITALS}][\w’'-]+),\s*$", before[-30:]) if age_after else None
+        age_after = _AGE_AFTER.match(rest)
+        named = _NAME_COMMA.search(before[-30:]) if age_after else None
         if number.digits and named and 1 <= value <= 120 and not number.attached:
             name_start = start - len(before[-30:]) + named.start(1)
             stop = end + len(age_after.group().rstrip(" ,)")) if age_after else end
@@ -175,7 +201,7 @@ class _FigureReader:
         if calendar is not None:
             return calendar or None
         tail = max(0, len(before) - 6)
-        symbol = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$").search(before, tail)
+        symbol = _SYMBOL_BEFORE.search(before, tail)
         ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
@@ -185,22 +211,19 @@ class _FigureReader:
         scale_word = number.attached
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
-            scale = re.match(r"(?i)^\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b", rest)
+            scale = _SCALE_AFTER.match(rest)
             if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
-                shared = re.match(
-                    r"(?i)^\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b",
-                    rest,
-                )
+                shared = _SHARED_SCALE.match(rest)
                 if shared:
                     scale_word = shared.group(1)
             if not scale:
-                scale = re.match(r"^\s*(Mds?|Md|M|k)(?=\s*[€$£])", rest)
+                scale = _SHORT_SCALE.match(rest)
             if scale:
                 scale_word, position = scale.group(1), end + scale.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
         after = text[position : min(block_end, position + WINDOW)]
-        percent = re.match(r"(?i)^\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])", after)
+        percent = _PERCENT_AFTER.match(after)
         if percent and not scale_word:
             stop = position + percent.end()
             return self._raw(amount, "%", "percent", qualifier, figure_start, stop, (figure_start, stop))
@@ -210,7 +233,7 @@ class _FigureReader:
             stop = position + currency.end()
             return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (figure_start, stop))
         if symbol:
-            unit = self.symbols[re.sub(r"\s", "", symbol.group(1)).lower()]
+            unit = self.symbols["".join(symbol.group(1).split()).lower()]
             return self._raw(amount, unit, "amount", qualifier, figure_start, position, (figure_start, position))
         if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
             return None
@@ -223,29 +246,29 @@ class _FigureReader:
         return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (figure_start, blank_end))
 
     def _raw(self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span) -> _RawFigure:
-        return _RawFigure(value, unit, kind, re.sub(r"\s+", " ", qualifier), start, end, blank)
+        return _RawFigure(value, unit, kind, " ".join(qualifier.split()), start, end, blank)
 
     def _calendar(self, start: int, end: int, number: Numeral, before: str, rest: str) -> _RawFigure | Literal[False] | None:
         """A year or a day of a month; False for a day whose year is the figure ("30 juin 2016"); None for neither."""
         value, plain = number.value, number.digits
-        if re.fullmatch(r"\d{4}", plain) and 1800 <= value <= 2100 and not QUANTITY_AFTER.match(rest):
+        if len(plain) == 4 and 1800 <= value <= 2100 and not QUANTITY_AFTER.match(rest):
             month = self.month_before.search(before)
             return _RawFigure(value, "", "year", "", start - len(month.group()) if month else start, end, (start, end))
-        if not (re.fullmatch(r"\d{1,2}", plain) and 1 <= value <= 31):
+        if not (len(plain) <= 2 and 1 <= value <= 31):
             return None
         date = self.month_after.match(rest)
         if date:
             return False if date.group(2) else _RawFigure(value, date.group(1).lower(), "date", "", start, end + date.end(), (start, end))
         month = self.month_before.search(before)
         if month and month.group(1) and not month.group(2):  # "June 12" ("June 12, 2016": the year is the figure)
-            if re.match(r"\s*,?\s*\d{4}", rest):
+            if _YEAR_AFTER.match(rest):
                 return False
             return _RawFigure(value, month.group(1).capitalize(), "date", "", start - len(month.group()), end, (start, end))
         return None
 
     def _label_name(self, before: str) -> bool:
         """ "Windows 11", "Python 3": a number right after a capitalised word that does not start the sentence."""
-        found = re.compile(r"([^\W\d_][\w&+-]*)\s$").search(before, max(0, len(before) - 30))
+        found = _WORD_BEFORE.search(before, max(0, len(before) - 30))
         if not found or not found.group(1)[:1].isupper():
             return False
         word = found.group(1).lower()
@@ -261,33 +284,28 @@ class _FigureReader:
         article's word order ("quinze après ans"): the unit is still read.
         """
         stop = STOPWORDS[self.lang]
-        link = ""
-        if needs_de:  # "une cinquantaine de start-up", "200 millions d’habitants"; English may leave "of" out
-            link = r"(?:de\s+|d[’']\s*)" if self.lang == "fr" else r"(?:of\s+)?"
-        word = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
-        spaces = r"\s*" if needs_de else r"\s+"
-        found = re.match(rf"^{spaces}{link}({word})", after)
+        found = self.noun_after[needs_de].match(after)
         if not found:
             return None
         noun, end = found.group(1), found.end()
         if self.lang == "en":
             while noun.lower() in LEADING_ADJECTIVES:
-                more = re.match(rf"^\s+({word})", after[end:])
+                more = _NEXT_WORD.match(after, end)
                 if not more:
                     return None
-                noun, end = more.group(1), end + more.end()
+                noun, end = more.group(1), more.end()
         elif noun.lower() in LEADING_ADJECTIVES:
-            more = re.match(rf"^\s+({word})", after[end:])
+            more = _NEXT_WORD.match(after, end)
             if more:
-                noun, end = f"{noun} {more.group(1)}", end + more.end()
+                noun, end = f"{noun} {more.group(1)}", more.end()
         if noun.lower() in stop or noun.lower() in DAYS:
-            slip = re.match(rf"^\s+({word})", after[end:])
+            slip = _NEXT_WORD.match(after, end)
             if slip and slip.group(1).lower() in TIME_UNITS:
-                return slip.group(1), end + slip.end()
+                return slip.group(1), slip.end()
             return None
-        acronym = re.match(r"^\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])", after[end:])
+        acronym = _ACRONYM.match(after, end)
         if acronym and len(acronym.group(1)) > 1:
-            noun, end = f"{noun} {acronym.group(1)}", end + acronym.end()
+            noun, end = f"{noun} {acronym.group(1)}", acronym.end()
         return noun, end
 
 
@@ -301,7 +319,7 @@ def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[
     """
     if not qualifier:
         return 0, None
-    wording = re.sub(r"\s+", " ", qualifier.lower())
+    wording = " ".join(qualifier.lower().split())
     # Things counted one by one have whole bounds: "plus de 25 licornes" accepts 25 to 31, not 31.25.
     if wording in AT_LEAST:
         high = value * 1.25
@@ -325,7 +343,7 @@ def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
     if end < sentence[1]:
         space = text.rfind(" ", focus[1], end)
         end = space if space != -1 else end
-    cuts = sorted({start, end, *(start + found.end() for found in re.finditer(r"[,;:(—–]\s*", text[start:end]))})
+    cuts = sorted({start, end, *(start + found.end() for found in _CUT.finditer(text[start:end]))})
     low = max(cut for cut in cuts if cut <= focus[0])
     high = min(cut for cut in cuts if cut >= min(focus[1], end))
     while high - low < 80:

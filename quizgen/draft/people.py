@@ -26,6 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from ..model import slugify
 from .lexicon import (
     AMBIGUOUS_FIRST_NAMES,
@@ -61,6 +63,16 @@ _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
 _INITIAL = re.compile(r"[^\W\d_]\.?")
+# Looked for at every name: compiled once.
+_WORD_AT_END = re.compile(r"([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s*$")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)")
+_COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
+_VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+\S+\s+)?$")
+_ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_SEGMENT = re.compile(r"[^,.;:()«»“”!?]+")
+_WORD_AFTER = re.compile(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
 Gender = str
 """'f' or 'm'."""
@@ -316,23 +328,23 @@ class People:
 
     def _organisation_before(self, start: int, block_start: int) -> bool:
         """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
-        before = re.search(r"([^\W\d_]+)\s+$", self.text[max(block_start, start - 40) : start])
+        before = _LAST_WORD.search(self.text[max(block_start, start - 40) : start])
         return before is not None and before.group(1).lower() in ORGANISATION_BEFORE
 
     def _speaks(self, start: int, end: int, scan: Scan) -> bool:
         """A verb of saying next to the name: "X a déclaré", "X said", "said X", ", a expliqué X", "X :"."""
         text = self.text
         after = text[end : min(scan.block.end, end + WINDOW)]
-        ahead = re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)", after)
+        ahead = _VERB_AFTER.match(after)
         if ahead and ahead.group(1).lower() in SPEECH_VERBS:
             return True
-        if re.match(r"\s*:\s*[«“\"]", after):
+        if _COLON_QUOTE.match(after):
             return True
         before = text[max(scan.block.start, start - WINDOW) : start]
-        behind = re.search(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+\S+\s+)?$", before)
+        behind = _VERB_BEFORE.search(before)
         if behind and behind.group(1).lower() in SPEECH_VERBS:
             return True
-        return bool(re.search(r"(?i)(?:selon|d[’']après|according\s+to)\s+$", before))
+        return bool(_ACCORDING_TO.search(before))
 
     def _nlp_says(self, start: int, end: int) -> bool:
         """The NLP pass tagged a person over this name's first word."""
@@ -369,12 +381,12 @@ class People:
         """A role right before the name, as a title: "la présidente Emilie Poulin", "Supermax director Ting Heng Peng",
         "Bombardier’s CEO Alain Bellemare"; not after a possessive ("her former partner Tom Baker")."""
         text = self.text
+        # Most names have no title: the word right before is read first, the words before it only for a title.
+        last = _WORD_AT_END.search(text, max(window_start, start - 60), start)
+        if last is None or last.group(1).lower() not in ROLE_NOUNS:
+            return None
         words = list(_WORD.finditer(text, max(window_start, start - 60), start))
-        if not words or text[words[-1].end() : start].strip():
-            return None
         noun = words[-1]
-        if noun.group().lower() not in ROLE_NOUNS:
-            return None
         first = len(words) - 1
         # Up to two qualifying words before the noun ("former", "senior vice"), joined by spaces only.
         while (
@@ -405,7 +417,7 @@ class People:
         """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
         spelling = name.spelling
         full = not name.titled
-        near = [] if name.titled else _near_keys(spelling)
+        near = () if name.titled else _near_keys(spelling)
         candidates = list(
             dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, {})])
         )
@@ -475,7 +487,7 @@ class People:
                 people = owners.get(token.group(), set())
                 if len(people) != 1 or token.start() in full:
                     continue
-                after = re.match(r"\s+(\w+)", self.text[token.end() : min(scan.block.end, token.end() + 40)])
+                after = _NEXT_WORD.match(self.text[token.end() : min(scan.block.end, token.end() + 40)])
                 if after and after.group(1) in ORGANISATION_AFTER:
                     continue
                 if self._organisation_before(token.start(), scan.block.start):
@@ -493,7 +505,7 @@ class People:
             start = scan.block.start + found.start()
             if (start in quotes and not self.incise(start, scan.block.start)) or start in parens or start in appositions:
                 continue
-            segment = re.compile(r"[^,.;:()«»“”!?]+").match(text, start, min(scan.block.end, start + WINDOW))
+            segment = _SEGMENT.match(text, start, min(scan.block.end, start + WINDOW))
             role = _role_at(segment.group()) if segment else None
             if role is None:
                 continue
@@ -519,10 +531,10 @@ class People:
     def _attribution_position(self, start: int, end: int, scan: Scan) -> bool:
         """A role right after a verb of saying (", a expliqué la ministre") or right before one ("la ministre a ajouté")."""
         text = self.text
-        before = re.search(r"([^\W\d_]+)\s+$", text[max(scan.block.start, start - 40) : start])
+        before = _LAST_WORD.search(text[max(scan.block.start, start - 40) : start])
         if before and before.group(1).lower() in SPEECH_VERBS:
             return True
-        after = re.match(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)", text[end : min(scan.block.end, end + 40)])
+        after = _WORD_AFTER.match(text[end : min(scan.block.end, end + 40)])
         return after is not None and after.group(1).lower() in SPEECH_VERBS
 
 
@@ -549,7 +561,7 @@ def name_runs(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
         while j + 1 < len(tokens) and j - i < 4:
             gap = text[tokens[j].end() : tokens[j + 1].start()]
             word = tokens[j].group()
-            dotted = re.fullmatch(r"\.\s", gap) is not None and (word in TITLES or (len(word) == 1 and word.isupper()))
+            dotted = len(gap) == 2 and gap[0] == "." and gap[1].isspace() and (word in TITLES or (len(word) == 1 and word.isupper()))
             if not (dotted or _spaces_only(text, tokens[j].end(), tokens[j + 1].start())):
                 break
             following = tokens[j + 1].group()
@@ -607,17 +619,18 @@ def _ends_with(full: str, surname: str) -> bool:
     return full != surname and full.endswith(" " + surname)
 
 
-def _near_keys(spelling: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)
+def _near_keys(spelling: str) -> tuple[tuple[str, str], ...]:
     """(first name, surname less at most one letter) for each way to drop a letter: two surnames one edit apart
     share one of these keys (the symmetric-deletion index), so merging never compares a name with everyone."""
     words = [word for word in spelling.split() if not _INITIAL.fullmatch(word)]
     if len(words) < 2:
-        return []
+        return ()
     first, last = NICKNAMES.get(words[0].lower(), words[0].lower()), " ".join(words[1:])
     keys = {last}
     if 5 <= len(last) <= 40:
         keys |= {last[:i] + last[i + 1 :] for i in range(len(last))}
-    return [(first, key) for key in sorted(keys)]
+    return tuple((first, key) for key in sorted(keys))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -640,18 +653,8 @@ def _same_person(a: str, b: str) -> bool:
         min(len(last_a), len(last_b)) >= 5
         and abs(len(last_a) - len(last_b)) <= 1
         and max(len(last_a), len(last_b)) <= 40
-        and _levenshtein(last_a, last_b) <= 1
+        and Levenshtein.distance(last_a, last_b, score_cutoff=1) <= 1
     )
-
-
-def _levenshtein(a: str, b: str) -> int:
-    """The number of one-letter edits from a to b."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
 
 
 def _role_at(segment: str) -> tuple[int, int, str | None] | None:

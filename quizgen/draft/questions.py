@@ -93,12 +93,7 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
     for quotation in findings.quotations:
         for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words)):
             items.append((weight, quotation.position, order, partial(dict, question), None))
-    same: set[tuple[object, ...]] = set()
-    for figure in findings.figures:
-        key = (figure.value, figure.unit, figure.kind, " ".join(figure.excerpt.split()), figure.blank)
-        if key in same:  # a repeated caption or paragraph: the same question, never made twice
-            continue
-        same.add(key)
+    for figure in findings.figures:  # each once: `find_figures` drops a repeated caption's or paragraph's
         caption = figure.excerpt if figure.heading else None
         items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles

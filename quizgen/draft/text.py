@@ -53,6 +53,11 @@ class Spans:
             index -= 1
         return None
 
+    def first_start(self, start: int, default: int) -> int:
+        """Where the first span starting at `start` or after starts; `default` when none does."""
+        index = bisect_left(self.starts, start)
+        return self.starts[index] if index < len(self.starts) else default
+
     def starting_in(self, start: int, end: int) -> list[Span]:
         """The spans that start in [start, end)."""
         return self.spans[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
