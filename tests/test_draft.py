@@ -411,16 +411,19 @@ def test_unsupported_language_is_an_error() -> None:
         extract("Ein Text.", "de")
 
 
-def test_title_option_and_relative_source_file(tmp_path: Path) -> None:
+def test_an_article_outside_the_banks_folder_is_copied_beside_it(tmp_path: Path) -> None:
+    """A bank names files in its own folder only: the draft copies the article there, so `check` finds every excerpt."""
     article = tmp_path / "sources" / "article.txt"
     article.parent.mkdir()
     shutil.copy(FIXTURES / "en-harbor-robotics.txt", article)
     output = tmp_path / "banks" / "draft.yaml"
-    write_draft(article, output, title="Robots at school", lang="en")
+    result = write_draft(article, output, title="Robots at school", lang="en")
     bank = yaml.safe_load(output.read_text(encoding="utf-8"))
     assert bank["title"] == "Robots at school"
-    assert bank["source"] == {"title": "Harbor Robotics bets on schools as sales climb", "file": "../sources/article.txt"}
-    assert output.read_text(encoding="utf-8").startswith("# A draft written by `quizgen draft` from ../sources/article.txt.\n")
+    assert bank["source"] == {"title": "Harbor Robotics bets on schools as sales climb", "file": "draft.source.txt"}
+    assert result.text_file == str(tmp_path / "banks" / "draft.source.txt")
+    assert (tmp_path / "banks" / "draft.source.txt").read_text(encoding="utf-8") == article.read_text(encoding="utf-8")
+    assert check_bank(output).source_name is not None  # grounded in the copy: an excerpt not found would raise
 
 
 # The command
@@ -445,8 +448,9 @@ def test_cli_writes_the_draft_beside_the_article_name(in_tmp: Path) -> None:
 
 def test_cli_output_option(in_tmp: Path) -> None:
     result = CliRunner().invoke(cli, ["draft", "article.txt", "-o", "banks/robots.yaml", "--lang", "en", "--title", "Robots"])
-    assert (result.exit_code, result.output) == (0, "Wrote " + SUMMARY.format(path="banks/robots.yaml"))
-    assert yaml.safe_load((in_tmp / "banks" / "robots.yaml").read_text(encoding="utf-8"))["source"]["file"] == "../article.txt"
+    summary = SUMMARY.format(path="banks/robots.yaml and the text it read to banks/robots.source.txt")
+    assert (result.exit_code, result.output) == (0, "Wrote " + summary)
+    assert yaml.safe_load((in_tmp / "banks" / "robots.yaml").read_text(encoding="utf-8"))["source"]["file"] == "robots.source.txt"
 
 
 def test_cli_never_replaces_a_file_without_force(in_tmp: Path) -> None:

@@ -73,16 +73,21 @@ class _Walk:
     def antecedent(self, gender: str | None, position: int, current: list[_Subject]) -> _Subject | None:
         """The person a pronoun at `position` stands for: the last one named of that gender (in the sentence so
         far, `current`, then before); if nobody's gender is known, the one person named lately. Two candidates
-        and no gender to choose: nobody."""
+        and no gender to choose, someone of unknown gender named since, or someone speaking since whom the
+        article names by one unknown word ("Gauff said she..."): nobody."""
         index = bisect_left(self.subject_starts, position) - 1
         seen: list[_Subject] = [subject for subject in reversed(current) if subject.end <= position]
         while index >= 0 and self.subjects[index].start >= position - CONTEXT and len(seen) < 30:
             seen.append(self.subjects[index])
             index -= 1
+        seen = [subject for subject in seen if not self.people.unknown_speaker_between(subject.end, position)]
         if gender is not None:
             for subject in seen:
-                if self.people.gender(subject.person) == gender:
+                known = self.people.gender(subject.person)
+                if known == gender:
                     return subject
+                if known is None:
+                    break  # "Claude Martin" since: the pronoun may be theirs, unless they are the one person named lately
         people = {subject.person for subject in seen}
         if len(people) == 1:
             subject = seen[0]
@@ -187,6 +192,9 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     if inside:
         return Speaker(inside[0].person, inside[0].how, inside[0].start)
     # 1. Right after the quotation: "« ... », a rappelé Jay Carney", "“...,” Chief Executive Greg Mesch said".
+    unknown_after = walk.people.unknown_speaker_between(quote[1], after[0].start if after else min(following_quote, sentence[1]))
+    if unknown_after:  # "“...,” said Gauff, who beat Caroline Wozniacki": the speaker is the word nobody knows
+        return Speaker(None, None)
     if after and after[0].start < following_quote:
         gap = _LETTERS.findall(text[quote[1] : after[0].start])
         if len(gap) <= 4 or (len(gap) <= 10 and any(word.lower() in SPEECH_VERBS for word in gap)):
@@ -198,6 +206,7 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         subject = walk.antecedent(gender, position, before)
         return Speaker(subject.person, "pronoun", subject.start) if subject is not None else Speaker(None, None)
     # 3. Named before it in the sentence.
+    before = [subject for subject in before if not walk.people.unknown_speaker_between(subject.end, quote[0])]
     if before:
         speaking = [subject for subject in before if _speaks_after(text, subject.end, quote[0])]
         if speaking:
@@ -223,13 +232,18 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     if opens_sentence and number > 0:
         start, end = scan.sentences[number - 1]
         named = _subjects(walk.people, start, end, walk.focus)
-        if len({subject.person for subject in named}) == 1 and _says(text, scan, start, end):
+        if (
+            len({subject.person for subject in named}) == 1
+            and _says(text, scan, start, end)
+            and not walk.people.unknown_speaker_between(start, end)
+        ):
             return Speaker(named[-1].person, named[-1].how, named[-1].start)
     # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.
     if not text[scan.block.start : quote[0]].strip() and number + 1 < len(scan.sentences):
         start, end = scan.sentences[number + 1]
         mentions = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
-        if mentions and len({mention.person for mention in mentions}) == 1 and _says(text, scan, start, end):
+        alone = not walk.people.unknown_speaker_between(start, end)
+        if mentions and len({mention.person for mention in mentions}) == 1 and alone and _says(text, scan, start, end):
             return Speaker(mentions[0].person, "following", mentions[0].start)
     return Speaker(None, None)
 

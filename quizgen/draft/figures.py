@@ -241,7 +241,11 @@ class _FigureReader:
         if noun is None:
             return None
         unit, noun_end = noun
-        kind: FigureKind = "duration" if unit.split()[0].lower() in TIME_UNITS else "count"
+        head = unit.split()[0]
+        # "16 h" is a time of day, "m" metres or millions; "20 Minutes", "7 Jours" are titles, not durations.
+        if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
+            return None
+        kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
         blank_end = position if (scale_word or round_words) else end
         return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (figure_start, blank_end))
 

@@ -96,7 +96,9 @@ ROLE_NOUNS = _word_set(
     " contrôleuse consultant consultante"
 )
 """A phrase that starts with one of these, next to a name, gives that person's role ("X, patron du MEDEF")."""
-ROLE_PREFIXES = _word_set("ancien ancienne former nouveau nouvel nouvelle new actuel actuelle current senior vice deputy executive general")
+ROLE_PREFIXES = _word_set(
+    "ancien ancienne former nouveau nouvel nouvelle new actuel actuelle current senior vice deputy executive general premier première"
+)
 """Words a role may start with, before its noun ("ancien ministre", "former CEO")."""
 
 # Dates
@@ -237,7 +239,9 @@ ORGANISATION_AFTER = _word_set(
     "Company Co Corp Corporation Inc Incorporated Ltd LLC PLC Plc SA SAS SARL AG GmbH Group Groupe Holdings Holding Foundation"
     " Fondation Fund Fonds Board Partners Capital Ventures Bank Banque Institute Institut University Université School College"
     " Street Avenue Road Stadium Prize Award Prix Trust Industries Motors Media Studios Records Airlines Airways Hotel Hotels"
-    " Systems Technologies Technology Labs Pharma Energy Transportation Consulting"
+    " Systems Technologies Technology Labs Pharma Energy Transportation Consulting Zoo Museum Musée Academy Académie Hospital"
+    " Council Club Party Ministry Agency Agence Association Committee Commission Court Times Post Journal News Gallery Centre"
+    " Center Park Airport Aéroport"
 )
 """Capitalised words that make the name before them an organisation ("Wrigley Company", "Ford Foundation")."""
 FEMALE_ROLES = _word_set(

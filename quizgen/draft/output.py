@@ -98,8 +98,9 @@ def write_draft(
     stdin: BinaryIO | None = None,
 ) -> Draft:
     """Read an article ("-": standard input), draft a bank from it and write the bank to `output`, never over a file
-    unless `force`. A web page, a PDF or standard input is not text the bank can quote from: the text the draft
-    read is written beside the bank (OUTPUT's stem + .source.txt) and the bank's source names it."""
+    unless `force`. A web page, a PDF, standard input or an article outside the bank's folder is not text the bank
+    can quote from: the text the draft read is written beside the bank (OUTPUT's stem + .source.txt) and the bank's
+    source names it."""
     output = output if output is not None else default_output(article)
     if output.is_dir():
         raise DraftError(f"{output} is a folder; give the draft a file name with -o FILE")
@@ -112,6 +113,8 @@ def write_draft(
     findings = extract(read.text, lang, nlp=nlp, title=read.title)
     _require_questions(findings, name)  # named as the user gave it, before render_bank names it relative to the bank
     plain = str(article) != "-" and Path(article).suffix.lower() not in HTML_SUFFIXES + PDF_SUFFIXES and not read.notes
+    # A bank names files in its own folder only (`check` refuses others): an article elsewhere is copied beside it.
+    plain = plain and Path(article).resolve().is_relative_to(output.resolve().parent)
     text_file = Path(article) if plain else output.with_name(f"{output.stem.removesuffix('.draft')}.source.txt")
     if not plain and text_file.exists() and not force:
         raise DraftError(f"{text_file} already exists; the draft writes the text it read there: remove it or add --force")

@@ -47,6 +47,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_PREFIXES,
     SPEECH_VERBS,
+    STOPWORDS,
     TITLES,
 )
 from .records import Person
@@ -65,6 +66,7 @@ _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leu
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 # Looked for at every name: compiled once.
 _WORD_AT_END = re.compile(r"([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s*$")
+_LAST_TOKEN = re.compile(r"([^\W\d_]+)(?:\s+|[’'])$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)")
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
@@ -182,6 +184,7 @@ class People:
         self._holders: dict[tuple[str, str | None], dict[int, None]] = {}
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
+        self._unknown_speakers: list[Span] = []
         found: list[tuple[_Name, Scan]] = []
         for scan in scans:
             found.extend((name, scan) for name in self._names(scan))
@@ -195,7 +198,18 @@ class People:
         self.mentions.sort(key=lambda mention: mention.start)
         self.anaphors.sort(key=lambda anaphor: anaphor.start)
         self._mention_starts = [mention.start for mention in self.mentions]
+        # A speaker the article names by one word that is nobody known ("said Gauff", "Amazon said"): a pronoun or a
+        # name beyond it may not stand for the speaker, so nothing is attributed across it.
+        mentioned = set(self._mention_starts)
+        self.unknown_speakers = [start for start, _ in self._unknown_speakers if start not in mentioned]
         self._anaphor_starts = [anaphor.start for anaphor in self.anaphors]
+
+    def unknown_speaker_between(self, start: int, end: int) -> bool:
+        """Whether someone the article names by one unknown word speaks in [start, end)."""
+        from bisect import bisect_left
+
+        index = bisect_left(self.unknown_speakers, start)
+        return index < len(self.unknown_speakers) and self.unknown_speakers[index] < end
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end), in order."""
@@ -275,6 +289,12 @@ class People:
         tokens = list(TOKEN.finditer(text, scan.block.start, scan.block.end))
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
+            if _article_before(text, tokens[first].start(), scan.block.start) or tokens[first].group() == "The":
+                continue  # "the San Diego Zoo", "The Swedish Academy": a person's name takes no article
+            if first < last and _elided_before(text, tokens[first].start()):
+                first += 1  # "le ministre de l’Intérieur Gérald Darmanin": the noun after l’ is not the name's
+            if last == first + 1 and tokens[first].group() in ("Le", "La", "Les") and tokens[last].group().lower() in ROLE_PREFIXES:
+                continue  # "Le Premier ministre"
             # Role words around a name are its role: "Chief Executive Greg Mesch", "William D. Perez President".
             while (
                 last > first
@@ -288,7 +308,7 @@ class People:
                 and _spaces_only(text, tokens[last].end(), tokens[last + 1].start())
             ):
                 continue  # "Wrigley Company": the organisation's name
-            known = next((k for k in range(first, last + 1) if tokens[k].group() in FIRST_NAMES or tokens[k].group() in TITLES), None)
+            known = next((k for k in range(first, last + 1) if _first_name(tokens[k].group()) or tokens[k].group() in TITLES), None)
             titled = known is not None and tokens[known].group() in TITLES
             gender: Gender | None = None
             if known is not None:
@@ -309,6 +329,8 @@ class People:
                 continue
             if known is not None and not titled and last == first:
                 continue  # a first name alone ("Bill is...") is nobody in particular
+            if known is None and last == first and self._may_speak(tokens[first].group(), start, end, scan):
+                self._unknown_speakers.append((start, end))
             if known is None and not 1 <= last - first <= 2:
                 continue  # one unknown word (a company, a place, a first name alone), or a run of title-case words
             role = self._apposition(start, end, scan)
@@ -317,7 +339,7 @@ class People:
             vouched = known is not None or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
             if not vouched:
                 continue
-            if titled and tokens[first].group() in FIRST_NAMES:
+            if titled and _first_name(tokens[first].group()):
                 titled = False  # "M. Jean Dupont" is a full name
             if gender is None:
                 gender = _first_name_gender(tokens[first].group())
@@ -325,6 +347,18 @@ class People:
             if role is not None and start not in scan.quote_spans:
                 self.appositions.append(role.span)
         return names
+
+    def _may_speak(self, word: str, start: int, end: int, scan: Scan) -> bool:
+        """One capitalised word, no function word ("She", "The"), outside quotations, not the object of a
+        preposition ("la directrice de Numéco a nuancé"), next to a verb of saying."""
+        if any(word.lower() in words for words in STOPWORDS.values()):
+            return False
+        if start in scan.quote_spans and not self.incise(start, scan.block.start):
+            return False
+        before = _LAST_TOKEN.search(self.text, max(scan.block.start, start - 30), start)
+        if before is not None and before.group(1).lower() in PREPOSITIONS:
+            return False
+        return self._speaks(start, end, scan)
 
     def _organisation_before(self, start: int, block_start: int) -> bool:
         """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
@@ -478,9 +512,7 @@ class People:
                 if not words:
                     continue
                 owners.setdefault(words[-1], set()).add(index)
-                if (
-                    words[0] not in FIRST_NAMES and words[0] not in TITLES
-                ):  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
+                if not _first_name(words[0]) and words[0] not in TITLES:  # "Ting Heng Peng", "Ren Zhengfei": the family name may come first
                     owners.setdefault(words[0], set()).add(index)
         for scan in scans:
             for token in TOKEN.finditer(self.text, scan.block.start, scan.block.end):
@@ -590,6 +622,16 @@ def _split_at_organisations(runs: list[tuple[int, int]], tokens: list[re.Match[s
     return parts
 
 
+def _article_before(text: str, start: int, block_start: int) -> bool:
+    """ "the" right before a name ("the San Diego Zoo", "the Guardian"): an institution or a title, not a person."""
+    return text[max(block_start, start - 4) : start] == "the " and (start - 4 == block_start or not text[start - 5].isalnum())
+
+
+def _elided_before(text: str, start: int) -> bool:
+    """An elided article right before a word ("l’Intérieur"): a noun, where "d’" may come before a name ("d’Édouard")."""
+    return start >= 2 and text[start - 1] in "’'" and text[start - 2] in "lL" and (start == 2 or not text[start - 3].isalnum())
+
+
 def _capitalised(word: str) -> bool:
     """A capital then lower case: "Dupont", not "dupont" nor an acronym ("MEDEF"); one capital is an initial."""
     return word[:1].isupper() and not (len(word) > 1 and word.isupper())
@@ -600,7 +642,15 @@ def _spaces_only(text: str, end: int, start: int) -> bool:
     return start > end and not text[end:start].strip()
 
 
+def _first_name(word: str) -> bool:
+    """A known first name, or a compound one that starts with a known one ("Pierre-Henri", "Marie-Hélène")."""
+    head, _, tail = word.partition("-")
+    return word in FIRST_NAMES or (head in FIRST_NAMES and tail[:1].isupper())
+
+
 def _first_name_gender(word: str) -> Gender | None:
+    """The gender a first name tells; a compound one tells its first part's ("Jean-Marie": m)."""
+    word = word.partition("-")[0]
     if word in FEMALE_FIRST_NAMES:
         return "f"
     if word in FIRST_NAMES and word not in AMBIGUOUS_FIRST_NAMES:

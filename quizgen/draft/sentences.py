@@ -82,12 +82,14 @@ def scan_block(text: str, block: Block) -> Scan:
                 # A quotation that ends with its own full stop may end the sentence around it too.
                 if text[max(quote_start + 1, i - 3) : i].rstrip().endswith(tuple(ENDERS)):
                     next_start = _next_sentence_start(text, i + width, block.end)
-        elif (character in QUOTE_PAIRS and _opens(text, i, block.start, character)) or (
-            character == '"' and _opens_straight_quote(text, i, block.start)
+        elif (
+            (character in QUOTE_PAIRS and _opens(text, i, block.start, character))
+            or (character == '"' and _opens_straight_quote(text, i, block.start))
+            or (character in "”'" and not stack and _opens_as_its_own_pair(text, i, block.start))
         ):
             if not stack:
                 quote_start = i
-            stack.append(QUOTE_PAIRS.get(character, '"'))
+            stack.append(QUOTE_PAIRS.get(character, character))
         elif stack:
             pass  # inside a quotation, parentheses and full stops are the quotation's own
         elif character == "(":
@@ -121,11 +123,24 @@ def _opens(text: str, i: int, start: int, mark: str) -> bool:
 
 
 def _closes(text: str, i: int, mark: str) -> bool:
-    """» ” " close wherever they are; ’ and '' only where a word ends: "Britain’s" is an apostrophe."""
-    if mark not in ("’", "''"):
+    """» ” " close wherever they are; ’ and '' only where a word ends: "Britain’s" is an apostrophe. A single
+    straight ' closes only before punctuation or the paragraph's end, or after a sentence's end: "the players' union"
+    is a possessive."""
+    if mark not in ("’", "''", "'"):
         return True
     after = text[i + len(mark) : i + len(mark) + 1]
+    if mark == "'":
+        return not after or after in ",;:.!?)" or (after.isspace() and text[i - 1] in ENDERS + "…")
     return not after.isalpha()
+
+
+def _opens_as_its_own_pair(text: str, i: int, start: int) -> bool:
+    """A closing ” or a straight ' that starts a quotation, as some sites print them (”It’s the best moment,” he said;
+    'Et un et deux', a déclaré X): at a word's start, before a letter (a capital, for ', which also elides)."""
+    after = text[i + 1 : i + 2]
+    if not _opens_straight_quote(text, i, start) or not after.isalpha():
+        return False
+    return text[i] == "”" or after.isupper()
 
 
 def _opens_straight_quote(text: str, i: int, start: int) -> bool:
@@ -169,7 +184,7 @@ def quote_inner(text: str, start: int, end: int) -> Span:
     """The words of a quotation without its marks, the spaces inside them, and a comma that belongs
     to the sentence around it ("“We will,” said X")."""
     opening = 2 if text.startswith("''", start) else 1
-    closing = 2 if text[max(start + opening, end - 2) : end] == "''" else 1 if text[end - 1] in '»”"’' else 0
+    closing = 2 if text[max(start + opening, end - 2) : end] == "''" else 1 if text[end - 1] in "»”\"’'" else 0
     inner_start, inner_end = start + opening, end - closing
     while inner_start < inner_end and text[inner_start].isspace():
         inner_start += 1
