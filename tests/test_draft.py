@@ -158,6 +158,7 @@ def test_viva_bank_header_and_first_questions() -> None:
     assert bank["questions"][0] == {
         "id": "john-chambers-le-monde-du-numerique",
         "type": "mcq",
+        "group": "john-chambers-le-monde-du-numerique",  # with its cloze, which shows the answer
         "draft": True,
         "prompt": "Qui a dit : « Le monde du numérique sera bientôt menée par la France et Paris sera la capitale des start-up."
         " Vive la French Tech\u00a0! » ?",
@@ -174,6 +175,7 @@ def test_viva_bank_header_and_first_questions() -> None:
     assert by_id["200-millions-de-dollars"] | {"prompt": "", "source": ""} == {
         "id": "200-millions-de-dollars",
         "type": "numeric",
+        "group": "year-2015",  # the question on the year prints the amount
         "draft": True,
         "prompt": "",
         "answer": 200000000,

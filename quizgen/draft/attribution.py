@@ -324,6 +324,13 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
                         given = _sentence_of(scans, starts, person.position)
                         if max(high, given[1]) - min(low, given[0]) <= 600:
                             excerpt = (min(low, given[0]), max(high, given[1]))
+            if person is not None and speaker.person is not None and not _names(text[excerpt[0] : excerpt[1]], person):
+                # "she said", "a-t-il ajouté", "le président d’Arianespace": the excerpt goes back to where the article names them.
+                named_at = _named_before(people, text, speaker.person, person, excerpt[0])
+                if named_at is None or excerpt[1] - _sentence_of(scans, starts, named_at)[0] > 600:
+                    person = None
+                else:
+                    excerpt = (_sentence_of(scans, starts, named_at)[0], excerpt[1])
             if person is None:
                 speaker = Speaker(None, None)
             named = tuple(
@@ -344,6 +351,21 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
                 )
             )
     return quotations
+
+
+def _names(excerpt: str, person: Person) -> bool:
+    """Whether an excerpt names the person: by their name or surname, as `quizgen check` reads it, or by another
+    spelling the article uses ("Jay Carner" for Jay Carney, which `check` then shows the teacher)."""
+    names = (person.name, person.name.split()[-1], *person.variants)
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt) for name in names)
+
+
+def _named_before(people: People, text: str, index: int, person: Person, position: int) -> int | None:
+    """Where the article last names the person (so that `_names` holds) within 600 characters before `position`."""
+    for mention in reversed(people.mentions_in(max(0, position - 600), position)):
+        if mention.person == index and _names(text[mention.start : mention.end], person):
+            return mention.start
+    return None
 
 
 def _sentence_of(scans: list[Scan], starts: list[int], position: int) -> Span:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
 
+from ..apart import clusters
+from ..bank import parse_bank
 from ..errors import DraftError
 from ..files import write_atomic
 from ..model import stable_id
@@ -52,7 +55,7 @@ def render_bank(
     bank: dict[str, Any] = {"title": title or source_title, "languages": [findings.language], "source": source}
     if deck_id is not None:
         bank["deck"] = {"name": title or source_title, "id": deck_id}
-    bank["questions"] = questions
+    bank["questions"] = _grouped(bank, questions)
     header = (
         f"# A draft written by `quizgen draft` from {source_file or 'standard input'}.\n"
         "# Every question has draft: true. Review each one, fix it or delete it, then remove its draft line;\n"
@@ -60,6 +63,26 @@ def render_bank(
     )
     body = yaml.dump(bank, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body, len(questions)
+
+
+def _grouped(bank: dict[str, Any], questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The questions, those that give each other's answers away in one `group` (named after its first question), by the
+    rule `check` and every output use: "who said « … 40 % … »?" and "… %" are never drawn together, and the teacher
+    sees which questions share a fact."""
+    text = yaml.dump(bank | {"questions": questions}, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    cluster = clusters(parse_bank(text.encode("utf-8"), "draft", jobs=1).bank)
+    members = Counter(cluster.values())
+    first: dict[str, str] = {}
+    grouped = []
+    for question in questions:
+        key = cluster[question["id"]]
+        if members[key] < 2:
+            grouped.append(question)
+            continue
+        items = list(question.items())
+        at = [field for field, _ in items].index("type") + 1  # read with the question's kind, before its texts
+        grouped.append(dict([*items[:at], ("group", first.setdefault(key, question["id"])), *items[at:]]))
+    return grouped
 
 
 def draft_bank(
