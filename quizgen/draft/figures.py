@@ -23,7 +23,7 @@ from .lexicon import (
     STOPWORDS,
     TIME_UNITS,
 )
-from .numbers import Numeral, clean_number, find_numbers
+from .numbers import HYPHEN_UNITS, Numeral, clean_number, find_numbers
 from .people import People, person_tags
 from .records import Figure, FigureKind, Number, Person, Quotation
 from .sentences import Scan
@@ -68,6 +68,18 @@ _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
 _CUT = re.compile(r"[,;:(—–]\s*")
+_HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
+"""An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
+# A range's two ends, each opener with its own joint: "entre 27 et 34 minutes", "de 71 à 66 élèves",
+# "between 20 and 30 people", "from 5 to 7 years". Without an opener, "gave 5 to 3 people" is no range.
+_RANGE_OPENER = {
+    "fr": re.compile(r"(?i)(?:^|(?<=[\s(]))(entre|de)\s+$"),
+    "en": re.compile(r"(?i)(?:^|(?<=[\s(]))(between|from)\s+$"),
+}
+_RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
+_RANGE_END = re.compile(r"(?i)\s+(et|à|and|to)\s+")
+RANGE_REACH = 40
+"""How far a range's second number may run: fifteen digits with their separators, or a few words."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,8 @@ class _RawFigure:
     end: int
     blank: Span
     """What the question hides, in the article."""
+    ranged: bool = False
+    """The first end of a range, which runs on to the second's noun: the second is read after it, a figure too."""
 
 
 def find_figures(
@@ -166,10 +180,12 @@ class _FigureReader:
             figure = self._figure_at(number_start, number_end, number, start, end)
             if figure is not None:
                 figures.append(figure)
-                taken = figure.end
+                taken = figure.blank[1] if figure.ranged else figure.end
         return figures
 
-    def _figure_at(self, start: int, end: int, number: Numeral, block_start: int, block_end: int) -> _RawFigure | None:
+    def _figure_at(
+        self, start: int, end: int, number: Numeral, block_start: int, block_end: int, range_start: bool = True
+    ) -> _RawFigure | None:
         """A number with its context, or None when it is not a figure worth a question.
 
         Kinds: a year (1800-2100, four digits); a date (a day with its month,
@@ -178,6 +194,8 @@ class _FigureReader:
         "$3.5bn"); a count or a duration (a noun: "750 postes", "quinze ans").
         Not figures: labels ("page 3", "Windows 11"), a number with no noun,
         and vague plurals ("des millions", "dozens of"), which have no number.
+        A range's first end takes the second's noun ("entre 27 et 34 minutes"),
+        unless `range_start` is False (the second end is being read).
         """
         text = self.text
         # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
@@ -197,6 +215,9 @@ class _FigureReader:
             name_start = start - len(before[-30:]) + named.start(1)
             stop = end + len(age_after.group().rstrip(" ,)")) if age_after else end
             return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", name_start, stop, (start, end))
+        hyphen = _HYPHEN_UNIT.match(rest) if self.lang == "en" and not number.attached else None
+        if hyphen:  # before the calendar: "a 2000-year-old tree" is no year
+            return self._hyphen_unit(hyphen, number, start, end, before)
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None
@@ -212,7 +233,9 @@ class _FigureReader:
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
             scale = _SCALE_AFTER.match(rest)
-            if not scale:  # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too
+            # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too;
+            # not "500,000 to 2 million", whose start is written out in full.
+            if not scale and value < 1000:
                 shared = _SHARED_SCALE.match(rest)
                 if shared:
                     scale_word = shared.group(1)
@@ -239,7 +262,9 @@ class _FigureReader:
             return None
         noun = self._noun(after, bool(scale_word or round_words))
         if noun is None:
-            return None
+            if not range_start or qualifier or position != end:
+                return None
+            return self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
         unit, noun_end = noun
         head = unit.split()[0]
         # "16 h" is a time of day, "m" metres or millions; "20 Minutes", "7 Jours" are titles, not durations.
@@ -248,6 +273,44 @@ class _FigureReader:
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
         blank_end = position if (scale_word or round_words) else end
         return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (figure_start, blank_end))
+
+    def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
+        """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
+        unit, old = hyphen.group(1), hyphen.group(2)
+        kind: FigureKind = "age" if old and unit == "year" else "duration"
+        qualifier_match = self.qualifier.search(before)
+        qualifier = number.round_words or (qualifier_match.group(1) if qualifier_match else "")
+        figure_start = start - len(before) + qualifier_match.start(1) if qualifier_match else start
+        return self._raw(number.value, f"{unit}s", kind, qualifier, figure_start, end + hyphen.end(), (figure_start, end))
+
+    def _range_start(
+        self, start: int, end: int, amount: Number, scaled: bool, before: str, rest: str, block_start: int, block_end: int
+    ) -> _RawFigure | None:
+        """The first end of a range, with the unit and kind of the second: "entre 27 et 34 minutes" is 27 minutes too.
+
+        Only numbers stand between the two, and the second is read as a figure on
+        its own: "les 3 et 4 juillet" are dates, "de 14 à 18 heures" times of day.
+        """
+        opener = _RANGE_OPENER[self.lang].search(before, max(0, len(before) - 12))
+        joint = _RANGE_END.match(rest)
+        if not opener or not joint or joint.group(1).lower() != _RANGE_JOINT[opener.group(1).lower()]:
+            return None
+        second_start = end + joint.end()
+        found = find_numbers(self.text, second_start, min(block_end, second_start + RANGE_REACH), self.lang)
+        at = next(((high, numeral) for low, high, numeral in found if low == second_start), None)
+        if at is None:
+            return None
+        second_end, number = at
+        second = self._figure_at(second_start, second_end, number, block_start, block_end, range_start=False)
+        if second is None or second.kind not in ("count", "duration", "percent", "amount") or second.qualifier:
+            return None
+        # "between two and three million people": the second's scale is not the first's unless the first shares it.
+        if not scaled and second.value != number.value:
+            return None
+        if self.lang == "fr" and second.unit.lower() in ("heure", "heures"):
+            return None
+        figure_start = start - len(before) + opener.start(1)
+        return _RawFigure(amount, second.unit, second.kind, "", figure_start, second.end, (start, end), ranged=True)
 
     def _raw(self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span) -> _RawFigure:
         return _RawFigure(value, unit, kind, " ".join(qualifier.split()), start, end, blank)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .lexicon import LANGUAGES, NUMBER_WORDS, ROUND_NUMBERS
 from .records import Number
@@ -33,7 +34,9 @@ def find_numbers(text: str, start: int, end: int, lang: str) -> list[tuple[int, 
         found.append((match.start(), match.end(), Numeral(_digits_value(match), match.group(1), match.group(3) or "")))
     for match in words.finditer(text, start, end):
         spelled = re.split(r"-et-|\s+et\s+|\s+and\s+|-|\s+", match.group().lower())
-        found.append((match.start(), match.end(), Numeral(_words_value(spelled, NUMBER_WORDS[lang]))))
+        value = _words_value(spelled, NUMBER_WORDS[lang], lang == "fr")
+        if value is not None:  # "two three", "nineteen eighty": no one number, none found rather than a wrong one
+            found.append((match.start(), match.end(), Numeral(value)))
     for match in rounds.finditer(text, start, end):
         value = ROUND_NUMBERS[lang][match.group(1).lower()]
         found.append((match.start(), match.end(), Numeral(value, round_words=match.group())))
@@ -53,11 +56,25 @@ def _digits_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|m|k|tn)?(?![\w]|[.,]\d)")
 
 
+HYPHEN_UNITS = "year|month|week|day|hour|minute"
+"""Units an English number is joined to by a hyphen ("a six-year mission", "a 10-day trip", "19-year-old")."""
+# "and", "et" join the words of one number only after the words they follow in it: "two hundred and five",
+# "soixante et onze"; "between two and three", "entre deux et trois" are two numbers.
+_AND_AFTER = {
+    "fr": "|".join(rf"(?<={tens})" for tens in ("vingt", "trente", "quarante", "cinquante", "soixante")),
+    "en": r"(?<=hundred)|(?<=thousand)",
+}
+
+
 def _words_pattern(lang: str) -> re.Pattern[str]:
-    """Numbers in words, hyphenated or not: "vingt-cinq", "quatre-vingt-dix", "two hundred and five"."""
+    """Numbers in words, hyphenated or not: "vingt-cinq", "quatre-vingt-dix", "two hundred and five".
+
+    Never before a hyphen ("deux-roues", "two-thirds"), except, in English, a unit
+    of time joined to the number ("a six-year mission")."""
     words = "|".join(sorted(NUMBER_WORDS[lang], key=len, reverse=True))
-    joint = r"(?:-|\s+|\s+et\s+|-et-|\s+and\s+)"
-    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?:{joint}(?:{words}))*(?![\w-])")
+    joint = rf"(?:-|\s+|(?:{_AND_AFTER[lang]})(?:\s+et\s+|-et-|\s+and\s+))"
+    end = rf"(?!\w|-(?!(?:{HYPHEN_UNITS})\b))" if lang == "en" else r"(?![\w-])"
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?:{joint}(?:{words}))*{end}")
 
 
 def _rounds_pattern(lang: str) -> re.Pattern[str]:
@@ -79,11 +96,14 @@ def _digits_value(found: re.Match[str]) -> Number:
     return value
 
 
-def _words_value(words: list[str], table: dict[str, int]) -> int:
-    """The value of a number in words: "deux cent mille" -> 200000, "quatre vingt dix" -> 90."""
+def _words_value(words: list[str], table: dict[str, int], french: bool) -> int | None:
+    """The value of a number in words: "deux cent mille" -> 200000, "quatre vingt dix" -> 90; None for words that
+    make no one number ("two three", "nineteen eighty-four")."""
+    values = [table[word] for word in words]
+    if not all(_follows(previous, value, french) for previous, value in pairwise(values)):
+        return None
     total = current = 0
-    for word in words:
-        value = table[word]
+    for value in values:
         if value == 100:
             current = (current or 1) * 100
         elif value == 1000:
@@ -93,3 +113,14 @@ def _words_value(words: list[str], table: dict[str, int]) -> int:
         else:
             current += value
     return total + current
+
+
+def _follows(previous: int, value: int, french: bool) -> bool:
+    """Whether a number word may follow another in one number: a multiplier ("cent", "thousand"), anything after one,
+    a unit after tens ("vingt-cinq"), in French "vingt" after "quatre", ten to nineteen after "soixante" and
+    "quatre-vingt", seven to nine after "dix" ("dix-sept")."""
+    if value in (100, 1000) or previous in (100, 1000):
+        return True
+    if previous % 10 == 0 and previous >= 20:
+        return value < 10 or (french and previous in (20, 60) and value < 20)
+    return french and ((previous == 4 and value == 20) or (previous == 10 and 7 <= value <= 9))

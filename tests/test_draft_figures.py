@@ -1,0 +1,113 @@
+"""Figures of `quizgen draft`: ranges that share their noun, English units joined by a hyphen, numbers in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quizgen.draft import extract
+
+
+def _figures(text: str, lang: str) -> list[tuple[Any, ...]]:
+    return [(f.value, f.unit, f.kind) for f in extract(text, lang=lang, nlp=False).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("Le passage de 71 à 66 élèves inquiète les parents.", "fr", [(71, "élèves", "count"), (66, "élèves", "count")]),
+        (
+            "La séparation a lieu entre 27 et 34 minutes après le décollage.",
+            "fr",
+            [(27, "minutes", "duration"), (34, "minutes", "duration")],
+        ),
+        ("It hired between 20 and 30 people last year.", "en", [(20, "people", "count"), (30, "people", "count")]),
+        ("It lasts from 5 to 7 years in most cases.", "en", [(5, "years", "duration"), (7, "years", "duration")]),
+        ("It lasts between two and three years.", "en", [(2, "years", "duration"), (3, "years", "duration")]),
+        ("Il attend entre deux et trois ans.", "fr", [(2, "ans", "duration"), (3, "ans", "duration")]),
+        ("Le taux est passé de 5 à 7 % cette année.", "fr", [(5, "%", "percent"), (7, "%", "percent")]),
+        ("It rose from 1.5 to 2.5 per cent.", "en", [(1.5, "%", "percent"), (2.5, "%", "percent")]),
+        (
+            "La ville compte entre 2 et 3 millions d’habitants.",
+            "fr",
+            [(2_000_000, "habitants", "count"), (3_000_000, "habitants", "count")],
+        ),
+        ("It will cost between 2 and 3 million euros.", "en", [(2_000_000, "euros", "amount"), (3_000_000, "euros", "amount")]),
+    ],
+)
+def test_a_range_start_takes_the_noun_of_its_end(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+def test_a_range_start_is_blanked_alone_and_quoted_with_the_whole_range() -> None:
+    start, end = extract("La séparation a lieu entre 27 et 34 minutes après le décollage.", nlp=False).figures
+    assert start.wording == "entre 27 et 34 minutes"
+    assert start.excerpt[: start.blank[0]].endswith("entre ") and start.excerpt[start.blank[1] :].startswith(" et 34")
+    assert end.wording == "34 minutes"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),  # no opener: 5 of something to 3 people
+        ("He was 30 and 5 people died.", "en", [(5, "people", "count")]),
+        ("Between about 20 and 30 people came.", "en", [(30, "people", "count")]),  # a qualifier: no plain range
+        ("Between 3 and 4 July, the fair opens.", "en", [(4, "july", "date")]),  # days, not a count
+        ("Le magasin est ouvert de 9 à 17 heures.", "fr", [(17, "heures", "duration")]),  # times of day
+        ("Sales will reach between 500,000 and 2 million units.", "en", [(2_000_000, "units", "count")]),  # no shared scale
+        ("It will cost between two and three million euros.", "en", [(3_000_000, "euros", "amount")]),
+        ("Il passe de 3 ateliers à 5 bureaux.", "fr", [(3, "ateliers", "count"), (5, "bureaux", "count")]),  # own nouns
+        ("Open from 1 to 3 p.m. daily.", "en", []),
+    ],
+)
+def test_no_range_without_an_opener_its_joint_and_numbers_only_between(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("NASA began a six-year mission to the asteroid.", [(6, "years", "duration")]),
+        ("They went on a 10-day trip to Rome.", [(10, "days", "duration")]),
+        ("The 19-year-old American won the title.", [(19, "years", "age")]),
+        ("The 2000-year-old tree fell.", [(2000, "years", "age")]),  # no year 2000
+        ("A 90-minute match and a twenty-four-hour strike.", [(90, "minutes", "duration"), (24, "hours", "duration")]),
+        ("They saw a six-month-old baby and the 5-year-olds.", [(6, "months", "duration"), (5, "years", "age")]),
+        ("He got a 10- to 15-year sentence.", [(15, "years", "duration")]),
+        ("It lasted a 2-week-long stay.", [(2, "weeks", "duration")]),
+        ("Two-thirds of voters agree, and 7-Eleven opened a store.", []),
+        ("A 10-Day Trip To Rome", []),  # a title's capitals: "7-Day" may be a name
+    ],
+)
+def test_english_units_joined_by_a_hyphen(text: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, "en") == figures
+
+
+def test_a_hyphen_unit_blanks_the_number_only() -> None:
+    (figure,) = extract("The 19-year-old American won the title.", lang="en", nlp=False).figures
+    assert figure.excerpt[: figure.blank[0]] + "…" + figure.excerpt[figure.blank[1] :] == "The …-year-old American won the title."
+    assert (figure.wording, figure.tolerance) == ("19-year-old", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("Il a vécu quinze ans à Paris.", "fr", [(15, "ans", "duration")]),
+        ("Il a vécu soixante et onze ans à Paris.", "fr", [(71, "ans", "duration")]),
+        ("Il a dix-sept ans et paie quatre-vingt-dix-neuf euros.", "fr", [(17, "ans", "duration"), (99, "euros", "amount")]),
+        ("It hired two hundred and five people.", "en", [(205, "people", "count")]),
+        ("Les deux-roues sont interdits.", "fr", []),
+        ("It is set in nineteen eighty-four, they said.", "en", []),  # no one number: 103 would be wrong
+        ("It happened in twenty twenty, they said.", "en", []),
+    ],
+)
+def test_numbers_in_words(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+def test_a_decade_is_a_year_in_french_only() -> None:
+    """ "dans les années …" asks for 1960 as French writes it; "in the …s" would not read as a year question."""
+    (figure,) = extract("Il a grandi dans les années 1960 à Zanzibar.", nlp=False).figures
+    assert (figure.value, figure.kind) == (1960, "year")
+    assert extract("He grew up in the 1960s in Zanzibar.", lang="en", nlp=False).figures == ()
