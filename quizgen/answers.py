@@ -54,8 +54,8 @@ APPROXIMATELY = re.compile(r"\s*(?:[~≈]|(?:about|around|approximately|approx\.
 GROUPED = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?\Z")
 SCALES: dict[str, int] = {
     **dict.fromkeys(("k", "thousand", "thousands", "mille", "milliers"), 3),
-    **dict.fromkeys(("m", "mn", "mio", "million", "millions"), 6),
-    **dict.fromkeys(("md", "mds", "mrd", "milliard", "milliards", "bn", "b"), 9),
+    **dict.fromkeys(("m", "mn", "mln", "mio", "million", "millions"), 6),
+    **dict.fromkeys(("md", "mds", "mrd", "milliard", "milliards", "bn", "bln", "b"), 9),
     **dict.fromkeys(("trillion", "trillions"), 12),
 }
 LONG_SCALE = {"billion": 12, "billions": 12, "trillion": 18, "trillions": 18}

@@ -34,6 +34,12 @@ FIGURE = re.compile(
 )
 """A figure: a sign, a currency, digits with their marks, then a percent sign or a word ('millions', 'bn', the 'm' of '$45m')."""
 POWER_OF_TEN = re.compile(r"10{3,}\Z")
+SHARED_SCALE = re.compile(
+    r"\s?(?:to|-|–|à|et|and)\s?(?:[$€£¥]\s?)?(?P<end>\d(?:[\d.,]*\d)?)(?:\s(?P<power>10{3,})\b|\s?(?P<scale>[^\W\d_]+))"
+)
+"""The end of a range whose scale word is the start's too: "17 to 18 billion", "entre 2 et 3 millions"."""
+HYPHEN_UNIT = re.compile(r"(?<=[^\W\d_])-(?=(?:years?|months?|weeks?|days?|hours?|minutes?)\b)", re.IGNORECASE)
+"""The hyphen of "a five-year plan", which text2num would not read past."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,7 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
     for word, about in APPROXIMATE.get(base, {}).items():
         text = re.sub(rf"\b(?:une?|a|an)?\s*{word}s?\b", str(about), text, flags=re.IGNORECASE)
     if in_words and base in WORDS_READ:
-        text = alpha2digit(text, base, threshold=2)
+        text = alpha2digit(HYPHEN_UNIT.sub(" ", text), base, threshold=2)
     scales = scale_words(base)
     found: list[Figure] = []
     position = 0
@@ -64,6 +70,15 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
             continue
         end = match.end("percent") if match["percent"] else match.end("digits")
         scale = match["scale"]
+        # "17 to 18 billion": the end of a range gives its start its scale (text2num writes "billion" 1000000000);
+        # not "from 2000 to £12m", whose start is larger.
+        shared = None if match["percent"] else SHARED_SCALE.match(text, end)
+        until = read_digits(shared["end"], base) if shared is not None else None
+        if shared is not None and until is not None and digits <= until:
+            if shared["power"]:
+                digits *= Decimal(shared["power"])
+            elif normalize(shared["scale"]) in scales:
+                scale = shared["scale"]
         if scale is not None and not match["percent"] and normalize(scale) in scales:
             digits = digits.scaleb(scales[normalize(scale)])
             end = match.end()

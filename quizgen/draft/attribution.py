@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS, STOPWORDS
-from .people import Anaphor, Mention, People, name_runs, person_tags
+from .people import Anaphor, Mention, People, name_runs, names_in, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
 from .text import ENDERS, TOKEN, Span, flat
@@ -26,6 +26,8 @@ _COLON = re.compile(r"\s*:")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)")
 _CLAUSE_TO_QUOTE = re.compile(r"[\s\w’'-]*[:,]?\s*")
 """Patterns read at every quotation, compiled once."""
+_CLOZE_FIGURE = re.compile(r"(?<!\w)\d[\d \u00a0.,]*(?:\s?%|\s?(?:millions?|milliards?|billion|million)\b)?(?![^\W_])")
+"""A figure a cloze may hide: a number of its own, not the digits of "P3", "D1B" or "08H00"."""
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
                         given = _sentence_of(scans, starts, person.position)
                         if max(high, given[1]) - min(low, given[0]) <= 600:
                             excerpt = (min(low, given[0]), max(high, given[1]))
-            if person is not None and speaker.person is not None and not _names(text[excerpt[0] : excerpt[1]], person):
+            if person is not None and speaker.person is not None and not names_in(text[excerpt[0] : excerpt[1]], person):
                 # "she said", "a-t-il ajouté", "le président d’Arianespace": the excerpt goes back to where the article names them.
                 named_at = _named_before(people, text, speaker.person, person, excerpt[0])
                 if named_at is None or excerpt[1] - _sentence_of(scans, starts, named_at)[0] > 600:
@@ -353,17 +355,10 @@ def find_quotations(text: str, scans: list[Scan], people: People, persons: list[
     return quotations
 
 
-def _names(excerpt: str, person: Person) -> bool:
-    """Whether an excerpt names the person: by their name or surname, as `quizgen check` reads it, or by another
-    spelling the article uses ("Jay Carner" for Jay Carney, which `check` then shows the teacher)."""
-    names = (person.name, person.name.split()[-1], *person.variants)
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt) for name in names)
-
-
 def _named_before(people: People, text: str, index: int, person: Person, position: int) -> int | None:
-    """Where the article last names the person (so that `_names` holds) within 600 characters before `position`."""
+    """Where the article last names the person (so that `names_in` holds) within 600 characters before `position`."""
     for mention in reversed(people.mentions_in(max(0, position - 600), position)):
-        if mention.person == index and _names(text[mention.start : mention.end], person):
+        if mention.person == index and names_in(text[mention.start : mention.end], person):
             return mention.start
     return None
 
@@ -385,7 +380,7 @@ def _is_partial(text: str, scan: Scan, start: int, end: int, words: str) -> bool
 def _cloze_target(words: str) -> Span:
     """What a cloze of a quotation hides, in this order: a figure, a nested quotation,
     a run of capitalised words inside a sentence ("French Tech"), a capitalised word, the longest word."""
-    figure = re.search(r"\d[\d \u00a0.,]*(?:\s?%|\s?(?:millions?|milliards?|billion|million)\b)?", words)
+    figure = _CLOZE_FIGURE.search(words)
     if figure:
         return figure.start(), figure.end() - (len(figure.group()) - len(figure.group().rstrip(" \u00a0.,")))
     nested = re.search(r"[«“\"‘]\s*([^«»“”\"‘’]+?)\s*[»”\"’](?!\w)", words)

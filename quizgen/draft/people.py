@@ -55,9 +55,10 @@ from .sentences import Scan
 from .text import CAPITALS, TOKEN, Span, Spans, flat
 
 ORGANISATION = re.compile(
-    rf"\b(?:de|du|des|d[’']|of|at|chez|for)\s*(?:(?:la|le|les|the)\s+|l[’'])?([0-9{CAPITALS}][\w&-]*(?:\s+[{CAPITALS}][\w&-]*)*)"
+    rf"\b(?:de|du|des|d[’']|of|at|chez|for)\s*(?:(?:la|le|les|the)\s+|l[’'])?((?:[{CAPITALS}]|\d+[^\W\d_])[\w&-]*(?:\s+[{CAPITALS}][\w&-]*)*)"
 )
-"""The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche"."""
+"""The organisation of a role: "de Cisco", "d’Amazon", "du MEDEF", "of Acme", "de la Maison Blanche", "de 3M" (not the
+"36" of "le capitaine de 36 ans")."""
 WINDOW = 160
 _INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
@@ -568,6 +569,13 @@ class People:
             return True
         after = _WORD_AFTER.match(text[end : min(scan.block.end, end + 40)])
         return after is not None and after.group(1).lower() in SPEECH_VERBS
+
+
+def names_in(excerpt: str, person: Person) -> bool:
+    """Whether an excerpt names the person: by their name or surname, as `quizgen check` reads it, or by another
+    spelling the article uses ("Jay Carner" for Jay Carney, which `check` then shows the teacher)."""
+    names = (person.name, person.name.split()[-1], *person.variants)
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", excerpt) for name in names)
 
 
 def person_tags(person: Person | None) -> list[str]:

@@ -12,7 +12,7 @@ from itertools import islice
 from typing import Any
 
 from ..model import slugify
-from .people import person_tags
+from .people import names_in, person_tags
 from .records import Figure, Findings, Number, Person, Quotation
 from .text import flat
 
@@ -101,6 +101,8 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
     for person in roles:
         if shared[(person.role or "").casefold()] > 1:
             continue  # two people "CEO": "who is the CEO?" would have two right answers
+        if person.excerpt is None or not names_in(person.excerpt, person):
+            continue  # "le président de la République" alone: the excerpt would not show whose role it is
         items.append((WEIGHTS["role"], person.position, 0, partial(_role_question, person, roles, ids, words), None))
     kept: list[tuple[int, int, dict[str, Any]]] = []
     seen: set[str] = set()
