@@ -237,6 +237,11 @@ def test_an_order_whose_items_carry_their_dates_is_a_warning(tmp_path: Path, lan
         ("en", "fifty percent of start-ups", 50, 50),
         ("en", "a dozen founders", 12, 12),
         ("en", "1,500 engineers", 1500, 1500),
+        ("en", "revenue will amount to $ 17 to 18 billion", 17e9, 17e9),
+        ("fr", "entre 2 et 3 millions d’habitants", 2e6, 2e6),
+        ("en", "revenue at T$65-70 bln vs T$71 bln", 65e9, 65e9),
+        ("en", "revenue at T$65-70 bln vs T$71 bln", 71e9, 71e9),
+        ("en", "the half-way point of our five-year plan", 5, 5),
     ],
 )
 def test_a_figure_is_found_in_any_spelling_the_article_uses(lang: str, excerpt: str, low: float, high: float) -> None:
@@ -302,3 +307,8 @@ def test_a_match_is_supported_pair_by_pair() -> None:
     assert [problem.message.split(";")[0] for problem in report.problems] == [
         "unsupported answer: '« 49 % »' (and 1 more) is not in its excerpt (fr)"
     ]
+
+
+def test_a_range_gives_its_scale_to_a_smaller_start_only() -> None:
+    assert states("profits fell from £99 million in 2000 to £12m", "en", 2000, 2000)
+    assert not states("profits fell from £99 million in 2000 to £12m", "en", 2e9, 2e9)  # the year, not 2 billion

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from quizgen.bank import load_bank, parse_bank
 from quizgen.check import check_bank
+from quizgen.check.fairness import check_fairness
 from quizgen.cli import cli
 from quizgen.draft import DraftError, Findings, detect_language, draft_bank, extract, write_draft
 from quizgen.draft.nlp import available as nlp_available
@@ -579,6 +580,42 @@ def speakers_of(text: str, **options: Any) -> dict[str, str | None]:
             {"We lost money": "Jane Doe", "We will not": "Jane Doe"},
             id="the-quotation-right-after-an-attributed-one",
         ),
+        pytest.param(
+            "“We played well in the final,” said Okafor, who beat Maria Lopez.\n\n"
+            "Okafor said she had worked hard. “It was not easy,” she said.",
+            {"We played well": None, "It was not": None},
+            id="a-one-word-speaker-nobody-knows-is-not-the-woman-named-before",
+        ),
+        pytest.param(
+            "Maria Lopez won in 2019. Dominique Martin coached the team this year.\n\n“We trained every day,” she said.",
+            {"We trained every": None},
+            id="someone-of-unknown-gender-named-since-stops-she",
+        ),
+        pytest.param(
+            "Pierre-Henri Durand tient le domaine depuis 1998.\n\n« La récolte sera maigre cette année », ajoute-t-il.",
+            {"La récolte sera": "Pierre-Henri Durand"},
+            id="a-compound-first-name-tells-the-gender",
+        ),
+        pytest.param(
+            "”It was the best day of my career,” said Jane Doe.",
+            {"It was the": "Jane Doe"},
+            id="a-closing-mark-that-opens",
+        ),
+        pytest.param(
+            "'Nous sommes très heureux du résultat', a déclaré Paul Martin. Il n'y a pas d'autre explication.",
+            {"Nous sommes très": "Paul Martin"},
+            id="straight-single-quotes-not-apostrophes",
+        ),
+        pytest.param(
+            "“Pandas rarely put their cubs down,” explained the City Zoo keeper Anna Berg.",
+            {"Pandas rarely put": "Anna Berg"},
+            id="no-person-after-the",
+        ),
+        pytest.param(
+            "Le ministre de l’Intérieur Gérald Darmanin a déclaré « de grandes suspicions sur l’origine des feux ».",
+            {"de grandes suspicions": "Gérald Darmanin"},
+            id="the-noun-after-l-is-not-the-name",
+        ),
     ],
 )
 def test_who_says_it_or_nobody(text: str, speakers: dict[str, str | None]) -> None:
@@ -838,3 +875,28 @@ def test_a_number_of_any_length_drafts_without_a_traceback(tmp_path: Path) -> No
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 0, result.output
     assert "9" * 16 not in (tmp_path / "draft.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["fr-ecoles-numeriques", "en-harbor-robotics"])
+def test_every_give_away_is_grouped_and_every_speaker_is_named_in_the_excerpt(name: str) -> None:
+    """The draft passes `check`'s fairness (questions that give each other away share a group) and its support rule for
+    people: a who-said or who-is question's excerpt names the answer, by name or surname."""
+    rendered = draft_bank((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), source_file=f"{name}.txt", nlp=False)
+    bank = parse_bank(rendered.encode("utf-8"), "draft.yaml", jobs=1).bank
+    assert check_fairness(bank).problems == ()
+    assert any(question.group is not None for question in bank.questions)
+    named = 0
+    for question in yaml.safe_load(rendered)["questions"]:
+        who_said = question.get("prompt", "").startswith(("Qui a dit", "Who said"))
+        who_is = question["type"] == "short" and question["id"].endswith("-role")
+        if who_said or who_is:
+            named += 1
+            assert question["answer"].split()[-1] in question["source"], question["id"]
+    assert named
+
+
+def test_a_cloze_never_hides_the_digits_of_a_word() -> None:
+    text = "« Je veux vivre cette aventure en P3 avec toute l’équipe du club dès 08H00 », a déclaré Paul Martin."
+    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="fr", nlp=False))
+    clozes = [question["text"] for question in bank["questions"] if question["type"] == "cloze"]
+    assert clozes and all("{{c1::3}}" not in cloze and "{{c1::08}}" not in cloze for cloze in clozes)

@@ -111,3 +111,15 @@ def test_a_decade_is_a_year_in_french_only() -> None:
     (figure,) = extract("Il a grandi dans les années 1960 à Zanzibar.", nlp=False).figures
     assert (figure.value, figure.kind) == (1960, "year")
     assert extract("He grew up in the 1960s in Zanzibar.", lang="en", nlp=False).figures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Les parents ont manifesté devant l’école hier à 16 h contre la fermeture.", "fr"),  # a time of day
+        ("Le bébé pèse 182 grammes, annonce à 20 Minutes la responsable du zoo.", "fr"),  # a newspaper, not a duration
+        ("Il a fait le trajet en 3 h sans s’arrêter.", "fr"),  # "h": no noun a question can name
+    ],
+)
+def test_no_count_of_a_one_letter_unit_or_a_capitalised_time_unit(text: str, lang: str) -> None:
+    assert [f for f in _figures(text, lang) if f[1] in ("h", "Minutes")] == []
