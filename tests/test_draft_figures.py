@@ -123,3 +123,8 @@ def test_a_decade_is_a_year_in_french_only() -> None:
 )
 def test_no_count_of_a_one_letter_unit_or_a_capitalised_time_unit(text: str, lang: str) -> None:
     assert [f for f in _figures(text, lang) if f[1] in ("h", "Minutes")] == []
+
+
+def test_an_elided_function_word_is_no_noun() -> None:
+    text = "Sur les 125 000 exportateurs, il y en a environ 30 000 qu’on perd chaque année."
+    assert [f[:2] for f in _figures(text, "fr")] == [(125_000, "exportateurs")]

@@ -67,6 +67,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
 _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
+_ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
 _CUT = re.compile(r"[,;:(—–]\s*")
 _HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
 """An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
@@ -355,6 +356,8 @@ class _FigureReader:
         if not found:
             return None
         noun, end = found.group(1), found.end()
+        if _ELIDED.match(noun):
+            return None  # "30 000 qu’on", "5 l’an": an elided function word, no noun
         if self.lang == "en":
             while noun.lower() in LEADING_ADJECTIVES:
                 more = _NEXT_WORD.match(after, end)
