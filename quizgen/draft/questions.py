@@ -238,7 +238,8 @@ def _figure_id(figure: Figure) -> tuple[str, ...]:
     if figure.kind == "date":
         return ("day", figure.wording)
     wording = figure.wording.replace("%", " percent")
-    return (wording,) if slugify(figure.unit) in slugify(wording) else (wording, figure.unit)
+    # The unit once: "19-year-old" is not "19-year-old-years".
+    return (wording,) if slugify(figure.unit.removesuffix("s")) in slugify(wording) else (wording, figure.unit)
 
 
 def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str) -> dict[str, Any]:
