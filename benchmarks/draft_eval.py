@@ -10,12 +10,16 @@ FOLDER holds `articles/NAME.txt` (or .html, .pdf) and `truth/NAME.json`:
      "figures": [5000000000, 9000000000],                          # every amount, count, percent, date, duration
      "people": [["Amélie de Montchalin", "Montchalin"]]}           # each person: the name, then other spellings
 
-Scores (all drafted questions of the chosen split together):
+Scores (all articles of the chosen split together). What draft finds and how it attributes it are scored on
+every question it can make (`quizgen draft --all`: the stricter count, nothing hidden by the choice of what to
+ask); what a teacher gets is the default draft (`asked`):
 - who-said precision: who-said questions (mcq/short "Who said", cloze "Speaker: ...") naming the right person;
   a question on a quotation whose truth speaker is null, or on a quotation not in the truth, is wrong; a quotation
   that goes on after its attribution in the same paragraph is the truth quotation it continues;
-- quotations found: truth quotations that some drafted question asks about;
-- figures found: distinct truth figures that some numeric question has as its answer;
+- quotations found: truth quotations among the draft's quotations (a question of `--all` or a finding);
+- figures found: distinct truth figures among the draft's figures (a numeric question of `--all` or a finding);
+- questions / quotations asked / figures asked: the default draft's questions, and the truth quotations and
+  figures they ask about;
 - wrong questions: who-said answers that are wrong, numeric answers that are no figure of the article (a day of
   the month is right when the article writes it with that month: truths leave days out),
   role questions about someone who is not a person of the article;
@@ -40,6 +44,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quizgen.draft import extract, read_article, render_bank
+from quizgen.draft.records import Findings
+from quizgen.errors import DraftError
 
 
 def norm(text: str) -> str:
@@ -68,6 +74,9 @@ class Score:
     people_right: int = 0
     people_drafted: int = 0
     unsupported: int = 0
+    asked: int = 0
+    quotes_asked: int = 0
+    figures_asked: int = 0
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -75,7 +84,16 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.duplicates += other.duplicates
         self.twins += other.twins
-        for name in ("people_found", "people_total", "people_right", "people_drafted", "unsupported"):
+        for name in (
+            "people_found",
+            "people_total",
+            "people_right",
+            "people_drafted",
+            "unsupported",
+            "asked",
+            "quotes_asked",
+            "figures_asked",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
 
@@ -137,7 +155,7 @@ def date_written(question: dict[str, Any], article: str) -> bool:
     return re.search(rf"(?i)\b{day}(?:er)?\s+{month}|{month}\.?\s+{day}\b", article) is not None
 
 
-def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str) -> Score:
+def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str, findings: Findings | None = None) -> Score:
     score = Score()
     bank = yaml.safe_load(bank_text)
     questions = bank["questions"]
@@ -205,6 +223,12 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
             if person_of(named, people) is None:
                 score.wrong += 1
                 score.problems.append(f"{name}: {question['id']}: {named!r} is not a person of the article")
+    for quotation in findings.quotations if findings else ():
+        words_n = norm(quotation.text)
+        match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
+        found_quotes |= {match} if match is not None else set()
+    for figure in findings.figures if findings else ():
+        found_figures |= {f for f in distinct if abs(f - figure.value) <= 1e-9 * max(1.0, abs(f))}
     score.quotes_found = len(found_quotes)
     score.figures_found = len(found_figures)
     for index, (starts, _) in enumerate(quotes):
@@ -236,8 +260,14 @@ def main() -> int:
         article = next(path for path in sorted((args.folder / "articles").glob(f"{truth_file.stem}.*")))
         read = read_article(article)
         findings = extract(read.text, nlp=not args.no_nlp, title=read.title)
-        bank = render_bank(findings, source_file=article.name)[0]
-        score = score_article(truth_file.stem, bank, truth, read.text)
+        every = render_bank(findings, source_file=article.name, limit=None, every=True)[0]
+        score = score_article(truth_file.stem, every, truth, read.text, findings)
+        try:
+            drafted = render_bank(findings, source_file=article.name)[0]
+        except DraftError:  # nothing worth asking: the default draft says so and writes no bank
+            drafted = "questions: []"
+        asked = score_article(truth_file.stem, drafted, truth, read.text)
+        score.asked, score.quotes_asked, score.figures_asked = asked.questions, asked.quotes_found, asked.figures_found
         score_people(truth_file.stem, [person.name for person in findings.people], truth, score)
         scores.setdefault(truth["language"], Score()).add(score)
     total = Score()
@@ -247,14 +277,15 @@ def main() -> int:
     print(f"split: {args.split}")
     print(
         "| | who-said precision | quotations found | figures found | wrong questions | duplicates | twin choices"
-        " | questions | people found | people right | excerpt without the speaker |"
+        " | questions (--all) | people found | people right | excerpt without the speaker | questions | quotations asked | figures asked |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for label, s in rows:
         print(
             f"| {label} | {percent(s.who_right, s.who_total)} | {percent(s.quotes_found, s.quotes_total)} | "
             f"{percent(s.figures_found, s.figures_total)} | {percent(s.wrong, s.questions)} | {s.duplicates} | {s.twins} | {s.questions} | "
-            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} | {s.unsupported} |"
+            f"{percent(s.people_found, s.people_total)} | {percent(s.people_right, s.people_drafted)} | {s.unsupported} | "
+            f"{s.asked} | {percent(s.quotes_asked, s.quotes_total)} | {percent(s.figures_asked, s.figures_total)} |"
         )
     if args.verbose:
         print("\n".join(total.problems))

@@ -528,9 +528,10 @@ def import_(file: str, output: str | None, lang: str | None, title: str | None, 
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="The bank to write [default: ARTICLE's name + .draft.yaml, here].")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="The article's language, used for the questions too [default: detected].")
 @click.option("--title", help="The bank's title [default: the article's headline].")
-@click.option("--max", "limit", type=click.IntRange(min=1), help="Keep the N best questions [default: 60].")
+@click.option("--max", "limit", type=click.IntRange(min=1), help="Keep the N best questions [default: 60; no limit with --all].")
+@click.option("--all", "every", is_flag=True, help="Every question the draft can make, those teachers rarely keep too.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists (a draft never replaces a file otherwise).")
-def draft(article: str, output: str | None, lang: str | None, title: str | None, limit: int | None, force: bool) -> None:
+def draft(article: str, output: str | None, lang: str | None, title: str | None, limit: int | None, every: bool, force: bool) -> None:
     """Draft a bank from an article, for a teacher to review.
 
     ARTICLE is a text file (UTF-8, or another encoding it detects and names),
@@ -551,7 +552,9 @@ def draft(article: str, output: str | None, lang: str | None, title: str | None,
 
     path = Path(output) if output else default_output(article)
     with reported():
-        result = write_draft(article, path, lang=lang, title=title, force=force, limit=limit or DEFAULT_MAX)
+        result = write_draft(
+            article, path, lang=lang, title=title, force=force, limit=limit or (None if every else DEFAULT_MAX), every=every
+        )
     for note in result.notes:
         click.echo(note, err=True)
     click.echo(result.summary(str(path)))

@@ -128,3 +128,51 @@ def test_no_count_of_a_one_letter_unit_or_a_capitalised_time_unit(text: str, lan
 def test_an_elided_function_word_is_no_noun() -> None:
     text = "Sur les 125 000 exportateurs, il y en a environ 30 000 qu’on perd chaque année."
     assert [f[:2] for f in _figures(text, "fr")] == [(125_000, "exportateurs")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # A count's noun is a plural noun: the head of an English compound, never an adjective, a verb or a time's "cette".
+        ("She has won five career titles since May.", "en", [(5, "career titles", "count")]),
+        ("All six giant panda cubs were born here.", "en", [(6, "giant panda cubs", "count")]),
+        ("It opened 27 new company-owned stores.", "en", [(27, "company-owned stores", "count")]),
+        ("It operates 333 stores in 42 U.S. states.", "en", [(333, "stores", "count"), (42, "U.S. states", "count")]),
+        ("Les quatre premières ont été obtenues avant.", "fr", [(4, "premières", "count")]),
+        ("Elle a perdu son premier set 3-6 face à la Slovaque.", "fr", []),
+        ("Il a 1 victoire au compteur.", "fr", []),
+        # A count that leaves its noun out shares the noun of the count before it.
+        ("Il y aura 21 élèves, contre 28 cette année.", "fr", [(21, "élèves", "count"), (28, "élèves", "count")]),
+        ("It means 273 jobs in Trowbridge and a further 12 at Bowerhill.", "en", [(273, "jobs", "count"), (12, "jobs", "count")]),
+        ("It hired 40 people in 2019 and 12 interns.", "en", [(40, "people", "count"), (2019, "", "year"), (12, "interns", "count")]),
+        # An ending written onto the number says what it is.
+        ("He won his 13th league title.", "en", [(13, "", "rank")]),
+        ("Cette 115e mission a réussi.", "fr", [(115, "", "rank")]),
+        ("Sales rose 17pc this year.", "en", [(17, "%", "percent")]),
+        ("The mercury hit 38.7C in Cambridge, 20km away.", "en", [(38.7, "°C", "amount"), (20, "km", "amount")]),
+    ],
+)
+def test_a_count_is_of_a_plural_noun_and_an_attached_ending_says_what_a_number_is(
+    text: str, lang: str, figures: list[tuple[Any, ...]]
+) -> None:
+    assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown"),
+    [
+        ("The mercury hit 38.7C in Cambridge.", "en", "The mercury hit …C in Cambridge."),
+        ("L’école est à moins de cinq minutes en voiture.", "fr", "L’école est à moins de … minutes en voiture."),
+        ("The team will take over two years to finish.", "en", "The team will take over … years to finish."),
+    ],
+)
+def test_the_blank_is_the_number_and_its_qualifier_stays_in_sight(text: str, lang: str, shown: str) -> None:
+    (figure,) = extract(text, lang=lang, nlp=False).figures
+    low, high = figure.blank
+    assert figure.excerpt[:low] + "…" + figure.excerpt[high:] == shown
+
+
+def test_a_figure_in_a_sentence_that_starts_with_a_pronoun_has_the_sentence_before_in_its_excerpt() -> None:
+    text = "Team France Export a été créé en 2019 par l’État et les régions. Il comprend 250 personnes en France."
+    figure = next(f for f in extract(text, lang="fr", nlp=False).figures if f.value == 250)
+    assert figure.excerpt == text

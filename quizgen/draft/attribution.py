@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS, STOPWORDS
+from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS
 from .people import Anaphor, Mention, People, name_runs, names_in, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
@@ -377,9 +377,10 @@ def _is_partial(text: str, scan: Scan, start: int, end: int, words: str) -> bool
     return not opens and not words[:1].isupper()
 
 
-def _cloze_target(words: str) -> Span:
-    """What a cloze of a quotation hides, in this order: a figure, a nested quotation,
-    a run of capitalised words inside a sentence ("French Tech"), a capitalised word, the longest word."""
+def _cloze_target(words: str) -> Span | None:
+    """What a cloze of a quotation hides, in this order: a figure, a nested quotation, a run of capitalised words
+    inside a sentence ("French Tech"), a capitalised word; None when it has none of these. Not the longest word:
+    teachers struck out every such blank as a test of the language, not of the article ("particular", "irréel")."""
     figure = _CLOZE_FIGURE.search(words)
     if figure:
         return figure.start(), figure.end() - (len(figure.group()) - len(figure.group().rstrip(" \u00a0.,")))
@@ -394,6 +395,4 @@ def _cloze_target(words: str) -> Span:
             runs.append((tokens[first].start(), tokens[last].end()))
     if runs:
         return max(runs, key=lambda span: (words[span[0] : span[1]].count(" ") > 0, span[1] - span[0], -span[0]))
-    stop = STOPWORDS["fr"] | STOPWORDS["en"]
-    best = max(tokens, key=lambda token: (token.group().lower() not in stop, len(token.group()), token.start()))
-    return best.start(), best.end()
+    return None

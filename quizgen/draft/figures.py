@@ -15,9 +15,11 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_SYMBOLS_EN,
     DAYS,
+    DETERMINERS,
     LEADING_ADJECTIVES,
     MONTH_ABBREVIATIONS,
     MONTHS,
+    PLURAL_ALWAYS,
     QUALIFIERS,
     SCALES,
     STOPWORDS,
@@ -67,8 +69,35 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
 _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
+_DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
 _ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
 _CUT = re.compile(r"[,;:(—–]\s*")
+_ELLIPSIS_JOINT = {
+    "fr": re.compile(
+        r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont)\s+(?:(?:les|des|encore|seulement|environ|près de|plus de|moins de)\s+)?$"
+    ),
+    "en": re.compile(
+        r"(?i)(?:\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\band|\bor|\ba further|\banother|\bincluding)"
+        r"\s+(?:(?:about|around|some|nearly|more than|over|only|just)\s+)?$"
+    ),
+}
+"""The words of a comparison before a number that leaves its noun out ("contre 28", "and a further 12")."""
+_ELLIPSIS_REACH = 60
+"""Characters at most between a count and the number that shares its noun."""
+_ATTACHED: dict[str, tuple[FigureKind, str]] = {
+    **dict.fromkeys(("th", "st", "nd", "rd", "e", "er", "re", "ère", "ème"), ("rank", "")),
+    "pc": ("percent", "%"),
+    **{symbol: ("amount", symbol) for symbol in ("km", "kg", "cm", "mm", "mph")},
+    "C": ("amount", "°C"),
+}
+"""What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C")."""
+_EXCERPT_LIMIT = 220
+"""Characters of a long sentence an excerpt keeps on each side of its figure."""
+_ANAPHOR = re.compile(
+    r"(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
+    r"|He|She|It|They|His|Her|Its|Their|This|These|Those)\b"
+)
+"""A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
 _HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
 """An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
 # A range's two ends, each opener with its own joint: "entre 27 et 34 minutes", "de 71 à 66 élèves",
@@ -127,13 +156,17 @@ def find_figures(
     by_name = {person.name: person for person in persons}
     same: set[tuple[object, ...]] = set()
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
-        sentence = scan.sentences[scan.sentence_at(raw.start)]
+        index = scan.sentence_at(raw.start)
+        sentence = scan.sentences[index]
+        if index > 0 and _ANAPHOR.match(text, sentence[0]) and sentence[1] - scan.sentences[index - 1][0] <= 2 * _EXCERPT_LIMIT:
+            sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes": who "il" is, too
         low, high = _excerpt(text, sentence, (raw.start, raw.end))
         key = (raw.value, raw.unit, raw.kind, " ".join(text[low:high].split()), raw.blank[0] - low, raw.blank[1] - low)
         if key in same:  # a repeated caption or paragraph: the same question, read once
             continue
         same.add(key)
-        tolerance, accepted = _tolerance(raw.qualifier, raw.value, raw.kind == "count") if raw.kind not in ("year", "date") else (0, None)
+        exact = raw.kind in ("year", "date", "rank")
+        tolerance, accepted = (0, None) if exact else _tolerance(raw.qualifier, raw.value, raw.kind == "count")
         tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
@@ -149,6 +182,7 @@ def find_figures(
                 raw.start,
                 tags,
                 scan.block.heading,
+                sentence[0],
             )
         )
     return figures
@@ -179,6 +213,8 @@ class _FigureReader:
             if number_start < taken:
                 continue
             figure = self._figure_at(number_start, number_end, number, start, end)
+            if figure is None and figures:
+                figure = self._elliptical(figures[-1], number_start, number_end, number, start, end)
             if figure is not None:
                 figures.append(figure)
                 taken = figure.blank[1] if figure.ranged else figure.end
@@ -228,8 +264,15 @@ class _FigureReader:
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
         figure_start = window_start + len(ahead) if symbol else start
+        blank_start = figure_start  # "moins de … minutes": the blank is the number, its qualifier stays in sight
         if qualifier_match and not round_words:
             figure_start = window_start + qualifier_match.start(1)
+        attached = _ATTACHED.get(number.attached)
+        if attached is not None:  # "13th", "115e", "50pc", "20km", "32C": the ending says what the number is
+            ending_kind, ending_unit = attached
+            digits_end = end - len(number.attached)  # "38.7C": the blank is the whole number
+            ranked = ending_kind == "rank"
+            return self._raw(value, ending_unit, ending_kind, "" if ranked else qualifier, figure_start, end, (blank_start, digits_end))
         scale_word = number.attached
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
@@ -250,18 +293,18 @@ class _FigureReader:
         percent = _PERCENT_AFTER.match(after)
         if percent and not scale_word:
             stop = position + percent.end()
-            return self._raw(amount, "%", "percent", qualifier, figure_start, stop, (figure_start, stop))
+            return self._raw(amount, "%", "percent", qualifier, figure_start, stop, (blank_start, stop))
         currency = self.currency_after.match(after)
         if currency and (scale_word or not currency.group(1)):
             unit = self.symbols.get(currency.group(2).lower(), currency.group(2))
             stop = position + currency.end()
-            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (figure_start, stop))
+            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, stop))
         if symbol:
             unit = self.symbols["".join(symbol.group(1).split()).lower()]
-            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (figure_start, position))
+            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, position))
         if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
             return None
-        noun = self._noun(after, bool(scale_word or round_words))
+        noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
         if noun is None:
             if not range_start or qualifier or position != end:
                 return None
@@ -272,8 +315,10 @@ class _FigureReader:
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
+        if kind == "count" and amount == 1:
+            return None  # "1 victoire", "no 1 mondiale": nobody asks how many when it is one
         blank_end = position if (scale_word or round_words) else end
-        return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (figure_start, blank_end))
+        return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (blank_start, blank_end))
 
     def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
         """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
@@ -282,7 +327,7 @@ class _FigureReader:
         qualifier_match = self.qualifier.search(before)
         qualifier = number.round_words or (qualifier_match.group(1) if qualifier_match else "")
         figure_start = start - len(before) + qualifier_match.start(1) if qualifier_match else start
-        return self._raw(number.value, f"{unit}s", kind, qualifier, figure_start, end + hyphen.end(), (figure_start, end))
+        return self._raw(number.value, f"{unit}s", kind, qualifier, figure_start, end + hyphen.end(), (start, end))
 
     def _range_start(
         self, start: int, end: int, amount: Number, scaled: bool, before: str, rest: str, block_start: int, block_end: int
@@ -312,6 +357,28 @@ class _FigureReader:
             return None
         figure_start = start - len(before) + opener.start(1)
         return _RawFigure(amount, second.unit, second.kind, "", figure_start, second.end, (start, end), ranged=True)
+
+    def _elliptical(
+        self, previous: _RawFigure, start: int, end: int, number: Numeral, block_start: int, block_end: int
+    ) -> _RawFigure | None:
+        """A number that leaves out the noun of the count just before it: "21 élèves, contre 28 cette année", "273 jobs in
+        Trowbridge and a further 12 at": the same noun, when only a comparison's words stand between the two."""
+        if previous.kind not in ("count", "duration") or number.attached or number.value == 1 or not number.digits:
+            return None
+        between = self.text[previous.end : start]
+        if len(between) > _ELLIPSIS_REACH or not _ELLIPSIS_JOINT[self.lang].search(between) or any(c in between for c in ENDERS + ";"):
+            return None
+        after = self.text[end : min(block_end, end + WINDOW)]
+        follows = _NEXT_WORD.match(after)
+        if follows and follows.group(1).lower() not in STOPWORDS[self.lang] and not _ELIDED.match(follows.group(1)):
+            return None  # a noun of its own, which `_figure_at` did not take: not this count's
+        if not follows and not re.match(r"\s*(?:[,.;:)»”]|$)", after):
+            return None
+        before = self.text[max(block_start, start - BEFORE) : start]
+        found = self.qualifier.search(before)
+        figure_start = start - len(before) + found.start(1) if found else start
+        qualifier = found.group(1) if found else ""
+        return self._raw(number.value, previous.unit, previous.kind, qualifier, figure_start, end, (start, end))
 
     def _raw(self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span) -> _RawFigure:
         return _RawFigure(value, unit, kind, " ".join(qualifier.split()), start, end, blank)
@@ -345,17 +412,25 @@ class _FigureReader:
         preceding = before[: found.start()].rstrip()
         return bool(preceding) and preceding[-1] not in ENDERS + '«“"(:'
 
-    def _noun(self, after: str, needs_de: bool) -> tuple[str, int] | None:
+    def _noun(self, after: str, needs_de: bool, many: bool) -> tuple[str, int] | None:
         """The noun a count is of, and where it ends: "750 postes", "une cinquantaine de start-up", "5 centres R&D", "3 new stores".
 
         A function word between the number and a unit of time is a slip in the
-        article's word order ("quinze après ans"): the unit is still read.
+        article's word order ("quinze après ans"): the unit is still read; not a
+        determiner ("28 cette année" counts no years). With `many` (two or more),
+        the noun has a plural's ending or counts without one ("300 people"): an
+        adjective or a verb is no unit ("6-3 face à", "1ère mondiale"); in
+        English, the head noun of a compound may come two words later ("5 career
+        titles", "six giant panda cubs").
         """
         stop = STOPWORDS[self.lang]
-        found = self.noun_after[needs_de].match(after)
+        dotted = _DOTTED.match(after)  # "42 U.S. states": the initials are the noun's first word
+        found = (_NEXT_WORD if dotted else self.noun_after[needs_de]).match(after, dotted.end() if dotted else 0)
         if not found:
             return None
         noun, end = found.group(1), found.end()
+        if dotted:
+            return (f"{dotted.group(1)} {noun}", end) if not many or self._plural(noun) else None
         if _ELIDED.match(noun):
             return None  # "30 000 qu’on", "5 l’an": an elided function word, no noun
         if self.lang == "en":
@@ -366,26 +441,47 @@ class _FigureReader:
                 noun, end = more.group(1), more.end()
         elif noun.lower() in LEADING_ADJECTIVES:
             more = _NEXT_WORD.match(after, end)
-            if more:
+            if more and more.group(1).lower() not in stop:
                 noun, end = f"{noun} {more.group(1)}", more.end()
         if noun.lower() in stop or noun.lower() in DAYS:
             slip = _NEXT_WORD.match(after, end)
-            if slip and slip.group(1).lower() in TIME_UNITS:
+            if slip and noun.lower() not in DETERMINERS and slip.group(1).lower() in TIME_UNITS:
                 return slip.group(1), slip.end()
             return None
+        if many and noun.split()[-1].lower() not in TIME_UNITS and not self._plural(noun.split()[-1]):
+            if self.lang != "en":
+                return None
+            for _ in range(2):
+                more = _NEXT_WORD.match(after, end)
+                if not more or more.group(1).lower() in stop:
+                    return None
+                noun, end = f"{noun} {more.group(1)}", more.end()
+                if self._plural(more.group(1)):
+                    break
+            else:
+                return None
         acronym = _ACRONYM.match(after, end)
         if acronym and len(acronym.group(1)) > 1:
             noun, end = f"{noun} {acronym.group(1)}", acronym.end()
         return noun, end
+
+    def _plural(self, word: str) -> bool:
+        """A plural's ending ("titles", "élèves", "chevaux"), a noun that counts without one, or a unit's symbol ("kg")."""
+        lower = word.lower()
+        if lower in PLURAL_ALWAYS or len(lower) <= 3:
+            return True
+        if self.lang == "en":
+            return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
+        return lower[-1] in "sxz" or "-" in lower  # "start-up" is often left as it is
 
 
 def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[int | str | None, tuple[Number, Number] | None]:
     """How far an answer may be from the figure, from the article's wording: (tolerance, range).
 
     Exact figures: 0. "Plus de 400" / "more than": the figure to a quarter
-    more, [400, 500]. "Moins de", "près de", "almost", "up to": a fifth less to
+    more, [400, 500]. "Moins de", "près de", "almost", "up to": a tenth less to
     the figure. "Environ", "about", a round number ("une cinquantaine", "a
-    dozen"): 10% either way.
+    dozen"): 5% either way (teachers found 10% let "100 000" pass for "à peu près 110 000").
     """
     if not qualifier:
         return 0, None
@@ -395,12 +491,12 @@ def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[
         high = value * 1.25
         return None, (value, math.floor(high) if countable else clean_number(high))
     if wording in AT_MOST:
-        low = value * 0.8
+        low = value * 0.9
         return None, (math.ceil(low) if countable else clean_number(low), value)
-    return "10%", None
+    return "5%", None
 
 
-def _excerpt(text: str, sentence: Span, focus: Span, limit: int = 220) -> Span:
+def _excerpt(text: str, sentence: Span, focus: Span, limit: int = _EXCERPT_LIMIT) -> Span:
     """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least,
     within `limit` characters of it (an unpunctuated transcript is one endless sentence), cut at words."""
     start, end = sentence

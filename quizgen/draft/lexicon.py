@@ -159,6 +159,13 @@ LEADING_ADJECTIVES = _word_set(
     " prochains prochaines derniers dernières seuls seules"
 )
 """Adjectives that may stand between a number and its noun ("3 new stores", "5 grands groupes")."""
+PLURAL_ALWAYS = _word_set(
+    "people children men women staff police cattle sheep fish deer aircraft feet teeth mice geese data media personnel crew"
+    " livestock offspring series species headquarters fois prix mille"
+)
+"""Nouns that count more than one without a plural ending ("300 people", "deux fois")."""
+DETERMINERS = _word_set("cette ce cet ces la le les l un une des du de chaque this that these those the a an each every per par")
+"""Words that start a noun phrase of their own: "28 cette année" counts no years."""
 QUALIFIERS = {
     "fr": r"plus\s+de|moins\s+de|près\s+de|environ|quelque|à\s+peu\s+près|au\s+moins|au-delà\s+de|jusqu[’']à|pas\s+moins\s+de"
     r"|presque|autour\s+de|quasiment",
@@ -170,10 +177,10 @@ AT_LEAST = {"plus de", "au moins", "au-delà de", "pas moins de", "more than", "
 """Qualifiers of a lower bound: the answers accepted are the figure to a quarter more."""
 AT_MOST = {"moins de", "près de", "jusqu’à", "jusqu'à", "presque", "quasiment", "less than", "fewer than", "under", "nearly"}
 AT_MOST |= {"almost", "up to", "close to", "no more than"}
-"""Qualifiers of an upper bound: the answers accepted are a fifth less to the figure.
+"""Qualifiers of an upper bound: the answers accepted are a tenth less to the figure.
 
 The other qualifiers ("environ", "about", a round number such as "une
-cinquantaine") mean give or take 10%.
+cinquantaine") mean give or take 5%.
 """
 
 # Who speaks

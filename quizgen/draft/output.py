@@ -12,7 +12,7 @@ import yaml
 
 from ..apart import clusters
 from ..bank import parse_bank
-from ..errors import DraftError
+from ..errors import DraftError, count
 from ..files import write_atomic
 from ..model import stable_id
 from .extraction import extract
@@ -36,14 +36,27 @@ def _require_questions(findings: Findings, name: str) -> None:
 
 
 def render_bank(
-    findings: Findings, *, source_file: str | None, title: str | None = None, limit: int | None = DEFAULT_MAX, deck_id: int | None = None
+    findings: Findings,
+    *,
+    source_file: str | None,
+    title: str | None = None,
+    limit: int | None = DEFAULT_MAX,
+    deck_id: int | None = None,
+    every: bool = False,
 ) -> tuple[str, int]:
     """The YAML text of a draft bank and its number of questions; the article gave nothing: DraftError.
 
     `source_file` is the article's path relative to the bank (None: the bank names no file); `deck_id`
-    is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki."""
+    is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki;
+    `every`: every question the findings make, not only those worth asking."""
     _require_questions(findings, source_file or "the article")
-    questions = build_questions(findings, limit)
+    questions = build_questions(findings, limit, every)
+    if not questions and not every and build_questions(findings, 1, every=True):
+        raise DraftError(
+            f"{source_file or 'the article'}: found {count(len(findings.quotations), 'quotation')} and "
+            f"{count(len(findings.figures), 'figure')}, but no question a teacher would keep (a quotation nobody is named for, "
+            "'who said' with one person quoted); add --all to draft them anyway"
+        )
     if not questions:  # people with roles, but one role shared by all of them: nothing to ask
         raise DraftError(
             f"{source_file or 'the article'}: found no quotation, figure or person with a role in its prose to draft a question from"
@@ -93,9 +106,11 @@ def draft_bank(
     title: str | None = None,
     limit: int | None = DEFAULT_MAX,
     nlp: bool = True,
+    every: bool = False,
 ) -> str:
     """The YAML of a draft bank for an article's text; `source_file` is the article's path relative to the bank."""
-    return render_bank(extract(text, lang, nlp=nlp), source_file=source_file, title=title, limit=limit, deck_id=draft_deck_id(text))[0]
+    findings = extract(text, lang, nlp=nlp)
+    return render_bank(findings, source_file=source_file, title=title, limit=limit, deck_id=draft_deck_id(text), every=every)[0]
 
 
 def draft_deck_id(text: str) -> int:
@@ -119,6 +134,7 @@ def write_draft(
     limit: int | None = DEFAULT_MAX,
     nlp: bool = True,
     stdin: BinaryIO | None = None,
+    every: bool = False,
 ) -> Draft:
     """Read an article ("-": standard input), draft a bank from it and write the bank to `output`, never over a file
     unless `force`. A web page, a PDF, standard input or an article outside the bank's folder is not text the bank
@@ -146,7 +162,7 @@ def write_draft(
     except ValueError:  # another drive, on Windows
         relative = str(text_file.resolve())
     rendered, questions = render_bank(
-        findings, source_file=Path(relative).as_posix(), title=title, limit=limit, deck_id=draft_deck_id(read.text)
+        findings, source_file=Path(relative).as_posix(), title=title, limit=limit, deck_id=draft_deck_id(read.text), every=every
     )
     if not plain:
         write_atomic(text_file, read.text)

@@ -63,6 +63,8 @@ WINDOW = 160
 _INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_SENTENCE_OPENERS = STOPWORDS["fr"] | STOPWORDS["en"] | {"selon", "according", "après", "avant", "depuis", "pendant", "quand"}
+"""Function words a sentence may start with before a name: never the name's first word."""
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 # Looked for at every name: compiled once.
@@ -292,6 +294,8 @@ class People:
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
             if _article_before(text, tokens[first].start(), scan.block.start) or tokens[first].group() == "The":
                 continue  # "the San Diego Zoo", "The Swedish Academy": a person's name takes no article
+            while first < last and tokens[first].group().lower() in _SENTENCE_OPENERS and tokens[first].group() not in TITLES:
+                first += 1  # "Pour Aymeric Broussaud, …", "Selon Marie Curie": a capital that only starts the sentence
             if first < last and _elided_before(text, tokens[first].start()):
                 first += 1  # "le ministre de l’Intérieur Gérald Darmanin": the noun after l’ is not the name's
             if last == first + 1 and tokens[first].group() in ("Le", "La", "Les") and tokens[last].group().lower() in ROLE_PREFIXES:

@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Any
 
 from ..model import slugify
+from .choosing import choose, everything
 from .people import names_in, person_tags
 from .records import Figure, Findings, Number, Person, Quotation
 from .text import flat
@@ -37,6 +38,7 @@ WORDING = {
         "duration": "durée, en {unit}",
         "age": "âge, en ans",
         "year": "année",
+        "rank": "rang",
         "date": "jour de {unit}",
     },
     "en": {
@@ -59,6 +61,7 @@ WORDING = {
         "duration": "{unit}",
         "age": "age, in years",
         "year": "year",
+        "rank": "rank",
         "date": "day of {unit}",
     },
 }
@@ -68,18 +71,20 @@ WORDING = {
 DEFAULT_MAX = 60
 """Questions a draft keeps when no --max is given: a long text gives hundreds, and nobody reviews them all."""
 WEIGHTS = {"who": 5.0, "who-inferred": 4.0, "role": 4.0, "amount": 3.0, "percent": 3.0, "count": 2.5, "duration": 2.0}
-WEIGHTS |= {"age": 2.0, "date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
+WEIGHTS |= {"age": 2.0, "rank": 1.5, "date": 1.5, "year": 1.5, "cloze": 1.5, "cloze-partial": 1.0}
 """What a teacher wants first: who said what, how much, the key people and roles, then the rest."""
 PER_CAPTION = 2
 """Figure questions kept on one heading or caption at most: a repeated photo caption does not fill the draft."""
 
 
-def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list[dict[str, Any]]:
+def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX, every: bool = False) -> list[dict[str, Any]]:
     """The draft's questions in article order: for each quotation, who said it and a cloze of it; for each
-    figure, a blank to fill in; for each person with a role, a question on that role.
+    figure, a blank to fill in; for each person with a role, a question on that role; only those worth asking
+    (`choosing`), or with `every` all of them.
 
     Identical questions are kept once, at most `PER_CAPTION` questions on one heading, and, with a `limit`,
     the `limit` best by `WEIGHTS` (then the earliest)."""
+    choice = everything(findings) if every else choose(findings)
     lang = findings.language
     words = WORDING[lang]
     ids = _Ids()
@@ -91,9 +96,10 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX) -> list
     # Figures are the most numerous: each question is made only when its turn comes, so a long text costs its reading.
     items: list[tuple[float, int, int, Callable[[], dict[str, Any]], str | None]] = []
     for quotation in findings.quotations:
-        for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words)):
+        who, cloze = quotation.position in choice.who, quotation.position in choice.cloze
+        for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words, who, cloze)):
             items.append((weight, quotation.position, order, partial(dict, question), None))
-    for figure in findings.figures:  # each once: `find_figures` drops a repeated caption's or paragraph's
+    for figure in choice.figures:  # each once: `find_figures` drops a repeated caption's or paragraph's
         caption = figure.excerpt if figure.heading else None
         items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
@@ -192,20 +198,27 @@ def _surname_forms(person: Person) -> list[str]:
 
 
 def _quotation_questions(
-    quotation: Quotation, people_order: list[str], by_name: dict[str, Person], ids: _Ids, words: dict[str, str]
+    quotation: Quotation,
+    people_order: list[str],
+    by_name: dict[str, Person],
+    ids: _Ids,
+    words: dict[str, str],
+    who: bool,
+    cloze: bool,
 ) -> list[tuple[float, dict[str, Any]]]:
-    """Who said the quotation (when the article says), then a cloze of it (unless its text would break the cloze markup),
-    each with its weight. A fragment quoted in the writer's sentence is asked about only when that sentence names its speaker."""
-    speaker = quotation.speaker
-    if quotation.partial and quotation.attribution not in ("named", "role"):
-        speaker = None
+    """Who said the quotation (when the article says and `who`), then a cloze of it (when `cloze`, unless its text
+    would break the cloze markup), each with its weight. A fragment quoted in the writer's sentence is asked about
+    only when that sentence names its speaker."""
+    speaker = quotation.asked_speaker
     opening = _first_words(quotation.text)
     questions: list[tuple[float, dict[str, Any]]] = []
-    if speaker is not None:
+    # No "who said" whose quotation prints the answer in a way that cannot be cut out.
+    shown = _unnamed(quotation.text, by_name[speaker]) if speaker is not None and who else None
+    if speaker is not None and shown is not None:
         question_id = ids.make(speaker, opening)
         # The first few candidates are enough for three distractors: a text with thousands of people costs no more.
         others = list(islice((name for name in people_order if name != speaker and name not in quotation.mentions), 12))
-        prompt = words["who"].format(quote=quotation.text)
+        prompt = words["who"].format(quote=_shortened(shown))
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
         choices = _choices(speaker, others, question_id, names=True)
         if len(choices) > 1:
@@ -219,16 +232,47 @@ def _quotation_questions(
         difficulty = 1 if quotation.attribution == "named" else 2
         question |= _closing(quotation.tags, difficulty, words["said"].format(speaker=speaker), quotation.excerpt)
         questions.append((WEIGHTS["who" if quotation.attribution in ("named", "role") else "who-inferred"], question))
+    if not cloze or quotation.cloze is None:
+        return questions
     start, end = quotation.cloze
     hidden = quotation.text[start:end]
     if "::" not in hidden and "{{" not in quotation.text and "}}" not in quotation.text:
-        cloze = quotation.text[:start] + "{{c1::" + hidden + "}}" + quotation.text[end:]
-        text = words["cloze"].format(speaker=speaker, quote=cloze) if speaker else words["cloze_alone"].format(quote=cloze)
+        marked = quotation.text[:start] + "{{c1::" + hidden + "}}" + quotation.text[end:]
+        text = words["cloze"].format(speaker=speaker, quote=marked) if speaker else words["cloze_alone"].format(quote=marked)
         why = words["cloze_why"].format(speaker=speaker) if speaker else words["cloze_why_alone"]
         cloze_id = ids.make(speaker or "quote", opening, suffix="cloze")
         question = {"id": cloze_id, "type": "cloze", "draft": True, "text": text, **_closing(quotation.tags, 2, why, quotation.excerpt)}
         questions.append((WEIGHTS["cloze-partial" if quotation.partial else "cloze"], question))
     return questions
+
+
+def _unnamed(text: str, person: Person) -> str | None:
+    """A quotation without the clause inside it that names its speaker: «… mais surtout, souligne Bernard Pivot, une petite
+    fortune» asks "who said" with […] where the answer was; None when the name is not in a clause of its own."""
+    names = [word for name in (person.name, *person.variants) for word in name.split() if len(word) > 2 and word[0].isupper()]
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, dict.fromkeys(names))) + r")\b") if names else None
+    while pattern is not None and (found := pattern.search(text)) is not None:
+        start = max(text.rfind(mark, 0, found.start()) for mark in (",", "—", "–", "("))
+        if start == -1:
+            return None
+        ends = [at for at in (text.find(mark, found.end()) for mark in (",", ".", "—", "–", ")")) if at != -1]
+        end = min(ends) if ends else len(text)
+        tail = text[end + 1 :] if end < len(text) and text[end] in ",—–)" else text[end:]
+        text = f"{text[:start].rstrip()} […] {tail.lstrip()}".strip()
+    return text
+
+
+def _shortened(text: str, most: int = 60, kept: int = 45) -> str:
+    """A quotation of more than `most` words cut after the sentence that reaches `kept` words (a who-said question is read whole)."""
+    if len(text.split()) <= most:
+        return text
+    words = 0
+    for sentence in re.finditer(r".+?(?:[.!?…]+(?=\s)|$)", text, re.S):
+        words += len(sentence.group().split())
+        if words >= kept:
+            end = sentence.end()
+            return text if end >= len(text.rstrip()) - 1 else text[:end].rstrip() + " […]"
+    return text
 
 
 def _figure_id(figure: Figure) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from ..errors import count
 
 Attribution = Literal["named", "role", "following", "pronoun", "continued"]
 """How a quotation's speaker was found (see `Quotation.attribution`)."""
-FigureKind = Literal["amount", "percent", "count", "duration", "date", "year", "age"]
+FigureKind = Literal["amount", "percent", "count", "duration", "date", "year", "age", "rank"]
 Number = int | float
 
 
@@ -40,13 +40,18 @@ class Quotation:
     named in the following sentence, a pronoun ("a-t-elle ajouté"), or right after a quotation of theirs."""
     excerpt: str
     position: int
-    cloze: tuple[int, int]
-    """The part of `text` a cloze hides."""
+    cloze: tuple[int, int] | None
+    """The part of `text` a cloze hides: a figure, a name, a nested quotation; None: no cloze is worth making."""
     mentions: tuple[str, ...] = ()
     """People named inside the quotation (never offered as its speaker)."""
     tags: tuple[str, ...] = ()
     partial: bool = False
     """A fragment quoted inside the writer's sentence ("vow to “fix the foundations”"), not a sentence of the speaker."""
+
+    @property
+    def asked_speaker(self) -> str | None:
+        """The speaker a question may name: a fragment's only when its own sentence names them."""
+        return None if self.partial and self.attribution not in ("named", "role") else self.speaker
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ class Figure:
     qualifier: str
     """'plus de', 'une cinquantaine', 'about'... or '' for an exact figure."""
     tolerance: int | str | None
-    """0 for an exact figure, '10%' for an approximate one; None when `range` is given."""
+    """0 for an exact figure, '5%' for an approximate one; None when `range` is given."""
     range: tuple[Number, Number] | None
     excerpt: str
     blank: tuple[int, int]
@@ -71,6 +76,8 @@ class Figure:
     tags: tuple[str, ...] = ()
     heading: bool = False
     """Found in a heading or a caption, not in the prose."""
+    sentence: int = 0
+    """Offset of the sentence that holds the figure: its figures are one place of the article."""
 
 
 @dataclass(frozen=True)

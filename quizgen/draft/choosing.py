@@ -1,0 +1,114 @@
+"""Which findings are worth a question: what a teacher would keep, from a blind review of drafts of real articles.
+
+Every rule here leaves out a question that is right but that reviewers struck out (see docs/draft.md, "Teacher
+review"): a quotation nobody is named for, a "who said" when the article quotes one person only, a third quotation
+of the same speaker, a cloze of a quotation already asked "who said" or whose blank is the article's topic or
+the speaker, a second figure of one sentence (a list of results is one fact to learn, not six), a figure asked
+twice, a figure whose excerpt starts in the middle of a sentence, a figure the headline prints, one end of a range.
+`quizgen draft --all` skips them all. Pure functions of the findings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import slugify
+from .records import Figure, Findings, Quotation
+
+PER_SPEAKER = 2
+"""Who-said questions on one speaker at most: the third quotation of the same person asks nothing new."""
+LEAST_WORDS = 4
+"""Words a quotation needs for a who-said question: "C’est assez irréel" could be anyone's."""
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|à|et|ou|to|and|or)\s*$")
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|à|et|ou|to|and|or)\s*\d")
+KIND_ORDER = ("amount", "percent", "count", "duration", "age", "rank", "date", "year")
+"""Of one sentence's figures, the one asked: an amount before a percentage... a year last."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The quotations asked "who said" and made clozes (by position), and the figures asked."""
+
+    who: frozenset[int]
+    cloze: frozenset[int]
+    figures: tuple[Figure, ...]
+
+
+def everything(findings: Findings) -> Choice:
+    """Every question the findings can make (`--all`)."""
+    quotations = findings.quotations
+    return Choice(
+        frozenset(q.position for q in quotations if q.asked_speaker),
+        frozenset(q.position for q in quotations if q.cloze),
+        findings.figures,
+    )
+
+
+def choose(findings: Findings) -> Choice:
+    """The questions a teacher would keep (module docstring)."""
+    who = _who(findings.quotations)
+    return Choice(who, _clozes(findings) - who, _figures(findings.figures, findings.title))
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+", text))
+
+
+def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
+    """Quotations asked "who said": two speakers quoted at least, each speaker's longest few (sentences before fragments)."""
+    by_speaker: dict[str, list[Quotation]] = defaultdict(list)
+    for quotation in quotations:
+        if quotation.asked_speaker and _words(quotation.text) >= LEAST_WORDS:
+            by_speaker[quotation.asked_speaker].append(quotation)
+    if len(by_speaker) < 2:
+        return frozenset()  # the only person quoted: "who said" asks nothing a reader could get wrong
+    asked: set[int] = set()
+    for said in by_speaker.values():
+        said.sort(key=lambda q: (q.partial, -min(_words(q.text), 60), q.position))
+        asked.update(q.position for q in said[:PER_SPEAKER])
+    return frozenset(asked)
+
+
+def _clozes(findings: Findings) -> frozenset[int]:
+    """Quotations made clozes: a named speaker, and a blank that is neither the topic (a word of the headline) nor the speaker."""
+    topic = set(slugify(findings.title).split("-"))
+    chosen = set()
+    for quotation in findings.quotations:
+        speaker = quotation.asked_speaker
+        if not speaker or quotation.cloze is None:
+            continue
+        hidden = quotation.text[slice(*quotation.cloze)]
+        if not any(ch.isdigit() for ch in hidden):
+            words = set(slugify(hidden).split("-"))
+            if words & topic or words & set(slugify(speaker).split("-")):
+                continue
+        chosen.add(quotation.position)
+    return frozenset(chosen)
+
+
+def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
+    """One figure per sentence (by `KIND_ORDER`, then the first), each value once; none whose excerpt starts mid-sentence,
+    none the headline prints, no end of a range ("400 000 ou …", "10-… minutes")."""
+    best: dict[int, Figure] = {}
+    for figure in figures:
+        if figure.excerpt[:1].islower():
+            continue  # ", a encore dit le ministre alors que…": the reader would not know who or what
+        low, high = figure.blank
+        number = re.sub(r"\D", "", figure.excerpt[low:high])
+        if number and re.search(rf"(?<!\d){number}(?!\d)", re.sub(r"(?<=\d)[\s\u00a0\u202f.,](?=\d{{3}})", "", title)):
+            continue  # the answer is in the deck's title
+        if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
+            continue
+        held = best.get(figure.sentence)
+        if held is None or KIND_ORDER.index(figure.kind) < KIND_ORDER.index(held.kind):
+            best[figure.sentence] = figure
+    seen: set[tuple[object, ...]] = set()
+    chosen = []
+    for figure in sorted(best.values(), key=lambda f: f.position):
+        key = (figure.value, figure.unit, figure.kind)
+        if key not in seen:
+            seen.add(key)
+            chosen.append(figure)
+    return tuple(chosen)
