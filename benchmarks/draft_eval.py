@@ -36,6 +36,7 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from quizgen.answers import unit_scale
 from quizgen.draft import extract, read_article, render_bank
 from quizgen.draft.records import Findings
 from quizgen.errors import DraftError
@@ -205,7 +207,8 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
                     score.twins += 1
                     score.problems.append(f"{name}: {question['id']}: one person twice among {question['choices']}")
         elif kind == "numeric":
-            value = float(question["answer"])
+            # "14.5" in "million dollars" is the article's 14 500 000.
+            value = float(Decimal(repr(question["answer"])).scaleb(unit_scale(question.get("unit", ""), truth["language"])))
             hit = next((f for f in distinct if abs(f - value) <= 1e-9 * max(1.0, abs(f))), None)
             if hit is None and date_written(question, article):
                 continue  # the truth leaves days of the month out; this one is the article's

@@ -202,7 +202,10 @@ def currency_of(text: str) -> str | None:
     for symbol in "$€£¥":
         if symbol in text:
             return CURRENCIES[symbol]
-    return CURRENCIES.get(singular(unit_words(text)))
+    words = unit_words(text).split()
+    if len(words) > 1 and (words[0] in SCALES or words[0] in LONG_SCALE):
+        words = [word for word in words[1:] if word not in UNIT_LINKS]  # "millions d’euros" is in euros
+    return CURRENCIES.get(singular(" ".join(words)))
 
 
 def unit_words(text: str) -> str:
@@ -264,6 +267,14 @@ def scale_words(lang: str) -> dict[str, int]:
     if base_language(lang) == "fr":
         return {**SCALES, **LONG_SCALE}
     return {**SCALES, "billion": 9, "billions": 9}
+
+
+def unit_scale(unit: str, lang: str) -> int:
+    """The power of ten a unit counts in when it starts with a scale word: 6 for "millions d’euros" or "million
+    pounds" (an answer of 15.4 is 15 400 000 pounds); 0 for any other unit ("m" alone is metres, not millions)."""
+    words = normalize(unit).split()
+    first = words[0] if words else ""
+    return scale_words(lang).get(first, 0) if len(first) > 2 and len(words) > 1 else 0
 
 
 def read_digits(digits: str, lang: str) -> Decimal | None:

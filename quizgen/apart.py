@@ -12,8 +12,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-from .answers import LIGATURES, NOT_A_WORD
+from .answers import LIGATURES, NOT_A_WORD, unit_scale
 from .figures import figures, spelled
 from .model import Bank, Cloze, Deletion, Match, Numeric, Question, ShortAnswer, cloze_parts
 
@@ -208,6 +209,10 @@ def figure_leaks(
             continue
         written, unit = units[question.id]
         low, high = question.bounds
+        power = unit_scale(written, lang)
+        if power:  # "15,4" in "millions d’euros" is printed "15,4 millions d’euros", read as 15 400 000 euros
+            low, high = (float(Decimal(repr(bound)).scaleb(power)) for bound in (low, high))
+            unit = words(written)[-1:]
         for _, holder, where, figure in printed[bisect_left(values, low) : bisect_right(values, high)]:
             if holder == question.id:
                 continue

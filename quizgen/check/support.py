@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
-from ..answers import ARTICLES
+from ..answers import ARTICLES, unit_scale
 from ..apart import words as plain_words
 from ..errors import Problem
 from ..figures import spelled, states
@@ -139,7 +140,10 @@ def requirements(question: Question, lang: str) -> list[tuple[Missing, str]]:
     if isinstance(question, ShortAnswer):
         return [(Missing((question.answer[lang], *(accepted[lang] for accepted in question.accept))), own)]
     if isinstance(question, Numeric):
-        return [(Missing(bounds=question.bounds), own)]
+        # An answer in "millions d’euros" is stated by "15,4 millions d’euros", which reads as 15 400 000.
+        power = unit_scale(question.unit[lang], lang) if question.unit is not None else 0
+        low, high = (float(Decimal(repr(bound)).scaleb(power)) for bound in question.bounds)
+        return [(Missing(bounds=(low, high)), own)]
     if isinstance(question, Cloze):
         return [(Missing(question.accepted(deletion.number, lang)), own) for deletion in cloze_deletions(question.text[lang])]
     if isinstance(question, Match):

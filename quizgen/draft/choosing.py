@@ -4,7 +4,8 @@ Every rule here leaves out a question that is right but that reviewers struck ou
 review"): a quotation nobody is named for, a "who said" when the article quotes one person only, a third quotation
 of the same speaker, a cloze of a quotation already asked "who said" or whose blank is the article's topic or
 the speaker, a second figure of one sentence (a list of results is one fact to learn, not six), a figure asked
-twice, a figure whose excerpt starts in the middle of a sentence, a figure the headline prints, one end of a range.
+twice, a figure whose excerpt starts in the middle of a sentence or is a dateline, a day of the month, a figure the
+headline prints or a quotation asked about holds, one end of a range; a role of one word ("maire", "chair").
 `quizgen draft --all` skips them all. Pure functions of the findings.
 """
 
@@ -15,12 +16,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import slugify
-from .records import Figure, Findings, Quotation
+from .records import Figure, Findings, Person, Quotation
 
 PER_SPEAKER = 2
 """Who-said questions on one speaker at most: the third quotation of the same person asks nothing new."""
 LEAST_WORDS = 4
 """Words a quotation needs for a who-said question: "C’est assez irréel" could be anyone's."""
+LEAST_FRAGMENT_WORDS = 8
+"""Words a fragment quoted in the writer's sentence needs: "in at least five years" means nothing on its own."""
+LEAST_EXCERPT_WORDS = 5
+"""Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
 _RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|à|et|ou|to|and|or)\s*$")
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|à|et|ou|to|and|or)\s*\d")
 KIND_ORDER = ("amount", "percent", "count", "duration", "age", "rank", "date", "year")
@@ -29,11 +34,12 @@ KIND_ORDER = ("amount", "percent", "count", "duration", "age", "rank", "date", "
 
 @dataclass(frozen=True)
 class Choice:
-    """The quotations asked "who said" and made clozes (by position), and the figures asked."""
+    """The quotations asked "who said" and made clozes (by position), the figures and the people whose role is asked."""
 
     who: frozenset[int]
     cloze: frozenset[int]
     figures: tuple[Figure, ...]
+    roles: tuple[Person, ...]
 
 
 def everything(findings: Findings) -> Choice:
@@ -43,13 +49,21 @@ def everything(findings: Findings) -> Choice:
         frozenset(q.position for q in quotations if q.asked_speaker),
         frozenset(q.position for q in quotations if q.cloze),
         findings.figures,
+        findings.roles,
     )
 
 
 def choose(findings: Findings) -> Choice:
     """The questions a teacher would keep (module docstring)."""
     who = _who(findings.quotations)
-    return Choice(who, _clozes(findings) - who, _figures(findings.figures, findings.title))
+    clozes = _clozes(findings) - who
+    # A figure of a quotation asked about is in that question already: "who said « … 40 % … »" and "… %" ask one thing.
+    asked = [(q.position, q.position + len(q.text) + 2) for q in findings.quotations if q.position in who | clozes]
+    figures = _figures(findings.figures, findings.title)
+    kept = tuple(f for f in figures if not any(low <= f.position < high for low, high in asked))
+    # "Qui est « maire » ?", "Who is “chair”?": a role of one word says neither of what nor where.
+    roles = tuple(person for person in findings.roles if len((person.role or "").split()) > 1)
+    return Choice(who, clozes, kept, roles)
 
 
 def _words(text: str) -> int:
@@ -60,7 +74,7 @@ def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
     """Quotations asked "who said": two speakers quoted at least, each speaker's longest few (sentences before fragments)."""
     by_speaker: dict[str, list[Quotation]] = defaultdict(list)
     for quotation in quotations:
-        if quotation.asked_speaker and _words(quotation.text) >= LEAST_WORDS:
+        if quotation.asked_speaker and _words(quotation.text) >= (LEAST_FRAGMENT_WORDS if quotation.partial else LEAST_WORDS):
             by_speaker[quotation.asked_speaker].append(quotation)
     if len(by_speaker) < 2:
         return frozenset()  # the only person quoted: "who said" asks nothing a reader could get wrong
@@ -88,13 +102,19 @@ def _clozes(findings: Findings) -> frozenset[int]:
     return frozenset(chosen)
 
 
+def _opens_a_sentence(text: str) -> bool:
+    """Whether `text` starts as a sentence does: a capital, a digit or a currency, after an opening mark if any."""
+    first = text.lstrip("«“\"‘'([ \u00a0")[:1]
+    return first.isupper() or first.isdigit() or first in "$€£¥"
+
+
 def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
     """One figure per sentence (by `KIND_ORDER`, then the first), each value once; none whose excerpt starts mid-sentence,
     none the headline prints, no end of a range ("400 000 ou …", "10-… minutes")."""
     best: dict[int, Figure] = {}
     for figure in figures:
-        if figure.excerpt[:1].islower():
-            continue  # ", a encore dit le ministre alors que…": the reader would not know who or what
+        if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind == "date":
+            continue  # ", a encore dit le ministre alors que…", "” Ferguson, celebrating", a dateline, a day of the month
         low, high = figure.blank
         number = re.sub(r"\D", "", figure.excerpt[low:high])
         if number and re.search(rf"(?<!\d){number}(?!\d)", re.sub(r"(?<=\d)[\s\u00a0\u202f.,](?=\d{{3}})", "", title)):

@@ -10,8 +10,6 @@ from typing import Literal
 
 from ..model import slugify
 from .lexicon import (
-    AT_LEAST,
-    AT_MOST,
     CURRENCY_SYMBOLS,
     CURRENCY_SYMBOLS_EN,
     DAYS,
@@ -126,6 +124,8 @@ class _RawFigure:
     """What the question hides, in the article."""
     ranged: bool = False
     """The first end of a range, which runs on to the second's noun: the second is read after it, a figure too."""
+    scale: int = 0
+    """The power of ten of the scale word the article writes the figure with: 6 for "15,4 millions d’euros"."""
 
 
 def find_figures(
@@ -165,8 +165,10 @@ def find_figures(
         if key in same:  # a repeated caption or paragraph: the same question, read once
             continue
         same.add(key)
-        exact = raw.kind in ("year", "date", "rank")
-        tolerance, accepted = (0, None) if exact else _tolerance(raw.qualifier, raw.value, raw.kind == "count")
+        # The blank leaves "plus de", "about" in sight: the answer is the number the text gives (teachers refused
+        # "more than $240" accepting $300). A round number's words ("une cinquantaine", "a dozen") are the blank: 5% either way.
+        approximate = bool(raw.qualifier) and raw.blank[0] == raw.start and raw.kind not in ("year", "date", "rank")
+        tolerance = "5%" if approximate else 0
         tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
@@ -176,13 +178,13 @@ def find_figures(
                 text[raw.start : raw.end],
                 raw.qualifier,
                 tolerance,
-                accepted,
                 text[low:high],
                 (raw.blank[0] - low, raw.blank[1] - low),
                 raw.start,
                 tags,
                 scan.block.heading,
                 sentence[0],
+                raw.scale,
             )
         )
     return figures
@@ -289,6 +291,7 @@ class _FigureReader:
                 scale_word, position = scale.group(1), end + scale.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
+        power = round(math.log10(multiplier)) if multiplier >= 10**6 else 0
         after = text[position : min(block_end, position + WINDOW)]
         percent = _PERCENT_AFTER.match(after)
         if percent and not scale_word:
@@ -298,10 +301,10 @@ class _FigureReader:
         if currency and (scale_word or not currency.group(1)):
             unit = self.symbols.get(currency.group(2).lower(), currency.group(2))
             stop = position + currency.end()
-            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, stop))
+            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, stop), power)
         if symbol:
             unit = self.symbols["".join(symbol.group(1).split()).lower()]
-            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, position))
+            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, position), power)
         if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
             return None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
@@ -315,10 +318,10 @@ class _FigureReader:
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
-        if kind == "count" and amount == 1:
-            return None  # "1 victoire", "no 1 mondiale": nobody asks how many when it is one
+        if kind == "count" and amount <= 1:
+            return None  # "1 victoire", "no 1 mondiale", "a 3-0 win": nobody asks how many when it is one or none
         blank_end = position if (scale_word or round_words) else end
-        return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (blank_start, blank_end))
+        return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (blank_start, blank_end), power)
 
     def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
         """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
@@ -380,8 +383,10 @@ class _FigureReader:
         qualifier = found.group(1) if found else ""
         return self._raw(number.value, previous.unit, previous.kind, qualifier, figure_start, end, (start, end))
 
-    def _raw(self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span) -> _RawFigure:
-        return _RawFigure(value, unit, kind, " ".join(qualifier.split()), start, end, blank)
+    def _raw(
+        self, value: Number, unit: str, kind: FigureKind, qualifier: str, start: int, end: int, blank: Span, scale: int = 0
+    ) -> _RawFigure:
+        return _RawFigure(value, unit, kind, " ".join(qualifier.split()), start, end, blank, scale=scale)
 
     def _calendar(self, start: int, end: int, number: Numeral, before: str, rest: str) -> _RawFigure | Literal[False] | None:
         """A year or a day of a month; False for a day whose year is the figure ("30 juin 2016"); None for neither."""
@@ -473,27 +478,6 @@ class _FigureReader:
         if self.lang == "en":
             return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
         return lower[-1] in "sxz" or "-" in lower  # "start-up" is often left as it is
-
-
-def _tolerance(qualifier: str, value: Number, countable: bool = False) -> tuple[int | str | None, tuple[Number, Number] | None]:
-    """How far an answer may be from the figure, from the article's wording: (tolerance, range).
-
-    Exact figures: 0. "Plus de 400" / "more than": the figure to a quarter
-    more, [400, 500]. "Moins de", "près de", "almost", "up to": a tenth less to
-    the figure. "Environ", "about", a round number ("une cinquantaine", "a
-    dozen"): 5% either way (teachers found 10% let "100 000" pass for "à peu près 110 000").
-    """
-    if not qualifier:
-        return 0, None
-    wording = " ".join(qualifier.lower().split())
-    # Things counted one by one have whole bounds: "plus de 25 licornes" accepts 25 to 31, not 31.25.
-    if wording in AT_LEAST:
-        high = value * 1.25
-        return None, (value, math.floor(high) if countable else clean_number(high))
-    if wording in AT_MOST:
-        low = value * 0.9
-        return None, (math.ceil(low) if countable else clean_number(low), value)
-    return "5%", None
 
 
 def _excerpt(text: str, sentence: Span, focus: Span, limit: int = _EXCERPT_LIMIT) -> Span:

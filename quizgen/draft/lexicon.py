@@ -173,15 +173,6 @@ QUALIFIERS = {
     r"|up\s+to|upwards\s+of|in\s+excess\s+of|close\s+to|no\s+more\s+than",
 }
 """The words before a number that make it approximate or a bound, as a regex alternation per language."""
-AT_LEAST = {"plus de", "au moins", "au-delà de", "pas moins de", "more than", "over", "at least", "upwards of", "in excess of"}
-"""Qualifiers of a lower bound: the answers accepted are the figure to a quarter more."""
-AT_MOST = {"moins de", "près de", "jusqu’à", "jusqu'à", "presque", "quasiment", "less than", "fewer than", "under", "nearly"}
-AT_MOST |= {"almost", "up to", "close to", "no more than"}
-"""Qualifiers of an upper bound: the answers accepted are a tenth less to the figure.
-
-The other qualifiers ("environ", "about", a round number such as "une
-cinquantaine") mean give or take 5%.
-"""
 
 # Who speaks
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from ..model import slugify
 from .choosing import choose, everything
+from .numbers import clean_number
 from .people import names_in, person_tags
-from .records import Figure, Findings, Number, Person, Quotation
+from .records import Figure, Findings, Person, Quotation
 from .text import flat
 
 WORDING = {
@@ -27,7 +28,6 @@ WORDING = {
         "cloze_why_alone": "Citation telle que le texte la rapporte.",
         "fill": "Complétez ({label}) : {passage}",
         "figure_why": "Le texte indique « {wording} ».",
-        "range_why": " Toute réponse de {low} à {high} est acceptée.",
         "tolerance_why": " Une réponse à {tolerance} près est acceptée.",
         "role": "Quel rôle le texte attribue-t-il à {name} ?",
         "who_role": "Qui le texte présente-t-il comme « {role} » ?",
@@ -50,7 +50,6 @@ WORDING = {
         "cloze_why_alone": "The words as the text reports them.",
         "fill": "Fill in the blank ({label}): {passage}",
         "figure_why": "The text says “{wording}”.",
-        "range_why": " Any answer from {low} to {high} is accepted.",
         "tolerance_why": " Answers within {tolerance} are accepted.",
         "role": "What role does the text give {name}?",
         "who_role": "Who does the text describe as “{role}”?",
@@ -67,6 +66,9 @@ WORDING = {
 }
 """The draft's own words, in the article's language."""
 
+
+SCALE_WORDS = {"fr": {6: "millions", 9: "milliards"}, "en": {6: "million", 9: "billion"}}
+"""How a figure written with a scale word is asked: "en millions d’euros", "in million pounds"."""
 
 DEFAULT_MAX = 60
 """Questions a draft keeps when no --max is given: a long text gives hundreds, and nobody reviews them all."""
@@ -104,7 +106,7 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX, every: 
         items.append((WEIGHTS[figure.kind], figure.position, 0, partial(_figure_question, figure, ids, words, lang), caption))
     roles = findings.roles
     shared = Counter((person.role or "").casefold() for person in roles)
-    for person in roles:
+    for person in choice.roles:
         if shared[(person.role or "").casefold()] > 1:
             continue  # two people "CEO": "who is the CEO?" would have two right answers
         if person.excerpt is None or not names_in(person.excerpt, person):
@@ -127,12 +129,6 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX, every: 
         if limit is not None and len(kept) == limit:
             break
     return [question for _, _, question in sorted(kept, key=lambda item: (item[0], item[1]))]
-
-
-def _format_number(value: Number, lang: str) -> str:
-    """200000000 -> '200 000 000' in French (narrow no-break spaces), '200,000,000' in English."""
-    shown = f"{value:,}"
-    return shown.replace(",", "\u202f").replace(".", ",") if lang == "fr" else shown
 
 
 class _Ids:
@@ -221,7 +217,7 @@ def _quotation_questions(
         prompt = words["who"].format(quote=_shortened(shown))
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
         choices = _choices(speaker, others, question_id, names=True)
-        if len(choices) > 1:
+        if len(choices) >= 3:  # two choices are a coin toss: the name is typed instead
             question["choices"] = choices
             question["answer"] = speaker
         else:
@@ -290,8 +286,15 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     """The figure's excerpt with the figure left blank; the explanation says what answers are accepted."""
     low, high = figure.blank
     passage = flat(figure.excerpt[:low] + "…" + figure.excerpt[high:])
-    unit = figure.unit
-    if figure.kind == "count":
+    unit, answer = figure.unit, figure.value
+    if figure.scale in SCALE_WORDS[lang] and figure.kind in ("amount", "count", "duration"):
+        # "15,4 millions de livres" is asked in millions: nobody types 15400000 without a slip.
+        scale = SCALE_WORDS[lang][figure.scale]
+        link = ("d’" if unit[:1].lower() in "aeiouyhéèêàâîôû" else "de ") if lang == "fr" else ""
+        unit = f"{scale} {link}{unit}".replace("’ ", "’")
+        answer = clean_number(figure.value / 10**figure.scale)
+        label = words["amount"].format(unit=unit)
+    elif figure.kind == "count":
         of = "d’" if lang == "fr" and unit[:1].lower() in "aeiouyhéèêàâîôû" else "de "
         label = words["count"].format(of=of, unit=unit)
     elif figure.kind == "amount":
@@ -303,19 +306,15 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
         "type": "numeric",
         "draft": True,
         "prompt": words["fill"].format(label=label, passage=passage),
-        "answer": figure.value,
+        "answer": answer,
     }
     if unit:
         question["unit"] = unit
     why = words["figure_why"].format(wording=re.sub(r"\s+", " ", figure.wording))
-    if figure.range is not None:
-        question["range"] = list(figure.range)
-        why += words["range_why"].format(low=_format_number(figure.range[0], lang), high=_format_number(figure.range[1], lang))
-    else:
-        question["tolerance"] = figure.tolerance
-        if figure.tolerance:
-            tolerance = str(figure.tolerance).replace("%", "\u00a0%") if lang == "fr" else str(figure.tolerance)
-            why += words["tolerance_why"].format(tolerance=tolerance)
+    question["tolerance"] = figure.tolerance
+    if figure.tolerance:
+        tolerance = str(figure.tolerance).replace("%", "\u00a0%") if lang == "fr" else str(figure.tolerance)
+        why += words["tolerance_why"].format(tolerance=tolerance)
     return question | _closing(figure.tags, 2, why, figure.excerpt)
 
 

@@ -66,9 +66,8 @@ class Figure:
     """The figure as written: 'Plus de 400 produits', 'une cinquantaine de start-up'."""
     qualifier: str
     """'plus de', 'une cinquantaine', 'about'... or '' for an exact figure."""
-    tolerance: int | str | None
-    """0 for an exact figure, '5%' for an approximate one; None when `range` is given."""
-    range: tuple[Number, Number] | None
+    tolerance: int | str
+    """0 for a figure the text gives (its "plus de", "about" stay in sight), '5%' for a round number ("une cinquantaine")."""
     excerpt: str
     blank: tuple[int, int]
     """The part of `excerpt` that the question hides."""
@@ -78,6 +77,8 @@ class Figure:
     """Found in a heading or a caption, not in the prose."""
     sentence: int = 0
     """Offset of the sentence that holds the figure: its figures are one place of the article."""
+    scale: int = 0
+    """The power of ten of the scale word the article writes it with (6: "15,4 millions d’euros"): asked in that scale."""
 
 
 @dataclass(frozen=True)

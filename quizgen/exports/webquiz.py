@@ -27,7 +27,7 @@ from importlib.resources import files
 from typing import Any, Literal
 
 from .. import scoring
-from ..answers import match_text
+from ..answers import match_text, unit_scale
 from ..apart import clusters
 from ..bank.media import FORMATS, SNIFFED, image_kind
 from ..identity import web_link
@@ -264,7 +264,9 @@ def type_fields(question: Question, lang: str) -> dict[str, Any]:
     if isinstance(question, ShortAnswer):
         return {"accepted": short_answers(question, lang)}
     if isinstance(question, Numeric):
-        return {"bounds": list(question.bounds), "unit": None if question.unit is None else question.unit[lang]}
+        unit = None if question.unit is None else question.unit[lang]
+        # "scale": in "million pounds", a typed "15.4 million" (read as 15 400 000) is 15.4 too.
+        return {"bounds": list(question.bounds), "unit": unit, "scale": unit_scale(unit, lang) if unit else 0}
     if isinstance(question, Cloze):
         parts = [
             {"text": part} if isinstance(part, str) else {"accepted": blank_answers(question, part, lang), "hint": part.hint}
@@ -339,7 +341,9 @@ def credit(question: Question, response: Any, lang: str) -> float:
         accepted = short_answers(question, lang)
         return float(match_text(str(response), accepted, [0] * len(accepted)) is not None)
     if isinstance(question, Numeric):
-        return scoring.number_credit(float(response), question.bounds)
+        power = unit_scale(question.unit[lang], lang) if question.unit is not None else 0
+        number = float(response)
+        return max(scoring.number_credit(number, question.bounds), scoring.number_credit(number / 10**power, question.bounds))
     if isinstance(question, Cloze):
         blanks = cloze_deletions(question.text[lang])
         per_blank = [blank_answers(question, blank, lang) for blank in blanks]

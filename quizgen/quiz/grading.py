@@ -301,7 +301,9 @@ def check_numeric(presentation: Presentation, response: str) -> Verdict | Unclea
     value = float(reading.value)
     low, high = question.bounds
     margin = 1e-9 * max(1.0, abs(low), abs(high))
-    correct = low - margin <= value <= high + margin
+    # In "million pounds", "15.4 million" (read as 15 400 000) is 15.4 too.
+    power = answers.unit_scale(question.unit[lang], lang) if question.unit is not None else 0
+    correct = any(low - margin <= shown <= high + margin for shown in (value, float(reading.value.scaleb(-power))))
     notes = []
     if not correct:
         notes.append(Note("read-as", (format_number(value, lang),)))

@@ -178,7 +178,9 @@
     numeric(question, typed) {
       const value = readNumber(typed, data.lang, question.unit);
       const [low, high] = question.bounds;
-      return { credit: value !== null && value >= low - 1e-9 && value <= high + 1e-9 ? 1 : 0 };
+      const within = (number) => number >= low - 1e-9 && number <= high + 1e-9;
+      // In "million pounds", a typed "15.4 million" (read as 15 400 000) is 15.4 too.
+      return { credit: value !== null && (within(value) || within(value / 10 ** question.scale)) ? 1 : 0 };
     },
     cloze(question, typed) {
       const blanks = question.parts.filter((part) => part.accepted);
