@@ -51,7 +51,8 @@ def test_a_range_start_is_blanked_alone_and_quoted_with_the_whole_range() -> Non
     ("text", "lang", "figures"),
     [
         ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),  # no opener: 5 of something to 3 people
-        ("He was 30 and 5 people died.", "en", [(5, "people", "count")]),
+        # 30 is a number whose noun is before it (it is asked as a bare "number"), not a range of people.
+        ("He was 30 and 5 people died.", "en", [(30, "", "count"), (5, "people", "count")]),
         ("Between about 20 and 30 people came.", "en", [(30, "people", "count")]),  # a qualifier: no plain range
         ("Between 3 and 4 July, the fair opens.", "en", [(4, "july", "date")]),  # days, not a count
         ("Le magasin est ouvert de 9 à 17 heures.", "fr", [(17, "heures", "duration")]),  # times of day
@@ -106,11 +107,12 @@ def test_numbers_in_words(text: str, lang: str, figures: list[tuple[Any, ...]]) 
     assert _figures(text, lang) == figures
 
 
-def test_a_decade_is_a_year_in_french_only() -> None:
-    """ "dans les années …" asks for 1960 as French writes it; "in the …s" would not read as a year question."""
+def test_a_decade_is_asked_by_its_first_year() -> None:
+    """ "dans les années …" asks for 1960 as French writes it; English asks "in the …s", its "s" in sight."""
     (figure,) = extract("Il a grandi dans les années 1960 à Zanzibar.", nlp=False).figures
     assert (figure.value, figure.kind) == (1960, "year")
-    assert extract("He grew up in the 1960s in Zanzibar.", lang="en", nlp=False).figures == ()
+    (figure,) = extract("He grew up in the 1960s in Zanzibar.", lang="en", nlp=False).figures
+    assert (figure.value, figure.kind, figure.excerpt[figure.blank[1] :]) == (1960, "year", "s in Zanzibar.")
 
 
 @pytest.mark.parametrize(
@@ -176,3 +178,26 @@ def test_a_figure_in_a_sentence_that_starts_with_a_pronoun_has_the_sentence_befo
     text = "Team France Export a été créé en 2019 par l’État et les régions. Il comprend 250 personnes en France."
     figure = next(f for f in extract(text, lang="fr", nlp=False).figures if f.value == 250)
     assert figure.excerpt == text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("Après deux mois et demi d’ouverture, la salle est pleine.", "fr", [(2.5, "mois", "duration")]),
+        ("It took two and a half years to build.", "en", [(2.5, "years", "duration")]),
+        ("The waters have upwards of a few hundred fur seals.", "en", []),  # no number is given
+        ("That includes a $120-million grant from the province.", "en", [(120_000_000, "dollars", "amount")]),
+        ("Les lignes C1, C2, C6, 50, 53 et 57 sont perturbées.", "fr", []),  # labels, no age of "C6"
+        ("Frank and Wendy Edwards, both aged 50, run the shop.", "en", [(50, "years", "age")]),
+        ("She died at the age of 74 last year.", "en", [(74, "years", "age")]),
+        ("Deux éleveurs de 28 et 29 ans ont parlé.", "fr", [(2, "éleveurs", "count"), (28, "ans", "duration"), (29, "ans", "duration")]),
+        ("Il a pris 40 ou 50 millimètres de pluie.", "fr", [(40, "millimètres", "count"), (50, "millimètres", "count")]),
+        ("Ils payent 0,74 centimes d’euros le kWh.", "fr", [(0.74, "centimes", "count")]),
+        # A number whose noun came before it, after a word that states a quantity.
+        ("The turnout was 1167 of an electorate of 5,672.", "en", [(1167, "", "count"), (5672, "", "count")]),
+        ("Attendances rose to 5,132,490 compared with last year.", "en", [(5_132_490, "", "count")]),
+        ("The bus was late for 3 days.", "en", [(3, "days", "duration")]),
+    ],
+)
+def test_halves_vague_hundreds_hyphen_scales_ages_pairs_and_bare_numbers(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures

@@ -102,6 +102,11 @@ def _clozes(findings: Findings) -> frozenset[int]:
     return frozenset(chosen)
 
 
+def _rank(figure: Figure) -> int:
+    """Which of a sentence's figures is asked: by `KIND_ORDER`, a number whose noun came before it last."""
+    return KIND_ORDER.index(figure.kind) if figure.unit or figure.kind != "count" else len(KIND_ORDER)
+
+
 def _opens_a_sentence(text: str) -> bool:
     """Whether `text` starts as a sentence does: a capital, a digit or a currency, after an opening mark if any."""
     first = text.lstrip("«“\"‘'([ \u00a0")[:1]
@@ -122,7 +127,7 @@ def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
         if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
             continue
         held = best.get(figure.sentence)
-        if held is None or KIND_ORDER.index(figure.kind) < KIND_ORDER.index(held.kind):
+        if held is None or _rank(figure) < _rank(held):
             best[figure.sentence] = figure
     seen: set[tuple[object, ...]] = set()
     chosen = []

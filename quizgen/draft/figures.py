@@ -53,10 +53,21 @@ QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliard
 # The patterns each number is read with, compiled once: a long text has tens of thousands of numbers.
 _TIME_BEFORE = re.compile(r"\d[:h]")
 _TIME_AFTER = re.compile(r"[:h]\d")
+_BARE_BEFORE = {
+    "fr": re.compile(r"(?i)\b(?:atteint|atteignait|était|étaient|est|sont|à|contre|compte|comptait|totalise|totalisait)\s+$"),
+    "en": re.compile(
+        r"(?i)\b(?:hit|hits|reached|reach|totalled|totaled|totalling|totaling|was|were|is|are|of|to|from|than|compared with"
+        r"|compared to|against)\s+$"
+    ),
+}
+"""Words after which a number's noun is the one before: "turnout was 1167", "passé à 1 400"."""
+_COMPARING = frozenset({"compared", "against", "versus", "up", "down", "last", "this", "next", "contre", "soit", "cette"})
+"""Words a bare number may be followed by: "rose to 5,132,490 compared with", "28 cette année"."""
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|at the age of|age of|âgée?s? de|à l[’']âge de)\s+$")
 _AGE_AFTER = re.compile(r"\s*(?:ans\b|years? old\b)?\s*[,)]")
-_NAME_COMMA = re.compile(rf"([{CAPITALS}][\w’'-]+),\s*$")
+_NAME_COMMA = re.compile(rf"([{CAPITALS}][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*),\s*$")  # a word of letters: "C6, 50" is no age
 _SYMBOL_BEFORE = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$")
-_SCALE_AFTER = re.compile(r"(?i)\s+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b")
+_SCALE_AFTER = re.compile(r"(?i)[\s-]+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b")  # "$120-million"
 _SHARED_SCALE = re.compile(
     r"(?i)\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b"
 )
@@ -68,6 +79,9 @@ _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
 _DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
+_FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
+_HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
+_HALF_AFTER_UNIT = re.compile(r"\s+et\s+demie?\b")
 _ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
 _CUT = re.compile(r"[,;:(—–]\s*")
 _ELLIPSIS_JOINT = {
@@ -105,7 +119,7 @@ _RANGE_OPENER = {
     "en": re.compile(r"(?i)(?:^|(?<=[\s(]))(between|from)\s+$"),
 }
 _RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
-_RANGE_END = re.compile(r"(?i)\s+(et|à|and|to)\s+")
+_RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+")
 RANGE_REACH = 40
 """How far a range's second number may run: fifteen digits with their separators, or a few words."""
 
@@ -215,8 +229,8 @@ class _FigureReader:
             if number_start < taken:
                 continue
             figure = self._figure_at(number_start, number_end, number, start, end)
-            if figure is None and figures:
-                figure = self._elliptical(figures[-1], number_start, number_end, number, start, end)
+            if (figure is None or (figure.kind == "count" and not figure.unit)) and figures:
+                figure = self._elliptical(figures[-1], number_start, number_end, number, start, end) or figure
             if figure is not None:
                 figures.append(figure)
                 taken = figure.blank[1] if figure.ranged else figure.end
@@ -246,6 +260,8 @@ class _FigureReader:
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
+        if not number.digits and _FEW_BEFORE.search(before[-12:]):
+            return None  # "a few hundred", "plusieurs milliers": no number is given
         # An age in apposition: "Mr. Perez, 59, spent", "Rachel Delacour, 37 ans, doit"; the figure starts at the name,
         # so that its excerpt says whose age it is.
         age_after = _AGE_AFTER.match(rest)
@@ -254,9 +270,14 @@ class _FigureReader:
             name_start = start - len(before[-30:]) + named.start(1)
             stop = end + len(age_after.group().rstrip(" ,)")) if age_after else end
             return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", name_start, stop, (start, end))
+        if number.digits and not number.attached and 1 <= value <= 120 and _AGE_BEFORE.search(before[-24:]):
+            return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))  # "aged 50"
         hyphen = _HYPHEN_UNIT.match(rest) if self.lang == "en" and not number.attached else None
         if hyphen:  # before the calendar: "a 2000-year-old tree" is no year
             return self._hyphen_unit(hyphen, number, start, end, before)
+        if number.attached == "s":  # "the 1970s": a decade, asked by its first year
+            decade = len(number.digits) == 4 and 1000 <= value <= 2100 and value % 10 == 0
+            return self._raw(value, "", "year", "", start, end, (start, start + 4)) if decade else None
         calendar = self._calendar(start, end, number, before, rest) if number.digits else None
         if calendar is not None:
             return calendar or None
@@ -289,6 +310,9 @@ class _FigureReader:
                 scale = _SHORT_SCALE.match(rest)
             if scale:
                 scale_word, position = scale.group(1), end + scale.end()
+        half = _HALF_BEFORE_UNIT.match(text, position) if self.lang == "en" else None
+        if half:  # "two and a half years": the blank is "two and a half"
+            value, position = value + 0.5, half.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
         power = round(math.log10(multiplier)) if multiplier >= 10**6 else 0
@@ -309,19 +333,36 @@ class _FigureReader:
             return None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
         if noun is None:
-            if not range_start or qualifier or position != end:
-                return None
-            return self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
+            ranged = None
+            if range_start and not qualifier and position == end:
+                ranged = self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
+            if ranged is None and self._bare(number, amount, before, after):
+                # "turnout was 1167", "visitor numbers hit 25,000": the noun is before; the excerpt shows it.
+                return self._raw(amount, "", "count", qualifier, figure_start, position, (blank_start, position), power)
+            return ranged
         unit, noun_end = noun
+        demi = _HALF_AFTER_UNIT.match(after, noun_end) if self.lang == "fr" else None
+        if demi:  # "deux mois et demi": the blank is all three words, the unit is asked in the label
+            amount, noun_end = clean_number(amount + 0.5), demi.end()
         head = unit.split()[0]
         # "16 h" is a time of day, "m" metres or millions; "20 Minutes", "7 Jours" are titles, not durations.
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
-        if kind == "count" and amount <= 1:
+        if kind == "count" and amount in (0, 1):
             return None  # "1 victoire", "no 1 mondiale", "a 3-0 win": nobody asks how many when it is one or none
-        blank_end = position if (scale_word or round_words) else end
+        blank_end = position + noun_end if demi else position if (scale_word or round_words or half) else end
         return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (blank_start, blank_end), power)
+
+    def _bare(self, number: Numeral, amount: Number, before: str, after: str) -> bool:
+        """A number whose noun came before it: digits (10 or more, or a decimal) after a verb or preposition that states
+        a quantity ("hit", "was", "of", "atteint", "contre"), and then no word of its own."""
+        if not number.digits or number.attached or (amount < 10 and amount == int(amount)):
+            return False
+        if not _BARE_BEFORE[self.lang].search(before[-24:]):
+            return False
+        follows = _NEXT_WORD.match(after)
+        return follows is None or follows.group(1).lower() in STOPWORDS[self.lang] | _COMPARING
 
     def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
         """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
@@ -342,7 +383,14 @@ class _FigureReader:
         """
         opener = _RANGE_OPENER[self.lang].search(before, max(0, len(before) - 12))
         joint = _RANGE_END.match(rest)
-        if not opener or not joint or joint.group(1).lower() != _RANGE_JOINT[opener.group(1).lower()]:
+        if not joint:
+            return None
+        # "28 et 29 ans", "40 ou 50 millimètres": two figures of one noun, no opener needed.
+        word = joint.group(1).lower()
+        ranged = opener is not None and word == _RANGE_JOINT[opener.group(1).lower()]
+        # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
+        # not "He was 30 and 5 people died".
+        if not ranged and not (word in ("ou", "or") or (opener is not None and word in ("et", "and"))):
             return None
         second_start = end + joint.end()
         found = find_numbers(self.text, second_start, min(block_end, second_start + RANGE_REACH), self.lang)
@@ -358,7 +406,7 @@ class _FigureReader:
             return None
         if self.lang == "fr" and second.unit.lower() in ("heure", "heures"):
             return None
-        figure_start = start - len(before) + opener.start(1)
+        figure_start = start - len(before) + opener.start(1) if opener and ranged else start
         return _RawFigure(amount, second.unit, second.kind, "", figure_start, second.end, (start, end), ranged=True)
 
     def _elliptical(
@@ -450,7 +498,13 @@ class _FigureReader:
                 noun, end = f"{noun} {more.group(1)}", more.end()
         if noun.lower() in stop or noun.lower() in DAYS:
             slip = _NEXT_WORD.match(after, end)
-            if slip and noun.lower() not in DETERMINERS and slip.group(1).lower() in TIME_UNITS:
+            # ("an" is French: "1167 of an electorate" is no duration)
+            if (
+                slip
+                and noun.lower() not in DETERMINERS
+                and slip.group(1).lower() in TIME_UNITS
+                and (self.lang, slip.group(1)) != ("en", "an")
+            ):
                 return slip.group(1), slip.end()
             return None
         if many and noun.split()[-1].lower() not in TIME_UNITS and not self._plural(noun.split()[-1]):

@@ -49,7 +49,7 @@ PREPOSITIONS = _word_set(
     " by with to of for from at about against than between among like into onto upon toward towards versus behind"
 )
 """A name right after one of these is an object ("invité par Pierre Gattaz"), never the speaker."""
-TITLES = _word_set("M Mme Mlle Mr Mrs Ms Dr Pr Sir Dame")
+TITLES = _word_set("M Mme Mlle Mr Mrs Ms Dr Pr Sir Dame Cllr Coun")
 """Capitalised, without their full stop: what a name may start after ("M. Dupont")."""
 NAME_PARTICLES = _word_set("de du des van von der den da di del della le bin al")
 """The small words inside a name ("Charles de Gaulle")."""

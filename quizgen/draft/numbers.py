@@ -54,7 +54,7 @@ def _digits_pattern(lang: str) -> re.Pattern[str]:
     ordinal's ending ("20km", "32C", "50pc", "13th", "115e")."""
     if lang == "fr":
         return re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(e|er|re|ère|ème|km|kg|cm|mm)?(?![\w]|[.,]\d)")
-    return re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|C|th|st|nd|rd)?(?![\w]|[.,]\d)")
+    return re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|C|th|st|nd|rd|s)?(?![\w]|[.,]\d)")
 
 
 HYPHEN_UNITS = "year|month|week|day|hour|minute"

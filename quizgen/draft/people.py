@@ -126,6 +126,8 @@ class _Name:
     end: int
     titled: bool
     gender: Gender | None
+    title: str = ""
+    """The title as written ("Mrs", "M."), when one stood before the name."""
 
 
 @dataclass
@@ -140,6 +142,7 @@ class _PersonBuilder:
     role: _Role | None = None
     role_in_heading: bool = False
     genders: Counter[Gender] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
 
     @property
     def name(self) -> str:
@@ -272,8 +275,11 @@ class People:
 
     def records(self) -> list[Person]:
         people = []
+        names = Counter(builder.name for builder in self.builders)
         for builder in self.builders:
             name = builder.name
+            if names[name] > 1 and name not in builder.full and builder.titles:
+                name = f"{builder.titles.most_common(1)[0][0]} {name}"  # "Mr Edwards" and "Mrs Edwards", a couple
             variants = tuple(sorted(set(builder.spellings) - {name}, key=lambda s: builder.first_at[s]))
             role = builder.role
             if role is None:
@@ -348,7 +354,8 @@ class People:
                 titled = False  # "M. Jean Dupont" is a full name
             if gender is None:
                 gender = _first_name_gender(tokens[first].group())
-            names.append(_Name(flat(text[start:end]), start, end, titled, gender))
+            title = text[tokens[known].start() : tokens[known].end() + 1].strip() if titled and known is not None else ""
+            names.append(_Name(flat(text[start:end]), start, end, titled, gender, title.rstrip(" \u00a0")))
             if role is not None and start not in scan.quote_spans:
                 self.appositions.append(role.span)
         return names
@@ -465,6 +472,8 @@ class People:
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
             if not owners:
                 owners = [index for index in candidates if spelling in self.builders[index].spellings]
+            # "Mr Edwards" and "Mrs Edwards" are a couple, not one person.
+            owners = [index for index in owners if self._agrees(index, name.gender)]
         else:
             owners = [index for index in candidates if any(_same_person(spelling, known) for known in self.builders[index].spellings)]
         if len(owners) == 1:
@@ -477,6 +486,8 @@ class People:
             self._near.setdefault(key, {})[index] = None  # an ordered set: a name met a thousand times is one entry
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
+        if name.title:
+            builder.titles[name.title] += 1
         if name.gender is not None:
             builder.genders[name.gender] += 1
         return index

@@ -35,6 +35,7 @@ WORDING = {
         "amount": "en {unit}",
         "percent": "en %",
         "count": "nombre {of}{unit}",
+        "number": "nombre",
         "duration": "durée, en {unit}",
         "age": "âge, en ans",
         "year": "année",
@@ -57,6 +58,7 @@ WORDING = {
         "amount": "in {unit}",
         "percent": "in %",
         "count": "number of {unit}",
+        "number": "number",
         "duration": "{unit}",
         "age": "age, in years",
         "year": "year",
@@ -294,6 +296,8 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
         unit = f"{scale} {link}{unit}".replace("’ ", "’")
         answer = clean_number(figure.value / 10**figure.scale)
         label = words["amount"].format(unit=unit)
+    elif figure.kind == "count" and not unit:
+        label = words["number"]  # "turnout was …": the excerpt says what is counted
     elif figure.kind == "count":
         of = "d’" if lang == "fr" and unit[:1].lower() in "aeiouyhéèêàâîôû" else "de "
         label = words["count"].format(of=of, unit=unit)
