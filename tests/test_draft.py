@@ -156,25 +156,19 @@ def test_viva_bank_header_and_first_questions() -> None:
     assert bank["title"] == title
     assert bank["languages"] == ["fr"]
     assert bank["source"] == {"title": title, "file": "../shared/sources/viva-technology-2016.txt"}
-    # One person quoted by name (Carney's words are a fragment his sentence does not name him in): no "who said".
+    # One person quoted by name (Carney's words are a fragment his sentence does not name him in): no "who said", and no
+    # cloze (teachers keep 1 in 8); Pierre Gattaz, named once, is no one the article is about.
     assert [question["id"] for question in bank["questions"]] == [
-        "john-chambers-le-monde-du-numerique-cloze",
         "200-millions-de-dollars",
         "une-cinquantaine-de-start-up",
         "5-centres-r-d",
         "year-2015",
-        "pierre-gattaz-role",
-        "john-chambers-quand-je-disais-que-cloze",
         "50-percent",
         "plus-de-400-produits",
         "jay-carney-role",
         "jimmy-wales-role",
         "quinze-apres-ans",
     ]
-    assert bank["questions"][0]["text"] == (
-        "John Chambers : « Le monde du numérique sera bientôt menée par la France et Paris sera la capitale des start-up."
-        " Vive la {{c1::French Tech}}\u00a0! »"
-    )
     by_id = {question["id"]: question for question in bank["questions"]}
     assert by_id["200-millions-de-dollars"] | {"prompt": "", "source": ""} == {
         "id": "200-millions-de-dollars",
@@ -448,7 +442,7 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-SUMMARY = "{path}: 12 draft questions (8 quotations, 14 figures, 3 people); review them, then remove draft: true\n"
+SUMMARY = "{path}: 9 draft questions (8 quotations, 14 figures, 3 people); review them, then remove draft: true\n"
 
 
 def test_cli_writes_the_draft_beside_the_article_name(in_tmp: Path) -> None:
@@ -913,7 +907,7 @@ def test_every_give_away_is_grouped_and_every_speaker_is_named_in_the_excerpt(na
 
 def test_a_cloze_never_hides_the_digits_of_a_word() -> None:
     text = "Paul Martin signe au club\n\n« Je veux vivre cette aventure en P3 avec toute l’équipe de Rennes dès 08H00 », a déclaré Paul Martin."
-    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="fr", nlp=False))
+    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="fr", nlp=False, every=True))
     clozes = [question["text"] for question in bank["questions"] if question["type"] == "cloze"]
     assert clozes and all("{{c1::3}}" not in cloze and "{{c1::08}}" not in cloze for cloze in clozes)
 
@@ -1013,3 +1007,30 @@ def test_mr_and_mrs_of_one_surname_are_two_people_each_named_with_their_title() 
     )
     findings = extract(text, lang="en", nlp=False)
     assert [(q.speaker, q.text[:12]) for q in findings.quotations] == [("Mr Edwards", "The economy "), ("Mrs Edwards", "This shop ha")]
+
+
+def test_no_age_no_two_no_list_no_one_time_name_and_a_handful_of_figures() -> None:
+    text = (
+        "Lamb prices soar at the Hindon sale\n\n"
+        "Farmer Jim Brown, 47, sold 180 lambs at the Hindon sale on Tuesday, said Jane Doe, chief executive of the sale.\n\n"
+        "The two farms sent lambs. The next drafts sold for $189, $166 and $157 respectively.\n\n"
+        "Mary Smith, the local council president, opened the sale.\n\n"
+        "Buyers paid $221 for the best pen. Another 2,200 lambs were offered. The sale lasted 6 hours. "
+        "A pen of ewes sold for $240. The farm covers 300 hectares.\n\n"
+        "“Prices have never been this high,” said Jane Doe. Jane Doe runs the sale."
+    )
+    findings = extract(text, lang="en", nlp=False)
+    assert {(f.value, f.kind) for f in findings.figures} >= {(47, "age"), (189, "amount"), (221, "amount")}
+    asked = _asked_en(text)
+    numeric = [q["answer"] for q in asked.values() if q["type"] == "numeric"]
+    # No age (47), no count of two, nothing of the price list; a handful (3 for a text this short), the first kinds first.
+    assert not {47, 2, 189, 166, 157} & set(numeric)
+    assert len(numeric) == 3
+    # Mary Smith is named once and does not speak: her role is not asked; Jane Doe's is.
+    roles = [q["answer"] for q in asked.values() if q["id"].endswith("-role")]
+    assert roles == ["Jane Doe"]
+
+
+def _asked_en(text: str) -> dict[str, dict[str, Any]]:
+    bank = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="en", nlp=False))
+    return {question["id"]: question for question in bank["questions"]}

@@ -51,7 +51,8 @@ def extract(text: str, lang: str | None = None, *, nlp: bool = True, title: str 
     quotations = find_quotations(text, scans, people, persons, speakers)
     figures = find_figures(text, scans, language, people, persons, quotations, focus_after)
     headline = title or headline_of(text, scans)
-    return Findings(headline, language, tuple(quotations), tuple(figures), tuple(persons), tuple(skipped), names is not None)
+    words = len(prose.split())
+    return Findings(headline, language, tuple(quotations), tuple(figures), tuple(persons), tuple(skipped), names is not None, words)
 
 
 def headline_of(text: str, scans: list[Scan]) -> str:

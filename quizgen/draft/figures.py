@@ -63,6 +63,8 @@ _BARE_BEFORE = {
 """Words after which a number's noun is the one before: "turnout was 1167", "passé à 1 400"."""
 _COMPARING = frozenset({"compared", "against", "versus", "up", "down", "last", "this", "next", "contre", "soit", "cette"})
 """Words a bare number may be followed by: "rose to 5,132,490 compared with", "28 cette année"."""
+_AGE_OF = re.compile(r"(?i)(?<!plus )(?<!moins )(?<!près )(?<!depuis )\b[^\W\d_]{3,}[’']?\w* de\s+$")
+_OF_WHAT = re.compile(r"\s+d[e’']")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|at the age of|age of|âgée?s? de|à l[’']âge de)\s+$")
 _AGE_AFTER = re.compile(r"\s*(?:ans\b|years? old\b)?\s*[,)]")
 _NAME_COMMA = re.compile(rf"([{CAPITALS}][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*),\s*$")  # a word of letters: "C6, 50" is no age
@@ -349,6 +351,14 @@ class _FigureReader:
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
+        if (
+            kind == "duration"
+            and head.lower() == "ans"
+            and 15 <= amount <= 110
+            and _AGE_OF.search(before[-20:])
+            and not _OF_WHAT.match(after, noun_end)
+        ):
+            kind = "age"  # "le slalomeur de 23 ans", "l’Espagnole de 22 ans"; not "une peine de 20 ans de prison"
         if kind == "count" and amount in (0, 1):
             return None  # "1 victoire", "no 1 mondiale", "a 3-0 win": nobody asks how many when it is one or none
         blank_end = position + noun_end if demi else position if (scale_word or round_words or half) else end

@@ -155,6 +155,10 @@ class _PersonBuilder:
         return min(self.first_at.values())
 
     @property
+    def named(self) -> int:
+        return sum(self.spellings.values())
+
+    @property
     def gender(self) -> Gender | None:
         """The gender the article gives them, when its clues agree."""
         if len(self.genders) == 1:
@@ -283,11 +287,11 @@ class People:
             variants = tuple(sorted(set(builder.spellings) - {name}, key=lambda s: builder.first_at[s]))
             role = builder.role
             if role is None:
-                people.append(Person(name, variants=variants, position=builder.first))
+                people.append(Person(name, variants=variants, position=builder.first, named=builder.named))
             else:
                 start, end = role.span
                 organisation = role.organisation and flat(role.organisation)
-                people.append(Person(name, flat(role.wording), organisation, self.text[start:end], variants, start))
+                people.append(Person(name, flat(role.wording), organisation, self.text[start:end], variants, start, builder.named))
         return people
 
     # Finding names

@@ -26,6 +26,8 @@ class Person:
     """Other spellings of the name in the article ("Jay Carner")."""
     position: int = 0
     """Offset of the role's excerpt (or of the first mention) in the article."""
+    named: int = 1
+    """How many times the article names them."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class Findings:
     """The lines left out as page chrome."""
     nlp: bool = False
     """Whether the optional NLP pass read the article."""
+    words: int = 0
+    """How long the article's prose is, in words."""
 
     @property
     def roles(self) -> tuple[Person, ...]:
