@@ -25,10 +25,14 @@ LEAST_FRAGMENT_WORDS = 8
 """Words a fragment quoted in the writer's sentence needs: "in at least five years" means nothing on its own."""
 LEAST_EXCERPT_WORDS = 5
 """Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
-_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|à|et|ou|to|and|or)\s*$")
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|à|et|ou|to|and|or)\s*\d")
+_NUMBER_WORD = r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|seven|eight|nine|ten))"
+_RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
+_CENTURY = re.compile(r"(?i)\s*(?:th|st|nd|rd|e|ème)?\s+(?:century|centuries|siècles?)\b")
 LIST = 3
 """Figures of one unit in a sentence that make it a list."""
+PER_UNIT = 2
+"""Figure questions of one unit at most (two percentages, two amounts in euros)."""
 MOST_FIGURES = 3
 WORDS_PER_FIGURE = 60
 """Figure questions of an article at most: one for every 60 words, three at least (teachers struck out the fifth
@@ -68,15 +72,23 @@ def choose(findings: Findings) -> Choice:
     kept = [f for f in figures if not any(low <= f.position < high for low, high in asked)]
     # A handful of figures an article: the first kinds first (`KIND_ORDER`), then the earliest (a news lead says most).
     most = max(MOST_FIGURES, findings.words // WORDS_PER_FIGURE)
-    chosen = set(map(id, sorted(kept, key=lambda f: (_rank(f), f.position))[:most]))
+    per_unit: Counter[tuple[str, str]] = Counter()
+    ordered = []
+    for figure in sorted(kept, key=lambda f: (_rank(f), f.position)):
+        per_unit[figure.unit, figure.kind] += 1
+        if per_unit[figure.unit, figure.kind] <= PER_UNIT:  # the fourth trust's percentage is rote, not the story
+            ordered.append(figure)
+    chosen = set(map(id, ordered[:most]))
     kept = [f for f in kept if id(f) in chosen]
-    # "Qui est « maire » ?", "Who is “chair”?": a role of one word says neither of what nor where; someone named once,
-    # who does not speak, is no one the article is about.
+    # "Qui est « maire » ?", "Who is “chair”?"; someone named once, who does not speak, is no one the article is about.
     speakers = {q.asked_speaker for q in findings.quotations}
-    roles = tuple(
-        person for person in findings.roles if len((person.role or "").split()) > 1 and (person.named > 1 or person.name in speakers)
-    )
+    roles = tuple(person for person in findings.roles if _whole_role(person.role or "") and (person.named > 1 or person.name in speakers))
     return Choice(who, frozenset(), tuple(kept), roles)
+
+
+def _whole_role(role: str) -> bool:
+    """A role of two words or more: "maire", "chair" say neither of what nor where."""
+    return len(role.split()) > 1
 
 
 def _words(text: str) -> int:
@@ -99,6 +111,13 @@ def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
         one_each.sort(key=lambda q: (q.partial, -min(_words(q.text), 60), q.position))
         asked.update(q.position for q in one_each[:PER_SPEAKER])
     return frozenset(asked)
+
+
+def _close(figure: Figure, other: Figure) -> bool:
+    """Two figures of one unit that differ by less than a tenth: a reader recalls one for the other."""
+    if other is figure or (other.unit, other.kind) != (figure.unit, figure.kind) or other.value == figure.value:
+        return False
+    return abs(other.value - figure.value) < 0.1 * max(abs(other.value), abs(figure.value))
 
 
 def _rank(figure: Figure) -> int:
@@ -130,6 +149,10 @@ def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
             continue  # the answer is in the deck's title
         if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
             continue
+        if figure.kind == "rank" and _CENTURY.match(figure.excerpt, high):
+            continue  # "the 19th century": a date, not a rank
+        if any(_close(figure, other) for other in figures):
+            continue  # "more than 400 pups" and "440 pups", "818 drivers" and "about 820": an answer would be marked wrong
         held = best.get(figure.sentence)
         if held is None or _rank(figure) < _rank(held):
             best[figure.sentence] = figure

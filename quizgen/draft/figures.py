@@ -109,7 +109,7 @@ _EXCERPT_LIMIT = 220
 """Characters of a long sentence an excerpt keeps on each side of its figure."""
 _ANAPHOR = re.compile(
     r"(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
-    r"|He|She|It|They|His|Her|Its|Their|This|These|Those)\b"
+    r"|Ce|Cela|Ceci|Soit|He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
 _HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
@@ -525,7 +525,7 @@ class _FigureReader:
                 if not more or more.group(1).lower() in stop:
                     return None
                 noun, end = f"{noun} {more.group(1)}", more.end()
-                if self._plural(more.group(1)):
+                if self._plural(more.group(1), symbol=False):
                     break
             else:
                 return None
@@ -534,10 +534,11 @@ class _FigureReader:
             noun, end = f"{noun} {acronym.group(1)}", acronym.end()
         return noun, end
 
-    def _plural(self, word: str) -> bool:
-        """A plural's ending ("titles", "élèves", "chevaux"), a noun that counts without one, or a unit's symbol ("kg")."""
+    def _plural(self, word: str, symbol: bool = True) -> bool:
+        """A plural's ending ("titles", "élèves", "chevaux"), a noun that counts without one, or (with `symbol`, right
+        after the number) a unit's symbol ("kg"; not "pay" in "22 million customer pay")."""
         lower = word.lower()
-        if lower in PLURAL_ALWAYS or len(lower) <= 3:
+        if lower in PLURAL_ALWAYS or (symbol and len(lower) <= 3):
             return True
         if self.lang == "en":
             return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))

@@ -291,7 +291,11 @@ class People:
             else:
                 start, end = role.span
                 organisation = role.organisation and flat(role.organisation)
-                people.append(Person(name, flat(role.wording), organisation, self.text[start:end], variants, start, builder.named))
+                # "chief executive of the" (the sale): a role read up to a function word ends before it.
+                words = flat(role.wording).split()
+                while len(words) > 1 and words[-1].lower() in _SENTENCE_OPENERS:
+                    words.pop()
+                people.append(Person(name, " ".join(words), organisation, self.text[start:end], variants, start, builder.named))
         return people
 
     # Finding names

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import slugify
 from .choosing import choose, everything
+from .lexicon import TITLES
 from .numbers import clean_number
 from .people import names_in, person_tags
 from .records import Figure, Findings, Person, Quotation
@@ -190,7 +191,10 @@ def _inside(a: str, b: str) -> bool:
 
 
 def _surname_forms(person: Person) -> list[str]:
-    """What a short answer may be besides the name: the surname alone, the other spellings."""
+    """What a short answer may be besides the name: the surname alone, the other spellings; none for a name with its
+    title ("Mr Edwards"), which a draft writes only when the surname alone is two people's."""
+    if person.name.split()[0].rstrip(".") in TITLES:
+        return []
     forms = [person.name.split()[-1], *person.variants]
     return [form for form in dict.fromkeys(forms) if form != person.name]
 
