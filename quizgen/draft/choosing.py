@@ -25,6 +25,7 @@ LEAST_FRAGMENT_WORDS = 8
 """Words a fragment quoted in the writer's sentence needs: "in at least five years" means nothing on its own."""
 LEAST_EXCERPT_WORDS = 5
 """Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"»”’')]*\s*$")
 _NUMBER_WORD = r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|seven|eight|nine|ten))"
 _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
@@ -68,7 +69,8 @@ def choose(findings: Findings) -> Choice:
     # No cloze of a quotation: teachers kept 1 in 8, even hiding a name or a figure ("trivially guessable", "a duplicate").
     # A figure of a quotation asked about is in that question already: "who said « … 40 % … »" and "… %" ask one thing.
     asked = [(q.position, q.position + len(q.text) + 2) for q in findings.quotations if q.position in who]
-    figures = _figures(findings.figures, findings.title)
+    # A figure someone says is asked with who says it: "« … on en prend un tous les … ans », conclut-elle" names nobody.
+    figures = [f for f in _figures(findings.figures, findings.title) if _speaker_shown(f, findings.quotations)]
     kept = [f for f in figures if not any(low <= f.position < high for low, high in asked)]
     # A handful of figures an article: the first kinds first (`KIND_ORDER`), then the earliest (a news lead says most).
     most = max(MOST_FIGURES, findings.words // WORDS_PER_FIGURE)
@@ -84,6 +86,15 @@ def choose(findings: Findings) -> Choice:
     speakers = {q.asked_speaker for q in findings.quotations}
     roles = tuple(person for person in findings.roles if _whole_role(person.role or "") and (person.named > 1 or person.name in speakers))
     return Choice(who, frozenset(), tuple(kept), roles)
+
+
+def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
+    """A figure outside quotations, or inside one whose speaker its excerpt names."""
+    for quotation in quotations:
+        if quotation.position <= figure.position < quotation.position + len(quotation.text) + 2:
+            speaker = quotation.asked_speaker
+            return speaker is not None and any(word in figure.excerpt for word in speaker.split() if len(word) > 2)
+    return True
 
 
 def _whole_role(role: str) -> bool:
@@ -141,6 +152,10 @@ def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
             continue  # "sold for $189, $166, $157 and $150 respectively": a list, not one fact
         if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind in ("date", "age"):
             continue  # ", a encore dit le ministre alors que…", "” Ferguson, celebrating", a dateline, a day of the month, an age
+        if not _ENDS_A_SENTENCE.search(figure.excerpt):
+            continue  # a clause cut from a long sentence: teachers kept 1 of 19
+        if figure.tolerance:
+            continue  # "une vingtaine d’…": the blank of a round number reads badly, and it is vague (no teacher kept one)
         if figure.kind == "count" and figure.value == 2:
             continue  # "the two hospitals", "des deux côtés": the sentence names both
         low, high = figure.blank
