@@ -270,11 +270,11 @@ def scale_words(lang: str) -> dict[str, int]:
 
 
 def unit_scale(unit: str, lang: str) -> int:
-    """The power of ten a unit counts in when it starts with a scale word: 6 for "millions d’euros" or "million
-    pounds" (an answer of 15.4 is 15 400 000 pounds); 0 for any other unit ("m" alone is metres, not millions)."""
+    """The power of ten a unit counts in when it starts with a scale word: 6 for "millions d’euros", "million
+    pounds" (an answer of 15.4 is 15 400 000 pounds) or "million"; 0 for any other unit ("m" is metres, not millions)."""
     words = normalize(unit).split()
     first = words[0] if words else ""
-    return scale_words(lang).get(first, 0) if len(first) > 2 and len(words) > 1 else 0
+    return scale_words(lang).get(first, 0) if len(first) > 2 else 0
 
 
 def read_digits(digits: str, lang: str) -> Decimal | None:

@@ -1079,3 +1079,15 @@ def test_no_round_number_no_clause_and_no_figure_of_a_quotation_that_names_nobod
 def _asked_fr(text: str) -> dict[str, dict[str, Any]]:
     bank = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="fr", nlp=False))
     return {question["id"]: question for question in bank["questions"]}
+
+
+def test_an_unnamed_speaker_stops_a_pronoun_and_a_name_starts_after_the_title_it_ends() -> None:
+    text = (
+        "Bakers raise prices\n\n"
+        "Owner Philip Vincent said: “Flour suppliers are trying to bring in another five per cent increase.”\n\n"
+        "A spokesman for Warburtons said there had been a rise. He said: “These market pressures mean that we had to act.”\n\n"
+        "Prices rose, Minister of Tourism, Investments and Aviation Chester Cooper said yesterday."
+    )
+    findings = extract(text, lang="en", nlp=False)
+    assert [(q.speaker, q.text[:12]) for q in findings.quotations] == [("Philip Vincent", "Flour suppli"), (None, "These market")]
+    assert "Chester Cooper" in [person.name for person in findings.people]

@@ -201,3 +201,17 @@ def test_a_figure_in_a_sentence_that_starts_with_a_pronoun_has_the_sentence_befo
 )
 def test_halves_vague_hundreds_hyphen_scales_ages_pairs_and_bare_numbers(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
     assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("On passe de 5 euros 20 à 5 euros 36, heureusement.", "fr", [(5.2, "euros", "amount"), (5.36, "euros", "amount")]),
+        ("Le zoo table sur 550 à 600 000 visiteurs par an.", "fr", [(600_000, "visiteurs", "count")]),  # no opener: no range
+        ("Le zoo table sur de 550 à 600 000 visiteurs par an.", "fr", [(550_000, "visiteurs", "count"), (600_000, "visiteurs", "count")]),
+        ("A talk by the Three Rivers Community Rail Partnership.", "en", []),  # a number word with a capital is a name's
+        ("Three people died in the fire.", "en", [(3, "people", "count")]),
+    ],
+)
+def test_euros_and_cents_a_shared_thousand_and_number_words_in_names(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures

@@ -81,6 +81,7 @@ _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
 _DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
+_CENTS_AFTER = re.compile(r"\s+(\d{2})(?!\d|[.,]\d|\s*(?:%|€|euros?|ans|h\b))")
 _FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
 _HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
 _HALF_AFTER_UNIT = re.compile(r"\s+et\s+demie?\b")
@@ -264,6 +265,8 @@ class _FigureReader:
             return None
         if not number.digits and _FEW_BEFORE.search(before[-12:]):
             return None  # "a few hundred", "plusieurs milliers": no number is given
+        if not number.digits and text[start].isupper() and before.rstrip()[-1:] not in ("", *ENDERS, "«", "»", "“", "”", '"', ":"):
+            return None  # "the Three Rivers Community Rail Partnership": a name
         # An age in apposition: "Mr. Perez, 59, spent", "Rachel Delacour, 37 ans, doit"; the figure starts at the name,
         # so that its excerpt says whose age it is.
         age_after = _AGE_AFTER.match(rest)
@@ -327,6 +330,9 @@ class _FigureReader:
         if currency and (scale_word or not currency.group(1)):
             unit = self.symbols.get(currency.group(2).lower(), currency.group(2))
             stop = position + currency.end()
+            cents = _CENTS_AFTER.match(text, stop) if self.lang == "fr" and not scale_word else None
+            if cents:  # "5 euros 20" is 5,20 euros
+                amount, stop = clean_number(amount + int(cents.group(1)) / 100), cents.end()
             return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, stop), power)
         if symbol:
             unit = self.symbols["".join(symbol.group(1).split()).lower()]
@@ -414,6 +420,8 @@ class _FigureReader:
         # "between two and three million people": the second's scale is not the first's unless the first shares it.
         if not scaled and second.value != number.value:
             return None
+        if ranged and amount < 1000 <= second.value and second.value % 1000 == 0 and second.value <= amount * 1000 * 2:
+            amount = amount * 1000  # "de 550 à 600 000 visiteurs": 550 000
         if self.lang == "fr" and second.unit.lower() in ("heure", "heures"):
             return None
         figure_start = start - len(before) + opener.start(1) if opener and ranged else start

@@ -63,6 +63,12 @@ WINDOW = 160
 _INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
+_UNNAMED_SPEAKER = re.compile(
+    r"\b(?:[Aa]n?|[Uu]ne?)\s+(?:spokes(?:man|woman|person)|porte-parole|official|source|représentante?|"
+    r"spokesperson|responsable|witness|témoin|neighbour|neighbor|voisine?|resident|habitante?)\b"
+)
+"""A speaker the article gives no name: "a spokesman for Warburtons", "un porte-parole de la mairie"."""
+_JOINED_BEFORE = re.compile(r"(?:\bof|\band|\bde|\bet|\bdu|\bdes)\s+$")
 _SENTENCE_OPENERS = STOPWORDS["fr"] | STOPWORDS["en"] | {"selon", "according", "après", "avant", "depuis", "pendant", "quand"}
 """Function words a sentence may start with before a name: never the name's first word."""
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
@@ -211,7 +217,9 @@ class People:
         # A speaker the article names by one word that is nobody known ("said Gauff", "Amazon said"): a pronoun or a
         # name beyond it may not stand for the speaker, so nothing is attributed across it.
         mentioned = set(self._mention_starts)
-        self.unknown_speakers = [start for start, _ in self._unknown_speakers if start not in mentioned]
+        # Someone the article does not name at all ("A spokesman for Warburtons said"): the same barrier.
+        unnamed = [(found.start(), found.end()) for found in _UNNAMED_SPEAKER.finditer(text)]
+        self.unknown_speakers = sorted({start for start, _ in self._unknown_speakers + unnamed if start not in mentioned})
         self._anaphor_starts = [anaphor.start for anaphor in self.anaphors]
 
     def unknown_speaker_between(self, start: int, end: int) -> bool:
@@ -306,6 +314,10 @@ class People:
         tokens = list(TOKEN.finditer(text, scan.block.start, scan.block.end))
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
+            while last - first >= 2 and _JOINED_BEFORE.search(
+                text, max(scan.block.start, tokens[first].start() - 5), tokens[first].start()
+            ):
+                first += 1  # "Minister of Tourism, Investments and Aviation Chester Cooper": the name is the last two words
             if _article_before(text, tokens[first].start(), scan.block.start) or tokens[first].group() == "The":
                 continue  # "the San Diego Zoo", "The Swedish Academy": a person's name takes no article
             while first < last and tokens[first].group().lower() in _SENTENCE_OPENERS and tokens[first].group() not in TITLES:

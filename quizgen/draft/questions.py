@@ -296,8 +296,8 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     if figure.scale in SCALE_WORDS[lang] and figure.kind in ("amount", "count", "duration"):
         # "15,4 millions de livres" is asked in millions: nobody types 15400000 without a slip.
         scale = SCALE_WORDS[lang][figure.scale]
-        link = ("d’" if unit[:1].lower() in "aeiouyhéèêàâîôû" else "de ") if lang == "fr" else ""
-        unit = f"{scale} {link}{unit}".replace("’ ", "’")
+        link = ("d’" if unit[:1].lower() in "aeiouyhéèêàâîôû" else "de ") if lang == "fr" and unit else ""
+        unit = f"{scale} {link}{unit}".replace("’ ", "’").strip()  # "9.6 million" of a noun said before: "million"
         answer = clean_number(figure.value / 10**figure.scale)
         label = words["amount"].format(unit=unit)
     elif figure.kind == "count" and not unit:
