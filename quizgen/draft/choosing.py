@@ -2,11 +2,11 @@
 
 Every rule here leaves out a question that is right but that reviewers struck out (see docs/draft.md, "Would a
 teacher keep them?"): a quotation nobody is named for; a cloze of a quotation (kept 1 time in 8); "who said" when
-the article quotes one person only, on a few words, or on a third quotation of the same speaker; a second figure of
-one sentence (a list of results is one fact to learn, not six), more figures than one for every 60 words, a figure
-asked twice, one whose excerpt starts in the middle of a sentence or is a dateline, a day of the month, a figure the
-headline prints or a quotation asked about holds, one end of a range; a role of one word ("maire", "chair").
-`quizgen draft --all` skips them all. Pure functions of the findings.
+the article quotes one person only, on a few words, or on a second quotation of the same speaker, and "who is" of
+someone asked "who said"; a second figure of one sentence (a list of results is one fact to learn, not six), more
+figures than one for every 60 words, a figure asked twice, one whose excerpt starts in the middle of a sentence or
+is a dateline, a day of the month, a figure the headline prints or a quotation asked about holds, one end of a
+range; a role of one word ("maire", "chair"). `quizgen draft --all` skips them all. Pure functions of the findings.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .records import Figure, Findings, Person, Quotation
 
-PER_SPEAKER = 2
-"""Who-said questions on one speaker at most: the third quotation of the same person asks nothing new."""
+PER_SPEAKER = 1
+"""Who-said questions on one speaker at most: a pupil who gives the same name three times learns nothing new."""
 LEAST_WORDS = 4
 """Words a quotation needs for a who-said question: "C’est assez irréel" could be anyone's."""
 LEAST_FRAGMENT_WORDS = 8
@@ -26,7 +26,11 @@ LEAST_FRAGMENT_WORDS = 8
 LEAST_EXCERPT_WORDS = 5
 """Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"»”’')]*\s*$")
-_NUMBER_WORD = r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|one|two|three|four|five|seven|eight|nine|ten))"
+_NUMBER_WORD = (
+    r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
+    r"|soixante|cent|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|hundred))"
+)
 _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
 _CENTURY = re.compile(r"(?i)\s*(?:th|st|nd|rd|e|ème)?\s+(?:century|centuries|siècles?)\b")
@@ -83,8 +87,14 @@ def choose(findings: Findings) -> Choice:
     chosen = set(map(id, ordered[:most]))
     kept = [f for f in kept if id(f) in chosen]
     # "Qui est « maire » ?", "Who is “chair”?"; someone named once, who does not speak, is no one the article is about.
+    # One question whose answer is a person's name, each: "who said" before "who is".
     speakers = {q.asked_speaker for q in findings.quotations}
-    roles = tuple(person for person in findings.roles if _whole_role(person.role or "") and (person.named > 1 or person.name in speakers))
+    asked_about = {q.asked_speaker for q in findings.quotations if q.position in who}
+    roles = tuple(
+        person
+        for person in findings.roles
+        if _whole_role(person.role or "") and (person.named > 1 or person.name in speakers) and person.name not in asked_about
+    )
     return Choice(who, frozenset(), tuple(kept), roles)
 
 

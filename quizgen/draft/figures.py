@@ -81,6 +81,7 @@ _ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 _NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 _NEXT_WORD = re.compile(rf"\s+({_NOUN})")
 _DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
+_RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 _CENTS_AFTER = re.compile(r"\s+(\d{2})(?!\d|[.,]\d|\s*(?:%|€|euros?|ans|h\b))")
 _FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
 _HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
@@ -260,6 +261,8 @@ class _FigureReader:
         # Patterns anchored at the window's end read only its last characters: each costs the same for any number.
         if LABELS.search(before[-16:]) or _TIME_BEFORE.fullmatch(before[-2:]) or _TIME_AFTER.match(rest):  # a label or a time ("10h30")
             return None
+        if _RATIO_BEFORE.search(before[-16:]):  # "one in 40 households", "un sur dix": a ratio, not 40 households
+            return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
@@ -333,10 +336,13 @@ class _FigureReader:
             cents = _CENTS_AFTER.match(text, stop) if self.lang == "fr" and not scale_word else None
             if cents:  # "5 euros 20" is 5,20 euros
                 amount, stop = clean_number(amount + int(cents.group(1)) / 100), cents.end()
-            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, stop), power)
+            # "15,4 … millions d’euros": the blank is the number; its scale and currency stay in sight (the label says them too).
+            shown = end if power and not number.attached else stop
+            return self._raw(amount, unit, "amount", qualifier, figure_start, stop, (blank_start, shown), power)
         if symbol:
             unit = self.symbols["".join(symbol.group(1).split()).lower()]
-            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, position), power)
+            shown = end if power and not number.attached else position  # "$… million"
+            return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, shown), power)
         if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
             return None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
@@ -367,7 +373,7 @@ class _FigureReader:
             kind = "age"  # "le slalomeur de 23 ans", "l’Espagnole de 22 ans"; not "une peine de 20 ans de prison"
         if kind == "count" and amount in (0, 1):
             return None  # "1 victoire", "no 1 mondiale", "a 3-0 win": nobody asks how many when it is one or none
-        blank_end = position + noun_end if demi else position if (scale_word or round_words or half) else end
+        blank_end = position + noun_end if demi else position if ((scale_word and not power) or round_words or half) else end
         return self._raw(amount, unit, kind, qualifier, figure_start, position + noun_end, (blank_start, blank_end), power)
 
     def _bare(self, number: Numeral, amount: Number, before: str, after: str) -> bool:
