@@ -209,8 +209,8 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
         elif kind == "numeric":
             # "14.5" in "million dollars" is the article's 14 500 000.
             value = float(Decimal(repr(question["answer"])).scaleb(unit_scale(question.get("unit", ""), truth["language"])))
-            # A minus sign stays in sight before the blank ("en baisse (− …)"): the answer is the figure's size.
-            hit = next((f for f in distinct if abs(abs(f) - value) <= 1e-9 * max(1.0, abs(f))), None)
+            # A minus sign stays in sight before the blank ("en baisse (− …)"): the answer is a negative figure's size.
+            hit = next((f for f in distinct if abs(f - value) <= 1e-9 * max(1.0, abs(f)) or (f < 0 and abs(-f - value) <= 1e-9 * -f)), None)
             if hit is None and date_written(question, article):
                 continue  # the truth leaves days of the month out; this one is the article's
             if hit is None:
@@ -232,7 +232,7 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
         match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
         found_quotes |= {match} if match is not None else set()
     for figure in findings.figures if findings else ():
-        found_figures |= {f for f in distinct if abs(abs(f) - figure.value) <= 1e-9 * max(1.0, abs(f))}
+        found_figures |= {f for f in distinct if abs(f - figure.value) <= 1e-9 * max(1.0, abs(f)) or (f < 0 and -f == figure.value)}
     score.quotes_found = len(found_quotes)
     score.figures_found = len(found_figures)
     for index, (starts, _) in enumerate(quotes):

@@ -271,10 +271,21 @@ def scale_words(lang: str) -> dict[str, int]:
 
 def unit_scale(unit: str, lang: str) -> int:
     """The power of ten a unit counts in when it starts with a scale word: 6 for "millions d’euros", "million
-    pounds" (an answer of 15.4 is 15 400 000 pounds) or "million"; 0 for any other unit ("m" is metres, not millions)."""
+    pounds" (an answer of 15.4 is 15 400 000 pounds) or "million", 3 for "milliers de personnes", 9 for "billion
+    dollars" (12 in French); 0 for any other unit ("m" is metres, not millions)."""
     words = normalize(unit).split()
     first = words[0] if words else ""
     return scale_words(lang).get(first, 0) if len(first) > 2 else 0
+
+
+def unscaled(unit: str, lang: str) -> str:
+    """A unit without its scale word and the link after it: "millions d’euros" -> "euros", "million pounds" -> "pounds"."""
+    words = normalize(unit).split()
+    if words and unit_scale(unit, lang):
+        words = words[1:]
+    while words and words[0] in UNIT_LINKS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def read_digits(digits: str, lang: str) -> Decimal | None:

@@ -975,7 +975,16 @@ SCALED = (
 
 @pytest.mark.parametrize(
     ("typed", "right"),
-    [("14.5", True), ("14.5 million", True), ("$14.5m", True), ("14,500,000", True), ("14.5 million dollars", True), ("145", False)],
+    [
+        ("14.5", True),
+        ("14.5 million", True),
+        ("$14.5m", True),
+        ("14,500,000", True),
+        ("14,500,000 dollars", True),
+        ("14.5 million dollars", True),
+        ("14.5 million euros", False),
+        ("145", False),
+    ],
 )
 def test_an_amount_written_with_a_scale_word_is_asked_in_that_scale(typed: str, right: bool) -> None:
     from quizgen.check.support import check_support
@@ -1094,3 +1103,15 @@ def test_an_unnamed_speaker_stops_a_pronoun_and_a_name_starts_after_the_title_it
     findings = extract(text, lang="en", nlp=False)
     assert [(q.speaker, q.text[:12]) for q in findings.quotations] == [("Philip Vincent", "Flour suppli"), (None, "These market")]
     assert "Chester Cooper" in [person.name for person in findings.people]
+
+
+def test_a_firm_before_its_chief_and_a_name_after_a_title_are_read_as_such() -> None:
+    text = (
+        "House prices rise\n\n"
+        "“Prices are steadily increasing,” said Chesterton Humberts chief executive Robert Bartlett in a statement.\n\n"
+        "« Nous allons gagner cette élection », a déclaré Le Pen. Will Smith said: “I love this city and its people.”\n\n"
+        "The deal was struck between the union and Mary Jane Watson, the director of the firm."
+    )
+    findings = extract(text, lang="en", nlp=False)
+    assert [q.speaker for q in findings.quotations] == ["Robert Bartlett", "Le Pen", "Will Smith"]
+    assert "Mary Jane Watson" in [person.name for person in findings.people]

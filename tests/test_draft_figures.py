@@ -55,7 +55,7 @@ def test_a_range_start_is_blanked_alone_and_quoted_with_the_whole_range() -> Non
         ("He was 30 and 5 people died.", "en", [(30, "", "count"), (5, "people", "count")]),
         ("Between about 20 and 30 people came.", "en", [(30, "people", "count")]),  # a qualifier: no plain range
         ("Between 3 and 4 July, the fair opens.", "en", [(4, "july", "date")]),  # days, not a count
-        ("Le magasin est ouvert de 9 à 17 heures.", "fr", [(17, "heures", "duration")]),  # times of day
+        ("Le magasin est ouvert de 9 à 17 heures.", "fr", []),  # times of day ("à 17 heures"), not a duration
         ("Sales will reach between 500,000 and 2 million units.", "en", [(2_000_000, "units", "count")]),  # no shared scale
         ("It will cost between two and three million euros.", "en", [(3_000_000, "euros", "amount")]),
         ("Il passe de 3 ateliers à 5 bureaux.", "fr", [(3, "ateliers", "count"), (5, "bureaux", "count")]),  # own nouns
@@ -214,4 +214,20 @@ def test_halves_vague_hundreds_hyphen_scales_ages_pairs_and_bare_numbers(text: s
     ],
 )
 def test_euros_and_cents_a_shared_thousand_and_number_words_in_names(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        (
+            "L’abonnement reste à 39€50, le ticket passe d’1€30 à 1€40.",
+            "fr",
+            [(39.5, "euros", "amount"), (1.3, "euros", "amount"), (1.4, "euros", "amount")],
+        ),
+        ("A 2 heures du matin, la collecte continuait.", "fr", []),  # a time of day
+        ("About one in 40 households will pay more.", "en", []),  # a ratio
+    ],
+)
+def test_euros_and_cents_written_round_the_sign_times_of_day_and_ratios(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
     assert _figures(text, lang) == figures

@@ -1,12 +1,10 @@
 """Which findings are worth a question: what a teacher would keep, from blind reviews of drafts of real articles.
 
-Every rule here leaves out a question that is right but that reviewers struck out (see docs/draft.md, "Would a
-teacher keep them?"): a quotation nobody is named for; a cloze of a quotation (kept 1 time in 8); "who said" when
-the article quotes one person only, on a few words, or on a second quotation of the same speaker, and "who is" of
-someone asked "who said"; a second figure of one sentence (a list of results is one fact to learn, not six), more
-figures than one for every 60 words, a figure asked twice, one whose excerpt starts in the middle of a sentence or
-is a dateline, a day of the month, a figure the headline prints or a quotation asked about holds, one end of a
-range; a role of one word ("maire", "chair"). `quizgen draft --all` skips them all. Pure functions of the findings.
+Each rule leaves out questions that are right but that reviewers struck out (docs/draft.md, "Choosing", lists them
+with what the reviews said): on quotations (none nobody is named for, no cloze, one "who said" a speaker and only
+with two speakers), on figures (one a sentence, a handful an article, two of a unit, none a reader would mix up,
+no age, day, round number, list, range end, clause or dateline) and on roles (two words at least, someone the
+article is about, nobody asked "who said"). `quizgen draft --all` skips them all. Pure functions of the findings.
 """
 
 from __future__ import annotations
@@ -27,9 +25,9 @@ LEAST_EXCERPT_WORDS = 5
 """Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"»”’')]*\s*$")
 _NUMBER_WORD = (
-    r"(?:\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
-    r"|soixante|cent|one|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
-    r"|hundred))"
+    r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
+    r"|soixante|cent|two|three|four|five|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|hundred)\b)"
 )
 _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
@@ -43,7 +41,7 @@ WORDS_PER_FIGURE = 60
 """Figure questions of an article at most: one for every 60 words, three at least (teachers struck out the fifth
 price of a list of lamb sales)."""
 KIND_ORDER = ("amount", "percent", "count", "duration", "age", "rank", "date", "year")
-"""Of one sentence's figures, the one asked: an amount before a percentage... a year last."""
+"""Which figure first: of one sentence's, the one asked; of an article's, the first kept when there are too many."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,7 @@ def choose(findings: Findings) -> Choice:
     who = _who(findings.quotations)
     # No cloze of a quotation: teachers kept 1 in 8, even hiding a name or a figure ("trivially guessable", "a duplicate").
     # A figure of a quotation asked about is in that question already: "who said « … 40 % … »" and "… %" ask one thing.
-    asked = [(q.position, q.position + len(q.text) + 2) for q in findings.quotations if q.position in who]
+    asked = [(q.position, q.end) for q in findings.quotations if q.position in who]
     # A figure someone says is asked with who says it: "« … on en prend un tous les … ans », conclut-elle" names nobody.
     figures = [f for f in _figures(findings.figures, findings.title) if _speaker_shown(f, findings.quotations)]
     kept = [f for f in figures if not any(low <= f.position < high for low, high in asked)]
@@ -101,9 +99,11 @@ def choose(findings: Findings) -> Choice:
 def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
     """A figure outside quotations, or inside one whose speaker its excerpt names."""
     for quotation in quotations:
-        if quotation.position <= figure.position < quotation.position + len(quotation.text) + 2:
+        if quotation.position <= figure.position < quotation.end:
             speaker = quotation.asked_speaker
-            return speaker is not None and any(word in figure.excerpt for word in speaker.split() if len(word) > 2)
+            return speaker is not None and any(
+                re.search(rf"(?<!\w){re.escape(word)}(?!\w)", figure.excerpt) for word in speaker.split() if len(word) > 1
+            )
     return True
 
 

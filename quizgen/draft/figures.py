@@ -3,12 +3,12 @@ currency, percent sign or noun, and the tolerance its wording allows."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import slugify
+from . import figure_patterns as patterns
+from .figure_excerpts import excerpt_of, figure_tags
 from .lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_SYMBOLS_EN,
@@ -23,109 +23,11 @@ from .lexicon import (
     STOPWORDS,
     TIME_UNITS,
 )
-from .numbers import HYPHEN_UNITS, Numeral, clean_number, find_numbers
-from .people import People, person_tags
+from .numbers import Numeral, clean_number, find_numbers
+from .people import People
 from .records import Figure, FigureKind, Number, Person, Quotation
 from .sentences import Scan
-from .text import CAPITALS, ENDERS, Span
-
-LABELS = re.compile(
-    r"(?i)\b(?:pages?|chapitres?|articles?|numéros?|n°|no\.|sections?|versions?|saisons?|épisodes?|chapters?|seasons?|episodes?"
-    r"|steps?|étapes?|phases?|tomes?|volumes?|vol\.|figures?|fig\.|tableaux?|tables?|lignes?|lines?|salles?|rooms?|niveaux?|levels?"
-    r"|rangs?|#)\s*$"
-)
-"""Words after which a number is a label ("page 3", "saison 2"), not a quantity."""
-CURRENCY_AFTER = {
-    "fr": re.compile(
-        r"^\s*(?:(de\s+|d[’']\s*))?"
-        r"(dollars?|euros?|livres(?:\ssterling)?|yens?|yuans?|francs(?:\ssuisses)?|€|\$|£|¥)"
-    ),
-    "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)"),
-}
-"""A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
-WINDOW = 200
-WORD = re.compile(r"[\w&]+")
-"""How far after a number its scale, currency or noun is looked for."""
-BEFORE = 40
-"""How far before a number its qualifier, currency symbol, month or label is looked for."""
-QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
-"""What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
-# The patterns each number is read with, compiled once: a long text has tens of thousands of numbers.
-_TIME_BEFORE = re.compile(r"\d[:h]")
-_TIME_AFTER = re.compile(r"[:h]\d")
-_BARE_BEFORE = {
-    "fr": re.compile(r"(?i)\b(?:atteint|atteignait|était|étaient|est|sont|à|contre|compte|comptait|totalise|totalisait)\s+$"),
-    "en": re.compile(
-        r"(?i)\b(?:hit|hits|reached|reach|totalled|totaled|totalling|totaling|was|were|is|are|of|to|from|than|compared with"
-        r"|compared to|against)\s+$"
-    ),
-}
-"""Words after which a number's noun is the one before: "turnout was 1167", "passé à 1 400"."""
-_COMPARING = frozenset({"compared", "against", "versus", "up", "down", "last", "this", "next", "contre", "soit", "cette"})
-"""Words a bare number may be followed by: "rose to 5,132,490 compared with", "28 cette année"."""
-_AGE_OF = re.compile(r"(?i)(?<!plus )(?<!moins )(?<!près )(?<!depuis )\b[^\W\d_]{3,}[’']?\w* de\s+$")
-_OF_WHAT = re.compile(r"\s+d[e’']")
-_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|at the age of|age of|âgée?s? de|à l[’']âge de)\s+$")
-_AGE_AFTER = re.compile(r"\s*(?:ans\b|years? old\b)?\s*[,)]")
-_NAME_COMMA = re.compile(rf"([{CAPITALS}][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*),\s*$")  # a word of letters: "C6, 50" is no age
-_SYMBOL_BEFORE = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$")
-_SCALE_AFTER = re.compile(r"(?i)[\s-]+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b")  # "$120-million"
-_SHARED_SCALE = re.compile(
-    r"(?i)\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b"
-)
-_SHORT_SCALE = re.compile(r"\s*(Mds?|Md|M|k)(?=\s*[€$£])")
-_PERCENT_AFTER = re.compile(r"(?i)\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])")
-_YEAR_AFTER = re.compile(r"\s*,?\s*\d{4}")
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
-_ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
-_NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
-_NEXT_WORD = re.compile(rf"\s+({_NOUN})")
-_DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
-_RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
-_CENTS_AFTER = re.compile(r"\s+(\d{2})(?!\d|[.,]\d|\s*(?:%|€|euros?|ans|h\b))")
-_FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
-_HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
-_HALF_AFTER_UNIT = re.compile(r"\s+et\s+demie?\b")
-_ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
-_CUT = re.compile(r"[,;:(—–]\s*")
-_ELLIPSIS_JOINT = {
-    "fr": re.compile(
-        r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont)\s+(?:(?:les|des|encore|seulement|environ|près de|plus de|moins de)\s+)?$"
-    ),
-    "en": re.compile(
-        r"(?i)(?:\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\band|\bor|\ba further|\banother|\bincluding)"
-        r"\s+(?:(?:about|around|some|nearly|more than|over|only|just)\s+)?$"
-    ),
-}
-"""The words of a comparison before a number that leaves its noun out ("contre 28", "and a further 12")."""
-_ELLIPSIS_REACH = 60
-"""Characters at most between a count and the number that shares its noun."""
-_ATTACHED: dict[str, tuple[FigureKind, str]] = {
-    **dict.fromkeys(("th", "st", "nd", "rd", "e", "er", "re", "ère", "ème"), ("rank", "")),
-    "pc": ("percent", "%"),
-    **{symbol: ("amount", symbol) for symbol in ("km", "kg", "cm", "mm", "mph")},
-    "C": ("amount", "°C"),
-}
-"""What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C")."""
-_EXCERPT_LIMIT = 220
-"""Characters of a long sentence an excerpt keeps on each side of its figure."""
-_ANAPHOR = re.compile(
-    r"(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
-    r"|Ce|Cela|Ceci|Soit|He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
-)
-"""A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
-_HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
-"""An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
-# A range's two ends, each opener with its own joint: "entre 27 et 34 minutes", "de 71 à 66 élèves",
-# "between 20 and 30 people", "from 5 to 7 years". Without an opener, "gave 5 to 3 people" is no range.
-_RANGE_OPENER = {
-    "fr": re.compile(r"(?i)(?:^|(?<=[\s(]))(entre|de)\s+$"),
-    "en": re.compile(r"(?i)(?:^|(?<=[\s(]))(between|from)\s+$"),
-}
-_RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
-_RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+")
-RANGE_REACH = 40
-"""How far a range's second number may run: fifteen digits with their separators, or a few words."""
+from .text import ENDERS, Span
 
 
 @dataclass(frozen=True)
@@ -176,9 +78,13 @@ def find_figures(
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         index = scan.sentence_at(raw.start)
         sentence = scan.sentences[index]
-        if index > 0 and _ANAPHOR.match(text, sentence[0]) and sentence[1] - scan.sentences[index - 1][0] <= 2 * _EXCERPT_LIMIT:
+        if (
+            index > 0
+            and patterns.ANAPHOR.match(text, sentence[0])
+            and sentence[1] - scan.sentences[index - 1][0] <= 2 * patterns.EXCERPT_LIMIT
+        ):
             sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes": who "il" is, too
-        low, high = _excerpt(text, sentence, (raw.start, raw.end))
+        low, high = excerpt_of(text, sentence, (raw.start, raw.end))
         key = (raw.value, raw.unit, raw.kind, " ".join(text[low:high].split()), raw.blank[0] - low, raw.blank[1] - low)
         if key in same:  # a repeated caption or paragraph: the same question, read once
             continue
@@ -187,7 +93,7 @@ def find_figures(
         # "more than $240" accepting $300). A round number's words ("une cinquantaine", "a dozen") are the blank: 5% either way.
         approximate = bool(raw.qualifier) and raw.blank[0] == raw.start and raw.kind not in ("year", "date", "rank")
         tolerance = "5%" if approximate else 0
-        tags = _figure_tags(raw, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
+        tags = figure_tags(raw.start, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
                 raw.value,
@@ -221,8 +127,8 @@ class _FigureReader:
         self.qualifier = re.compile(rf"(?i)(?:^|(?<=[\s(«“\"]))({QUALIFIERS[lang]}|~)\s*$")
         # "750 postes"; after a scale or a round number, "de"/"of" may come first ("200 millions d’habitants").
         link = r"(?:de\s+|d[’']\s*)" if lang == "fr" else r"(?:of\s+)?"
-        self.noun_after = {False: re.compile(rf"\s+({_NOUN})"), True: re.compile(rf"\s*{link}({_NOUN})")}
-        self.currency_after = CURRENCY_AFTER[lang]
+        self.noun_after = {False: re.compile(rf"\s+({patterns.NOUN})"), True: re.compile(rf"\s*{link}({patterns.NOUN})")}
+        self.currency_after = patterns.CURRENCY_AFTER[lang]
         self.symbols = CURRENCY_SYMBOLS if lang == "fr" else CURRENCY_SYMBOLS_EN
 
     def read(self, start: int, end: int) -> list[_RawFigure]:
@@ -256,31 +162,33 @@ class _FigureReader:
         """
         text = self.text
         # A figure's words are near it: a window keeps each number's reading short, whatever the paragraph's length.
-        window_start = max(block_start, start - BEFORE)
-        before, rest = text[window_start:start], text[end : min(block_end, end + WINDOW)]
+        window_start = max(block_start, start - patterns.BEFORE)
+        before, rest = text[window_start:start], text[end : min(block_end, end + patterns.WINDOW)]
         # Patterns anchored at the window's end read only its last characters: each costs the same for any number.
-        if LABELS.search(before[-16:]) or _TIME_BEFORE.fullmatch(before[-2:]) or _TIME_AFTER.match(rest):  # a label or a time ("10h30")
+        if (
+            patterns.LABELS.search(before[-16:]) or patterns.TIME_BEFORE.fullmatch(before[-2:]) or patterns.TIME_AFTER.match(rest)
+        ):  # a label or a time ("10h30")
             return None
-        if _RATIO_BEFORE.search(before[-16:]):  # "one in 40 households", "un sur dix": a ratio, not 40 households
+        if patterns.RATIO_BEFORE.search(before[-16:]):  # "one in 40 households", "un sur dix": a ratio, not 40 households
             return None
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
-        if not number.digits and _FEW_BEFORE.search(before[-12:]):
+        if not number.digits and patterns.FEW_BEFORE.search(before[-12:]):
             return None  # "a few hundred", "plusieurs milliers": no number is given
         if not number.digits and text[start].isupper() and before.rstrip()[-1:] not in ("", *ENDERS, "«", "»", "“", "”", '"', ":"):
             return None  # "the Three Rivers Community Rail Partnership": a name
         # An age in apposition: "Mr. Perez, 59, spent", "Rachel Delacour, 37 ans, doit"; the figure starts at the name,
         # so that its excerpt says whose age it is.
-        age_after = _AGE_AFTER.match(rest)
-        named = _NAME_COMMA.search(before[-30:]) if age_after else None
+        age_after = patterns.AGE_AFTER.match(rest)
+        named = patterns.NAME_COMMA.search(before[-30:]) if age_after else None
         if number.digits and named and 1 <= value <= 120 and not number.attached:
             name_start = start - len(before[-30:]) + named.start(1)
             stop = end + len(age_after.group().rstrip(" ,)")) if age_after else end
             return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", name_start, stop, (start, end))
-        if number.digits and not number.attached and 1 <= value <= 120 and _AGE_BEFORE.search(before[-24:]):
+        if number.digits and not number.attached and 1 <= value <= 120 and patterns.AGE_BEFORE.search(before[-24:]):
             return self._raw(value, "ans" if self.lang == "fr" else "years", "age", "", start, end, (start, end))  # "aged 50"
-        hyphen = _HYPHEN_UNIT.match(rest) if self.lang == "en" and not number.attached else None
+        hyphen = patterns.HYPHEN_UNIT.match(rest) if self.lang == "en" and not number.attached else None
         if hyphen:  # before the calendar: "a 2000-year-old tree" is no year
             return self._hyphen_unit(hyphen, number, start, end, before)
         if number.attached == "s":  # "the 1970s": a decade, asked by its first year
@@ -290,7 +198,7 @@ class _FigureReader:
         if calendar is not None:
             return calendar or None
         tail = max(0, len(before) - 6)
-        symbol = _SYMBOL_BEFORE.search(before, tail)
+        symbol = patterns.SYMBOL_BEFORE.search(before, tail)
         ahead = before[: symbol.start()] if symbol else before  # "under $500": the qualifier is before the symbol
         qualifier_match = self.qualifier.search(ahead)
         qualifier = round_words or (qualifier_match.group(1) if qualifier_match else "")
@@ -298,7 +206,7 @@ class _FigureReader:
         blank_start = figure_start  # "moins de … minutes": the blank is the number, its qualifier stays in sight
         if qualifier_match and not round_words:
             figure_start = window_start + qualifier_match.start(1)
-        attached = _ATTACHED.get(number.attached)
+        attached = patterns.ATTACHED.get(number.attached)
         if attached is not None:  # "13th", "115e", "50pc", "20km", "32C": the ending says what the number is
             ending_kind, ending_unit = attached
             digits_end = end - len(number.attached)  # "38.7C": the blank is the whole number
@@ -307,25 +215,25 @@ class _FigureReader:
         scale_word = number.attached
         position = end  # where the figure's unit is looked for: after the number and its scale
         if not scale_word:
-            scale = _SCALE_AFTER.match(rest)
+            scale = patterns.SCALE_AFTER.match(rest)
             # "17 to 18 billion", "entre 2 et 3 millions": the scale of the range's end is the start's too;
             # not "500,000 to 2 million", whose start is written out in full.
             if not scale and value < 1000:
-                shared = _SHARED_SCALE.match(rest)
+                shared = patterns.SHARED_SCALE.match(rest)
                 if shared:
                     scale_word = shared.group(1)
             if not scale:
-                scale = _SHORT_SCALE.match(rest)
+                scale = patterns.SHORT_SCALE.match(rest)
             if scale:
                 scale_word, position = scale.group(1), end + scale.end()
-        half = _HALF_BEFORE_UNIT.match(text, position) if self.lang == "en" else None
+        half = patterns.HALF_BEFORE_UNIT.match(text, position) if self.lang == "en" else None
         if half:  # "two and a half years": the blank is "two and a half"
             value, position = value + 0.5, half.end()
         multiplier = SCALES.get(scale_word.lower(), 1) if scale_word else 1
         amount = clean_number(value * multiplier)
-        power = round(math.log10(multiplier)) if multiplier >= 10**6 else 0
-        after = text[position : min(block_end, position + WINDOW)]
-        percent = _PERCENT_AFTER.match(after)
+        power = {10**6: 6, 10**9: 9}.get(multiplier, 0)  # the scales a question is asked in (questions.SCALE_WORDS)
+        after = text[position : min(block_end, position + patterns.WINDOW)]
+        percent = patterns.PERCENT_AFTER.match(after)
         if percent and not scale_word:
             stop = position + percent.end()
             return self._raw(amount, "%", "percent", qualifier, figure_start, stop, (blank_start, stop))
@@ -333,7 +241,11 @@ class _FigureReader:
         if currency and (scale_word or not currency.group(1)):
             unit = self.symbols.get(currency.group(2).lower(), currency.group(2))
             stop = position + currency.end()
-            cents = _CENTS_AFTER.match(text, stop) if self.lang == "fr" and not scale_word else None
+            cents = (
+                (patterns.CENTS_AFTER.match(text, stop) or patterns.CENTS_AFTER_SIGN.match(text, stop))
+                if self.lang == "fr" and not scale_word
+                else None
+            )
             if cents:  # "5 euros 20" is 5,20 euros
                 amount, stop = clean_number(amount + int(cents.group(1)) / 100), cents.end()
             # "15,4 … millions d’euros": the blank is the number; its scale and currency stay in sight (the label says them too).
@@ -355,7 +267,7 @@ class _FigureReader:
                 return self._raw(amount, "", "count", qualifier, figure_start, position, (blank_start, position), power)
             return ranged
         unit, noun_end = noun
-        demi = _HALF_AFTER_UNIT.match(after, noun_end) if self.lang == "fr" else None
+        demi = patterns.HALF_AFTER_UNIT.match(after, noun_end) if self.lang == "fr" else None
         if demi:  # "deux mois et demi": the blank is all three words, the unit is asked in the label
             amount, noun_end = clean_number(amount + 0.5), demi.end()
         head = unit.split()[0]
@@ -363,12 +275,14 @@ class _FigureReader:
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
+        if self.lang == "fr" and head.lower() in ("heure", "heures") and patterns.AT_BEFORE.search(before[-4:]):
+            return None  # "à 2 heures du matin": a time of day
         if (
             kind == "duration"
             and head.lower() == "ans"
             and 15 <= amount <= 110
-            and _AGE_OF.search(before[-20:])
-            and not _OF_WHAT.match(after, noun_end)
+            and patterns.AGE_OF.search(before[-20:])
+            and not patterns.OF_WHAT.match(after, noun_end)
         ):
             kind = "age"  # "le slalomeur de 23 ans", "l’Espagnole de 22 ans"; not "une peine de 20 ans de prison"
         if kind == "count" and amount in (0, 1):
@@ -381,10 +295,10 @@ class _FigureReader:
         a quantity ("hit", "was", "of", "atteint", "contre"), and then no word of its own."""
         if not number.digits or number.attached or (amount < 10 and amount == int(amount)):
             return False
-        if not _BARE_BEFORE[self.lang].search(before[-24:]):
+        if not patterns.BARE_BEFORE[self.lang].search(before[-24:]):
             return False
-        follows = _NEXT_WORD.match(after)
-        return follows is None or follows.group(1).lower() in STOPWORDS[self.lang] | _COMPARING
+        follows = patterns.NEXT_WORD.match(after)
+        return follows is None or follows.group(1).lower() in STOPWORDS[self.lang] | patterns.COMPARING
 
     def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
         """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
@@ -403,19 +317,19 @@ class _FigureReader:
         Only numbers stand between the two, and the second is read as a figure on
         its own: "les 3 et 4 juillet" are dates, "de 14 à 18 heures" times of day.
         """
-        opener = _RANGE_OPENER[self.lang].search(before, max(0, len(before) - 12))
-        joint = _RANGE_END.match(rest)
+        opener = patterns.RANGE_OPENER[self.lang].search(before, max(0, len(before) - 12))
+        joint = patterns.RANGE_END.match(rest)
         if not joint:
             return None
         # "28 et 29 ans", "40 ou 50 millimètres": two figures of one noun, no opener needed.
         word = joint.group(1).lower()
-        ranged = opener is not None and word == _RANGE_JOINT[opener.group(1).lower()]
+        ranged = opener is not None and word == patterns.RANGE_JOINT[opener.group(1).lower()]
         # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
         # not "He was 30 and 5 people died".
         if not ranged and not (word in ("ou", "or") or (opener is not None and word in ("et", "and"))):
             return None
         second_start = end + joint.end()
-        found = find_numbers(self.text, second_start, min(block_end, second_start + RANGE_REACH), self.lang)
+        found = find_numbers(self.text, second_start, min(block_end, second_start + patterns.RANGE_REACH), self.lang)
         at = next(((high, numeral) for low, high, numeral in found if low == second_start), None)
         if at is None:
             return None
@@ -441,15 +355,19 @@ class _FigureReader:
         if previous.kind not in ("count", "duration") or number.attached or number.value == 1 or not number.digits:
             return None
         between = self.text[previous.end : start]
-        if len(between) > _ELLIPSIS_REACH or not _ELLIPSIS_JOINT[self.lang].search(between) or any(c in between for c in ENDERS + ";"):
+        if (
+            len(between) > patterns.ELLIPSIS_REACH
+            or not patterns.ELLIPSIS_JOINT[self.lang].search(between)
+            or any(c in between for c in ENDERS + ";")
+        ):
             return None
-        after = self.text[end : min(block_end, end + WINDOW)]
-        follows = _NEXT_WORD.match(after)
-        if follows and follows.group(1).lower() not in STOPWORDS[self.lang] and not _ELIDED.match(follows.group(1)):
+        after = self.text[end : min(block_end, end + patterns.WINDOW)]
+        follows = patterns.NEXT_WORD.match(after)
+        if follows and follows.group(1).lower() not in STOPWORDS[self.lang] and not patterns.ELIDED.match(follows.group(1)):
             return None  # a noun of its own, which `_figure_at` did not take: not this count's
         if not follows and not re.match(r"\s*(?:[,.;:)»”]|$)", after):
             return None
-        before = self.text[max(block_start, start - BEFORE) : start]
+        before = self.text[max(block_start, start - patterns.BEFORE) : start]
         found = self.qualifier.search(before)
         figure_start = start - len(before) + found.start(1) if found else start
         qualifier = found.group(1) if found else ""
@@ -463,7 +381,7 @@ class _FigureReader:
     def _calendar(self, start: int, end: int, number: Numeral, before: str, rest: str) -> _RawFigure | Literal[False] | None:
         """A year or a day of a month; False for a day whose year is the figure ("30 juin 2016"); None for neither."""
         value, plain = number.value, number.digits
-        if len(plain) == 4 and 1800 <= value <= 2100 and not QUANTITY_AFTER.match(rest):
+        if len(plain) == 4 and 1800 <= value <= 2100 and not patterns.QUANTITY_AFTER.match(rest):
             month = self.month_before.search(before)
             return _RawFigure(value, "", "year", "", start - len(month.group()) if month else start, end, (start, end))
         if not (len(plain) <= 2 and 1 <= value <= 31):
@@ -473,14 +391,14 @@ class _FigureReader:
             return False if date.group(2) else _RawFigure(value, date.group(1).lower(), "date", "", start, end + date.end(), (start, end))
         month = self.month_before.search(before)
         if month and month.group(1) and not month.group(2):  # "June 12" ("June 12, 2016": the year is the figure)
-            if _YEAR_AFTER.match(rest):
+            if patterns.YEAR_AFTER.match(rest):
                 return False
             return _RawFigure(value, month.group(1).capitalize(), "date", "", start - len(month.group()), end, (start, end))
         return None
 
     def _label_name(self, before: str) -> bool:
         """ "Windows 11", "Python 3": a number right after a capitalised word that does not start the sentence."""
-        found = _WORD_BEFORE.search(before, max(0, len(before) - 30))
+        found = patterns.WORD_BEFORE.search(before, max(0, len(before) - 30))
         if not found or not found.group(1)[:1].isupper():
             return False
         word = found.group(1).lower()
@@ -501,27 +419,27 @@ class _FigureReader:
         titles", "six giant panda cubs").
         """
         stop = STOPWORDS[self.lang]
-        dotted = _DOTTED.match(after)  # "42 U.S. states": the initials are the noun's first word
-        found = (_NEXT_WORD if dotted else self.noun_after[needs_de]).match(after, dotted.end() if dotted else 0)
+        dotted = patterns.DOTTED.match(after)  # "42 U.S. states": the initials are the noun's first word
+        found = (patterns.NEXT_WORD if dotted else self.noun_after[needs_de]).match(after, dotted.end() if dotted else 0)
         if not found:
             return None
         noun, end = found.group(1), found.end()
         if dotted:
             return (f"{dotted.group(1)} {noun}", end) if not many or self._plural(noun) else None
-        if _ELIDED.match(noun):
+        if patterns.ELIDED.match(noun):
             return None  # "30 000 qu’on", "5 l’an": an elided function word, no noun
         if self.lang == "en":
             while noun.lower() in LEADING_ADJECTIVES:
-                more = _NEXT_WORD.match(after, end)
+                more = patterns.NEXT_WORD.match(after, end)
                 if not more:
                     return None
                 noun, end = more.group(1), more.end()
         elif noun.lower() in LEADING_ADJECTIVES:
-            more = _NEXT_WORD.match(after, end)
+            more = patterns.NEXT_WORD.match(after, end)
             if more and more.group(1).lower() not in stop:
                 noun, end = f"{noun} {more.group(1)}", more.end()
         if noun.lower() in stop or noun.lower() in DAYS:
-            slip = _NEXT_WORD.match(after, end)
+            slip = patterns.NEXT_WORD.match(after, end)
             # ("an" is French: "1167 of an electorate" is no duration)
             if (
                 slip
@@ -535,7 +453,7 @@ class _FigureReader:
             if self.lang != "en":
                 return None
             for _ in range(2):
-                more = _NEXT_WORD.match(after, end)
+                more = patterns.NEXT_WORD.match(after, end)
                 if not more or more.group(1).lower() in stop:
                     return None
                 noun, end = f"{noun} {more.group(1)}", more.end()
@@ -543,7 +461,7 @@ class _FigureReader:
                     break
             else:
                 return None
-        acronym = _ACRONYM.match(after, end)
+        acronym = patterns.ACRONYM.match(after, end)
         if acronym and len(acronym.group(1)) > 1:
             noun, end = f"{noun} {acronym.group(1)}", acronym.end()
         return noun, end
@@ -557,74 +475,3 @@ class _FigureReader:
         if self.lang == "en":
             return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
         return lower[-1] in "sxz" or "-" in lower  # "start-up" is often left as it is
-
-
-def _excerpt(text: str, sentence: Span, focus: Span, limit: int = _EXCERPT_LIMIT) -> Span:
-    """The sentence holding a fact; for a long sentence, the clauses around the fact, 80 characters at least,
-    within `limit` characters of it (an unpunctuated transcript is one endless sentence), cut at words."""
-    start, end = sentence
-    if end - start <= limit:
-        return start, end
-    start, end = max(start, focus[0] - limit), min(end, focus[1] + limit)
-    if start > sentence[0]:  # start on a word
-        space = text.find(" ", start, focus[0])
-        start = space + 1 if space != -1 else start
-    if end < sentence[1]:
-        space = text.rfind(" ", focus[1], end)
-        end = space if space != -1 else end
-    cuts = sorted({start, end, *(start + found.end() for found in _CUT.finditer(text[start:end]))})
-    low = max(cut for cut in cuts if cut <= focus[0])
-    high = min(cut for cut in cuts if cut >= min(focus[1], end))
-    while high - low < 80:
-        earlier, later = [cut for cut in cuts if cut < low], [cut for cut in cuts if cut > high]
-        if later and (not earlier or later[0] - high <= low - earlier[-1]):
-            high = later[0]
-        elif earlier:
-            low = earlier[-1]
-        else:
-            break
-    while high > low and text[high - 1] in " \u00a0,;:(—–":
-        high -= 1
-    return low, high
-
-
-def _figure_tags(
-    raw: _RawFigure,
-    excerpt: Span,
-    sentence_start: int,
-    scan: Scan,
-    people: People,
-    persons: list[Person],
-    by_name: dict[str, Person],
-    quotations: dict[int, Quotation],
-    organisations: dict[str, list[str]],
-    focus_after: dict[int, int | None],
-) -> tuple[str, ...]:
-    """Who a figure is about: its quotation's speaker, else the people and organisations its excerpt names,
-    else the person in focus."""
-    tags: list[str] = []
-    quote = scan.quote_spans.holding(raw.start)
-    if quote is not None:
-        quotation = quotations.get(quote[0])
-        if quotation and quotation.speaker:
-            tags += person_tags(by_name[quotation.speaker])
-    named = [persons[m.person] for m in people.mentions_in(*excerpt)]
-    if not tags:
-        for person in named:
-            tags += person_tags(person)
-    # Each word of the excerpt that starts an organisation's name, in turn (a word per name: linear in the excerpt).
-    text = people.text
-    position = excerpt[0]
-    for word in WORD.finditer(text, excerpt[0], excerpt[1]):
-        if word.start() < position:
-            continue
-        for organisation in organisations.get(word.group(), ()):
-            end = word.start() + len(organisation)
-            if end <= excerpt[1] and text.startswith(organisation, word.start()) and not text[end : end + 1].isalnum():
-                tags.append(slugify(organisation))
-                position = end
-                break
-    focus = focus_after.get(sentence_start)
-    if not tags and focus is not None:
-        tags += person_tags(persons[focus])
-    return (*dict.fromkeys(tags), "figure")

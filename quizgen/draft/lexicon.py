@@ -51,6 +51,11 @@ PREPOSITIONS = _word_set(
 """A name right after one of these is an object ("invité par Pierre Gattaz"), never the speaker."""
 TITLES = _word_set("M Mme Mlle Mr Mrs Ms Dr Pr Sir Dame Cllr Coun")
 """Capitalised, without their full stop: what a name may start after ("M. Dupont")."""
+OPENING_WORDS = _word_set(
+    "pour selon avec après avant depuis pendant quand chez dans sur sous par mais et ou si for with after before when"
+    " according while since as but and or if in on at to from by"
+)
+"""Words a sentence may open on before a name, never a name's own ("Pour Aymeric Broussaud, …"; not "Le Pen", "Will Smith")."""
 NAME_PARTICLES = _word_set("de du des van von der den da di del della le bin al")
 """The small words inside a name ("Charles de Gaulle")."""
 FIRST_NAMES = _word_set(

@@ -41,6 +41,7 @@ from .lexicon import (
     MONTH_NAMES,
     NAME_PARTICLES,
     NICKNAMES,
+    OPENING_WORDS,
     ORGANISATION_AFTER,
     ORGANISATION_BEFORE,
     PREPOSITIONS,
@@ -64,13 +65,12 @@ _INCISE = re.compile(r"[,!?…]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+$")
 _CLAUSE_AFTER = re.compile(r"\s*,\s*([^,.;:()«»“”—–]{1,160})")
 _WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*")
 _UNNAMED_SPEAKER = re.compile(
-    r"\b(?:[Aa]n?|[Uu]ne?)\s+(?:spokes(?:man|woman|person)|porte-parole|official|source|représentante?|"
-    r"spokesperson|responsable|witness|témoin|neighbour|neighbor|voisine?|resident|habitante?)\b"
+    r"\b(?:[Aa]n?|[Uu]ne?)\s+(?:[A-Z][\w&’'-]*\s+|company\s+|council\s+)?(?:spokes(?:man|woman|person)|porte-parole)\b"
 )
 """A speaker the article gives no name: "a spokesman for Warburtons", "un porte-parole de la mairie"."""
 _JOINED_BEFORE = re.compile(r"(?:\bof|\band|\bde|\bet|\bdu|\bdes)\s+$")
-_SENTENCE_OPENERS = STOPWORDS["fr"] | STOPWORDS["en"] | {"selon", "according", "après", "avant", "depuis", "pendant", "quand"}
-"""Function words a sentence may start with before a name: never the name's first word."""
+_FUNCTION_WORDS = STOPWORDS["fr"] | STOPWORDS["en"]
+"""Words a role does not end on ("chief executive of the" is "chief executive")."""
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"])
 _INITIAL = re.compile(r"[^\W\d_]\.?")
 # Looked for at every name: compiled once.
@@ -301,7 +301,7 @@ class People:
                 organisation = role.organisation and flat(role.organisation)
                 # "chief executive of the" (the sale): a role read up to a function word ends before it.
                 words = flat(role.wording).split()
-                while len(words) > 1 and words[-1].lower() in _SENTENCE_OPENERS:
+                while len(words) > 1 and words[-1].lower() in _FUNCTION_WORDS:
                     words.pop()
                 people.append(Person(name, " ".join(words), organisation, self.text[start:end], variants, start, builder.named))
         return people
@@ -314,13 +314,15 @@ class People:
         tokens = list(TOKEN.finditer(text, scan.block.start, scan.block.end))
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
-            while last - first >= 2 and _JOINED_BEFORE.search(
-                text, max(scan.block.start, tokens[first].start() - 5), tokens[first].start()
+            while (
+                last - first >= 2
+                and not _first_name(tokens[first].group())
+                and _JOINED_BEFORE.search(text, max(scan.block.start, tokens[first].start() - 5), tokens[first].start())
             ):
-                first += 1  # "Minister of Tourism, Investments and Aviation Chester Cooper": the name is the last two words
+                first += 1  # "Minister of Tourism, Investments and Aviation Chester Cooper" (not "and Mary Jane Watson")
             if _article_before(text, tokens[first].start(), scan.block.start) or tokens[first].group() == "The":
                 continue  # "the San Diego Zoo", "The Swedish Academy": a person's name takes no article
-            while first < last and tokens[first].group().lower() in _SENTENCE_OPENERS and tokens[first].group() not in TITLES:
+            while first < last and tokens[first].group().lower() in OPENING_WORDS and _opens(text, tokens[first].start(), scan.block.start):
                 first += 1  # "Pour Aymeric Broussaud, …", "Selon Marie Curie": a capital that only starts the sentence
             if first < last and _elided_before(text, tokens[first].start()):
                 first += 1  # "le ministre de l’Intérieur Gérald Darmanin": the noun after l’ is not the name's
@@ -339,6 +341,8 @@ class People:
                 and _spaces_only(text, tokens[last].end(), tokens[last + 1].start())
             ):
                 continue  # "Wrigley Company": the organisation's name
+            if self._owns_a_role(tokens, last):
+                continue  # "said Chesterton Humberts chief executive Robert Bartlett": the firm, then its chief
             known = next((k for k in range(first, last + 1) if _first_name(tokens[k].group()) or tokens[k].group() in TITLES), None)
             titled = known is not None and tokens[known].group() in TITLES
             gender: Gender | None = None
@@ -411,6 +415,20 @@ class People:
         if behind and behind.group(1).lower() in SPEECH_VERBS:
             return True
         return bool(_ACCORDING_TO.search(before))
+
+    def _owns_a_role(self, tokens: list[re.Match[str]], last: int) -> bool:
+        """A run followed by a lower-case role ("chief executive", "directeur") and then a capitalised name."""
+        following = tokens[last + 1 : last + 5]
+        roles = 0
+        for token in following:
+            word = token.group()
+            if word.lower() in ROLE_NOUNS or word.lower() in ROLE_PREFIXES:
+                if not word[:1].islower():
+                    return False
+                roles += 1
+            else:
+                return roles > 0 and _capitalised(word)
+        return False
 
     def _nlp_says(self, start: int, end: int) -> bool:
         """The NLP pass tagged a person over this name's first word."""
@@ -663,6 +681,12 @@ def _split_at_organisations(runs: list[tuple[int, int]], tokens: list[re.Match[s
         if start <= last:
             parts.append((start, last))
     return parts
+
+
+def _opens(text: str, start: int, block_start: int) -> bool:
+    """Whether the word at `start` opens its sentence: the block's start, or after an end mark or an opening quotation mark."""
+    before = text[block_start:start].rstrip()
+    return not before or before[-1] in '.!?…:«“"('
 
 
 def _article_before(text: str, start: int, block_start: int) -> bool:

@@ -1,5 +1,5 @@
-"""The draft's questions, as the dicts a bank's YAML is written from: who said a quotation, a cloze of it,
-a figure to fill in, a person's role. Pure functions of the findings."""
+"""The draft's questions, as the dicts a bank's YAML is written from: who said a quotation (and, with `--all`, a
+cloze of it), a figure to fill in, a person's role; `choosing` says which. Pure functions of the findings."""
 
 from __future__ import annotations
 

@@ -51,6 +51,11 @@ class Quotation:
     """A fragment quoted inside the writer's sentence ("vow to “fix the foundations”"), not a sentence of the speaker."""
 
     @property
+    def end(self) -> int:
+        """Where the quotation ends in the article, about: its marks and the spaces « » hold are a few characters more."""
+        return self.position + len(self.text) + 4
+
+    @property
     def asked_speaker(self) -> str | None:
         """The speaker a question may name: a fragment's only when its own sentence names them."""
         return None if self.partial and self.attribution not in ("named", "role") else self.speaker

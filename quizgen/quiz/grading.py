@@ -295,6 +295,8 @@ def check_numeric(presentation: Presentation, response: str) -> Verdict | Unclea
     assert isinstance(question, Numeric)
     lang = presentation.lang
     units = list(question.unit.values()) if question.unit is not None else []
+    # In "million pounds", "15,400,000 pounds" names the unit too.
+    units += [answers.unscaled(unit, lang) for unit in units if answers.unit_scale(unit, lang)]
     reading = answers.read_number(response, lang, units)
     if reading is None:
         return Unclear(say("unclear-numeric", lang, example(presentation)))

@@ -1,0 +1,111 @@
+"""The words around a number that make it a figure, as patterns: a label before it ("page 3"), a currency, a scale,
+a percent sign, an age, a range's two ends, an ending written onto it ("13th", "20km"). `figures` reads with them."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import HYPHEN_UNITS
+from .records import FigureKind
+from .text import CAPITALS
+
+LABELS = re.compile(
+    r"(?i)\b(?:pages?|chapitres?|articles?|numéros?|n°|no\.|sections?|versions?|saisons?|épisodes?|chapters?|seasons?|episodes?"
+    r"|steps?|étapes?|phases?|tomes?|volumes?|vol\.|figures?|fig\.|tableaux?|tables?|lignes?|lines?|salles?|rooms?|niveaux?|levels?"
+    r"|rangs?|#)\s*$"
+)
+"""Words after which a number is a label ("page 3", "saison 2"), not a quantity."""
+CURRENCY_AFTER = {
+    "fr": re.compile(
+        r"^\s*(?:(de\s+|d[’']\s*))?"
+        r"(dollars?|euros?|livres(?:\ssterling)?|yens?|yuans?|francs(?:\ssuisses)?|€|\$|£|¥)"
+    ),
+    "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)"),
+}
+"""A currency after a number; group 1 is the "de" that only follows a scale ("200 millions de dollars")."""
+WINDOW = 200
+WORD = re.compile(r"[\w&]+")
+"""How far after a number its scale, currency or noun is looked for."""
+BEFORE = 40
+"""How far before a number its qualifier, currency symbol, month or label is looked for."""
+QUANTITY_AFTER = re.compile(r"(?i)^\s*(%|pour\s?cent|per\s?cent|percent|milliards?|millions?|billions?|€|\$|£|dollars?|euros?)")
+"""What makes a four-digit number an amount or a percentage rather than a year ("2015 euros")."""
+# The patterns each number is read with, compiled once: a long text has tens of thousands of numbers.
+TIME_BEFORE = re.compile(r"\d[:h]")
+TIME_AFTER = re.compile(r"[:h]\d")
+BARE_BEFORE = {
+    "fr": re.compile(r"(?i)\b(?:atteint|atteignait|était|étaient|est|sont|à|contre|compte|comptait|totalise|totalisait)\s+$"),
+    "en": re.compile(
+        r"(?i)\b(?:hit|hits|reached|reach|totalled|totaled|totalling|totaling|was|were|is|are|of|to|from|than|compared with"
+        r"|compared to|against)\s+$"
+    ),
+}
+"""Words after which a number's noun is the one before: "turnout was 1167", "passé à 1 400"."""
+COMPARING = frozenset({"compared", "against", "versus", "up", "down", "last", "this", "next", "contre", "soit", "cette"})
+"""Words a bare number may be followed by: "rose to 5,132,490 compared with", "28 cette année"."""
+AGE_OF = re.compile(r"(?i)(?<!plus )(?<!moins )(?<!près )(?<!depuis )\b[^\W\d_]{3,}[’']?\w* de\s+$")
+OF_WHAT = re.compile(r"\s+d[e’']")
+AGE_BEFORE = re.compile(r"(?i)\b(?:aged|at the age of|age of|âgée?s? de|à l[’']âge de)\s+$")
+AGE_AFTER = re.compile(r"\s*(?:ans\b|years? old\b)?\s*[,)]")
+NAME_COMMA = re.compile(rf"([{CAPITALS}][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*),\s*$")  # a word of letters: "C6, 50" is no age
+SYMBOL_BEFORE = re.compile(r"(US\s?\$|\$|€|£|¥)\s*$")
+SCALE_AFTER = re.compile(r"(?i)[\s-]+(milliards?|millions?|billions?|trillions?|thousand|bn|mn|bln|mln)\b")  # "$120-million"
+SHARED_SCALE = re.compile(
+    r"(?i)\s*(?:to|-|–|à|et|and)\s*(?:US\s?\$|\$|€|£)?\s*\d[\d.,]*\s*(milliards?|millions?|billions?|bn|mn|bln|mln)\b"
+)
+SHORT_SCALE = re.compile(r"\s*(Mds?|Md|M|k)(?=\s*[€$£])")
+PERCENT_AFTER = re.compile(r"(?i)\s*(%|pour\s?cent|pourcents?|per\s?cent|percent)(?![\w])")
+YEAR_AFTER = re.compile(r"\s*,?\s*\d{4}")
+WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
+ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
+NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
+NEXT_WORD = re.compile(rf"\s+({NOUN})")
+DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
+AT_BEFORE = re.compile(r"(?i)\b[aà]\s+$")
+RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
+CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
+"""The cents of "39€50"."""
+CENTS_AFTER = re.compile(r"\s+(\d{2})(?!\d|[.,]\d|\s*(?:%|€|euros?|ans|h\b))")
+FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
+HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
+HALF_AFTER_UNIT = re.compile(r"\s+et\s+demie?\b")
+ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
+CUT = re.compile(r"[,;:(—–]\s*")
+ELLIPSIS_JOINT = {
+    "fr": re.compile(
+        r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont)\s+(?:(?:les|des|encore|seulement|environ|près de|plus de|moins de)\s+)?$"
+    ),
+    "en": re.compile(
+        r"(?i)(?:\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\band|\bor|\ba further|\banother|\bincluding)"
+        r"\s+(?:(?:about|around|some|nearly|more than|over|only|just)\s+)?$"
+    ),
+}
+"""The words of a comparison before a number that leaves its noun out ("contre 28", "and a further 12")."""
+ELLIPSIS_REACH = 60
+"""Characters at most between a count and the number that shares its noun."""
+ATTACHED: dict[str, tuple[FigureKind, str]] = {
+    **dict.fromkeys(("th", "st", "nd", "rd", "e", "er", "re", "ère", "ème"), ("rank", "")),
+    "pc": ("percent", "%"),
+    **{symbol: ("amount", symbol) for symbol in ("km", "kg", "cm", "mm", "mph")},
+    "C": ("amount", "°C"),
+}
+"""What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C")."""
+EXCERPT_LIMIT = 220
+"""Characters of a long sentence an excerpt keeps on each side of its figure."""
+ANAPHOR = re.compile(
+    r"(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
+    r"|Ce|Cela|Ceci|Soit|He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
+)
+"""A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
+HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
+"""An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
+# A range's two ends, each opener with its own joint: "entre 27 et 34 minutes", "de 71 à 66 élèves",
+# "between 20 and 30 people", "from 5 to 7 years". Without an opener, "gave 5 to 3 people" is no range.
+RANGE_OPENER = {
+    "fr": re.compile(r"(?i)(?:^|(?<=[\s(]))(entre|de)\s+$"),
+    "en": re.compile(r"(?i)(?:^|(?<=[\s(]))(between|from)\s+$"),
+}
+RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
+RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+")
+RANGE_REACH = 40
+"""How far a range's second number may run: fifteen digits with their separators, or a few words."""
