@@ -1115,3 +1115,16 @@ def test_a_firm_before_its_chief_and_a_name_after_a_title_are_read_as_such() -> 
     findings = extract(text, lang="en", nlp=False)
     assert [q.speaker for q in findings.quotations] == ["Robert Bartlett", "Le Pen", "Will Smith"]
     assert "Mary Jane Watson" in [person.name for person in findings.people]
+
+
+def test_a_title_in_quotation_marks_is_nobody_s_words() -> None:
+    text = (
+        "Les musées rouvrent\n\n"
+        "« L'exposition attend le public depuis six mois », explique la directrice Laurence des Cars, alors que le musée "
+        "va enfin montrer son exposition phare, « Les origines du monde », au public.\n\n"
+        "« Nous sommes prêts depuis longtemps », a dit Paul Martin, le directeur du musée voisin."
+    )
+    for every in (False, True):
+        asked = yaml.safe_load(draft_bank(text, source_file="article.txt", lang="fr", nlp=False, every=every))["questions"]
+        assert not [q for q in asked if q.get("prompt", q.get("text", "")).startswith(("Qui a dit : « Les origines", "« Les origines"))]
+        assert [q["answer"] for q in asked if q.get("prompt", "").startswith("Qui a dit")] == ["Laurence des Cars", "Paul Martin"]

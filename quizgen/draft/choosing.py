@@ -23,6 +23,12 @@ LEAST_FRAGMENT_WORDS = 8
 """Words a fragment quoted in the writer's sentence needs: "in at least five years" means nothing on its own."""
 LEAST_EXCERPT_WORDS = 5
 """Words a figure's excerpt needs: a dateline ("Sep 6, 2012") says nothing about the figure."""
+TITLE_WORDS = 8
+"""Words of a title at most ("Tous les hommes n’habitent pas le monde de la même façon")."""
+_TITLE_BEFORE = re.compile(
+    r"(?i)\b(?:exposition|exhibition|film|livre|book|roman|novel|album|spectacle|show|pièce|play|série|series|chanson|song"
+    r"|opéra|opera|émission|programme|intitulée?s?|titled|entitled|called|baptisée?s?|nommée?s?|named)\b[^.!?]{0,20}$"
+)
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"»”’')]*\s*$")
 _NUMBER_WORD = (
     r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
@@ -58,7 +64,7 @@ def everything(findings: Findings) -> Choice:
     """Every question the findings can make (`--all`)."""
     quotations = findings.quotations
     return Choice(
-        frozenset(q.position for q in quotations if q.asked_speaker),
+        frozenset(q.position for q in quotations if q.asked_speaker and not _titled(q)),  # a title is nobody's words
         frozenset(q.position for q in quotations if q.cloze),
         findings.figures,
         findings.roles,
@@ -107,6 +113,12 @@ def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
     return True
 
 
+def _titled(quotation: Quotation) -> bool:
+    """A few words in quotation marks right after a work's noun ("l’exposition", "the novel", "a film called"): a title."""
+    at = quotation.excerpt.find(quotation.text)
+    return at > 0 and _words(quotation.text) <= TITLE_WORDS and _TITLE_BEFORE.search(quotation.excerpt[max(0, at - 40) : at]) is not None
+
+
 def _whole_role(role: str) -> bool:
     """A role of two words or more: "maire", "chair" say neither of what nor where."""
     return len(role.split()) > 1
@@ -120,6 +132,8 @@ def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
     """Quotations asked "who said": two speakers quoted at least, each speaker's longest few (sentences before fragments)."""
     by_speaker: dict[str, list[Quotation]] = defaultdict(list)
     for quotation in quotations:
+        if _titled(quotation):
+            continue  # son exposition phare, « Les origines du monde »: a title, nobody's words
         if quotation.asked_speaker and _words(quotation.text) >= (LEAST_FRAGMENT_WORDS if quotation.partial else LEAST_WORDS):
             by_speaker[quotation.asked_speaker].append(quotation)
     if len(by_speaker) < 2:

@@ -100,7 +100,6 @@ def find_figures(
                 raw.unit,
                 raw.kind,
                 text[raw.start : raw.end],
-                raw.qualifier,
                 tolerance,
                 text[low:high],
                 (raw.blank[0] - low, raw.blank[1] - low),

@@ -48,7 +48,7 @@ def render_bank(
 
     `source_file` is the article's path relative to the bank (None: the bank names no file); `deck_id`
     is written as the bank's fixed Anki deck id, so that renaming the bank later keeps one deck in Anki;
-    `every`: every question the findings make, not only those worth asking."""
+    `every`: every question the findings make, not only those worth asking (with `limit=None`, all of them)."""
     _require_questions(findings, source_file or "the article")
     questions = build_questions(findings, limit, every)
     if not questions and not every and build_questions(findings, 1, every=True):

@@ -71,8 +71,6 @@ class Figure:
     kind: FigureKind
     wording: str
     """The figure as written: 'Plus de 400 produits', 'une cinquantaine de start-up'."""
-    qualifier: str
-    """'plus de', 'une cinquantaine', 'about'... or '' for an exact figure."""
     tolerance: int | str
     """0 for a figure the text gives (its "plus de", "about" stay in sight), '5%' for a round number ("une cinquantaine")."""
     excerpt: str
