@@ -30,7 +30,7 @@ WORDS_READ = ("fr", "en", "es", "pt", "de", "nl", "it", "da")
 PERCENT = re.compile(r"\b(?:pour cent|pourcent|percent|per cent)\b", re.IGNORECASE)
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<sign>[-\u2212])?(?:[$€£¥]\s?)?(?P<digits>\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]))*)"
-    r"(?P<percent>\s?%)?(?:\s?(?P<scale>[^\W\d_]+)\.?)?"
+    r"(?P<percent>\s?%)?(?:[\s-]?(?P<scale>[^\W\d_]+)\.?)?"
 )
 """A figure: a sign, a currency, digits with their marks, then a percent sign or a word ('millions', 'bn', the 'm' of '$45m')."""
 POWER_OF_TEN = re.compile(r"10{3,}\Z")
@@ -40,6 +40,12 @@ SHARED_SCALE = re.compile(
 """The end of a range whose scale word is the start's too: "17 to 18 billion", "entre 2 et 3 millions"."""
 HYPHEN_UNIT = re.compile(r"(?<=[^\W\d_])-(?=(?:years?|months?|weeks?|days?|hours?|minutes?)\b)", re.IGNORECASE)
 """The hyphen of "a five-year plan", which text2num would not read past."""
+HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b", re.IGNORECASE)
+"""The half after a number, or after its unit: "2 mois et demi", "two and a half years"."""
+CENTS = re.compile(r"\s?(?:€|euros?)\s?(?P<cents>\d{2})(?!\d|[.,]\d)")
+"""The cents of a price written "39€50" or "5 euros 20"."""
+THOUSANDS_END = re.compile(r"\s(?:à|to|-|–)\s(?P<end>\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?!\d)")
+"""A range whose end alone writes the thousands: "de 550 à 600 000"."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,31 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
         value = float(-digits if match["sign"] else digits)
         after = " ".join(normalize(text[end : end + 60]).split()[:4])
         found.append(Figure(value, bool(match["percent"]), after))
+        found += [Figure(float(other), False, after) for other in _also_read(text, match.end("digits"), digits, scales)]
     return found
+
+
+def _also_read(text: str, end: int, digits: Decimal, scales: dict[str, int]) -> list[Decimal]:
+    """What else the number ending at `end` states, as `quizgen draft` reads it: "deux mois et demi" is 2.5 months,
+    "5 euros 20" and "39€50" are 5.20 and 39.50 euros, the 550 of "de 550 à 600 000" is 550 000, the 31 of "a baissé
+    de 31 à 14 millions" is 31 million (a small start takes its end's scale, whichever is larger)."""
+    also = []
+    shared = SHARED_SCALE.match(text, end) if digits < 1000 else None
+    if shared is not None and shared["power"]:  # text2num writes "millions" 1000000
+        also.append(digits * Decimal(shared["power"]))
+    elif shared is not None and shared["scale"] and normalize(shared["scale"]) in scales:
+        also.append(digits.scaleb(scales[normalize(shared["scale"])]))
+    if HALF.match(text, end):
+        also.append(digits + Decimal("0.5"))
+    cents = CENTS.match(text, end)
+    if cents:
+        also.append(digits + Decimal(cents["cents"]) / 100)
+    thousands = THOUSANDS_END.match(text, end)
+    if thousands and digits < 1000:
+        until = Decimal(thousands["end"].replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+        if until % 1000 == 0 and digits * 1000 <= until * 2:
+            also.append(digits * 1000)
+    return also
 
 
 def spelled(value: float) -> str:

@@ -242,6 +242,13 @@ def test_an_order_whose_items_carry_their_dates_is_a_warning(tmp_path: Path, lan
         ("en", "revenue at T$65-70 bln vs T$71 bln", 65e9, 65e9),
         ("en", "revenue at T$65-70 bln vs T$71 bln", 71e9, 71e9),
         ("en", "the half-way point of our five-year plan", 5, 5),
+        ("en", "That includes a $120-million grant", 120e6, 120e6),
+        ("fr", "Après deux mois et demi d’ouverture", 2.5, 2.5),
+        ("en", "It took two and a half years", 2.5, 2.5),
+        ("fr", "on passe de 5 euros 20 à 5 euros 36", 5.2, 5.2),
+        ("fr", "L’abonnement reste à 39€50", 39.5, 39.5),
+        ("fr", "une fréquentation de 550 à 600 000 visiteurs", 550_000, 550_000),
+        ("fr", "notre chiffre d'affaires a baissé de 31 à 14 millions d'euros", 31e6, 31e6),
     ],
 )
 def test_a_figure_is_found_in_any_spelling_the_article_uses(lang: str, excerpt: str, low: float, high: float) -> None:
