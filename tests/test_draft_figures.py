@@ -34,6 +34,11 @@ def _figures(text: str, lang: str) -> list[tuple[Any, ...]]:
             [(2_000_000, "habitants", "count"), (3_000_000, "habitants", "count")],
         ),
         ("It will cost between 2 and 3 million euros.", "en", [(2_000_000, "euros", "amount"), (3_000_000, "euros", "amount")]),
+        # A duration or a share needs no opener; a count does ("He gave 5 to 3 people", "gagne 3 à 0" are no ranges).
+        ("It circulates for six to eight weeks.", "en", [(6, "weeks", "duration"), (8, "weeks", "duration")]),
+        ("Depuis 4 à 5 ans, les étés sont secs.", "fr", [(4, "ans", "duration"), (5, "ans", "duration")]),
+        ("Prices rose 10 to 15 per cent.", "en", [(10, "%", "percent"), (15, "%", "percent")]),
+        ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),
     ],
 )
 def test_a_range_start_takes_the_noun_of_its_end(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:

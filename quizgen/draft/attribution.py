@@ -21,6 +21,11 @@ from .text import ENDERS, TOKEN, Span, flat
 CONTEXT = 1500
 """How far back (in characters) a pronoun looks for the person it stands for."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CROWD = re.compile(
+    r"(?i)\b(?:(?:banners?|signs?|placards?|posters?|pancartes?|banderoles?)\s+(?:saying|reading|proclaiming|that\s+read|disant|proclamant)"
+    r"|chanting|chanted|chantaient|scandant|scandaient|scandé|slogans?)\s*:?\s*$"
+)
+"""Words before a quotation that make it a crowd's or a banner's: "bearing banners saying “…” and chanting “…”"."""
 _WORDS = re.compile(r"\w+")
 _COLON = re.compile(r"\s*:")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)")
@@ -66,6 +71,8 @@ class _Walk:
         self.subject_starts: list[int] = []
         self.last: tuple[int, Speaker] | None = None
         """The end of the last quotation given a speaker, and that speaker."""
+        self.speakers: Speakers = {}
+        """The speaker of each quotation so far, by its start."""
 
     def remember(self, subjects: list[_Subject]) -> None:
         for subject in subjects:
@@ -119,9 +126,9 @@ def attribute(text: str, scans: list[Scan], people: People, lang: str) -> tuple[
     6. a quotation that goes on into the next paragraph takes the speaker named where it ends.
     Anything else is nobody's: the article does not say.
     """
-    speakers: Speakers = {}
     focus_after: dict[int, int | None] = {}
     walk = _Walk(text, people, lang)
+    speakers = walk.speakers
     pending: list[int] = []  # quotations left open at the end of their paragraph, waiting for where they end
     for scan in scans:
         if scan.block.heading:
@@ -189,6 +196,8 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     after = [subject for subject in subjects if subject.start >= quote[1]]
     before = [subject for subject in subjects if subject.end <= quote[0]]
     following_quote = scan.quote_spans.first_start(quote[1], scan.block.end)
+    if _CROWD.search(text, max(sentence[0], quote[0] - 40), quote[0]):
+        return Speaker(None, None)  # a banner or a chant: nobody's own words, whoever the sentence names
     # 0. In an incise inside the quotation: «…, assure Pelletier. …», «…, explique cette ancienne contrôleur…».
     inside = [subject for subject in subjects if quote[0] < subject.start < quote[1]]
     if inside:
@@ -234,10 +243,14 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     if opens_sentence and number > 0:
         start, end = scan.sentences[number - 1]
         named = _subjects(walk.people, start, end, walk.focus)
+        # "« C’était fantastique », a réagi la championne qui a loué sa rivale Paolini. « J’ai été… »": that sentence's
+        # verb of saying is its own quotation's, whose speaker is not Paolini.
+        others = [walk.speakers[q[0]].person for q in scan.quote_spans.starting_in(start, end) if q[0] in walk.speakers]
         if (
             len({subject.person for subject in named}) == 1
             and _says(text, scan, start, end)
             and not walk.people.unknown_speaker_between(start, end)
+            and all(person == named[-1].person for person in others)
         ):
             return Speaker(named[-1].person, named[-1].how, named[-1].start)
     # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.

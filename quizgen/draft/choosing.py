@@ -13,6 +13,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import figure_patterns as patterns
+from .lexicon import DAYS, MONTH_NAMES, SCALES
+from .numbers import find_numbers
 from .records import Figure, Findings, Person, Quotation
 
 PER_SPEAKER = 1
@@ -38,6 +41,23 @@ _NUMBER_WORD = (
 _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
 _CENTURY = re.compile(r"(?i)\s*(?:th|st|nd|rd|e|ème)?\s+(?:century|centuries|siècles?)\b")
+_NUMBER = re.compile(r"\d+(?:[.,\s\u00a0\u202f]\d+)*")
+_RESPECTIVELY = re.compile(r"(?i)\brespective(?:ly|ment)\b")
+_PRONOUN = {
+    "fr": re.compile(rf"\b(?:il{patterns.IMPERSONAL}|elle|ils|elles|lui)\b"),
+    "en": re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b"),
+}
+_ENUMERATION = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+[^\W\d_]+(?:[\s,]+[^\W\d_]+)*?,?\s+(?:and|et)\s+[^\W\d_]+")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w’'&-]*")
+_CALENDAR = frozenset(MONTH_NAMES) | frozenset(DAYS)
+LISTED = 12
+"""Counts up to which a list in the excerpt gives the answer away: "three sold-out days (Monday, Friday and Saturday)"."""
+SIGNIFICANT = 5
+"""Significant digits of a figure at most: "79 818 560 €" to the euro is memorisation, not understanding."""
+OTHER_NUMBERS = 2
+"""Numbers besides the blank an excerpt may show: more make a reading puzzle ("1167 of 5672 … a reduction of 1,829")."""
+PER_DURATION = 1
+"""Questions on a duration at most: "three-day festival", "ten-week run", "two decades" were struck out as trivia."""
 LIST = 3
 """Figures of one unit in a sentence that make it a list."""
 PER_UNIT = 2
@@ -78,7 +98,7 @@ def choose(findings: Findings) -> Choice:
     # A figure of a quotation asked about is in that question already: "who said « … 40 % … »" and "… %" ask one thing.
     asked = [(q.position, q.end) for q in findings.quotations if q.position in who]
     # A figure someone says is asked with who says it: "« … on en prend un tous les … ans », conclut-elle" names nobody.
-    figures = [f for f in _figures(findings.figures, findings.title) if _speaker_shown(f, findings.quotations)]
+    figures = [f for f in _figures(findings.figures, findings.title, findings.language) if _speaker_shown(f, findings.quotations)]
     kept = [f for f in figures if not any(low <= f.position < high for low, high in asked)]
     # A handful of figures an article: the first kinds first (`KIND_ORDER`), then the earliest (a news lead says most).
     most = max(MOST_FIGURES, findings.words // WORDS_PER_FIGURE)
@@ -86,20 +106,16 @@ def choose(findings: Findings) -> Choice:
     ordered = []
     for figure in sorted(kept, key=lambda f: (_rank(f), f.position)):
         per_unit[figure.unit, figure.kind] += 1
-        if per_unit[figure.unit, figure.kind] <= PER_UNIT:  # the fourth trust's percentage is rote, not the story
-            ordered.append(figure)
+        per_unit["", figure.kind] += figure.unit != ""
+        if per_unit[figure.unit, figure.kind] > PER_UNIT:
+            continue  # the fourth trust's percentage is rote, not the story
+        if figure.kind == "duration" and per_unit["", "duration"] > PER_DURATION:
+            continue
+        ordered.append(figure)
     chosen = set(map(id, ordered[:most]))
     kept = [f for f in kept if id(f) in chosen]
-    # "Qui est « maire » ?", "Who is “chair”?"; someone named once, who does not speak, is no one the article is about.
-    # One question whose answer is a person's name, each: "who said" before "who is".
-    speakers = {q.asked_speaker for q in findings.quotations}
-    asked_about = {q.asked_speaker for q in findings.quotations if q.position in who}
-    roles = tuple(
-        person
-        for person in findings.roles
-        if _whole_role(person.role or "") and (person.named > 1 or person.name in speakers) and person.name not in asked_about
-    )
-    return Choice(who, frozenset(), tuple(kept), roles)
+    # No "who is" by default: teachers kept 5 of 24 ("only asks for a name, with nothing to learn"); `--all` asks them.
+    return Choice(who, frozenset(), tuple(kept), ())
 
 
 def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
@@ -117,11 +133,6 @@ def _titled(quotation: Quotation) -> bool:
     """A few words in quotation marks right after a work's noun ("l’exposition", "the novel", "a film called"): a title."""
     at = quotation.excerpt.find(quotation.text)
     return at > 0 and _words(quotation.text) <= TITLE_WORDS and _TITLE_BEFORE.search(quotation.excerpt[max(0, at - 40) : at]) is not None
-
-
-def _whole_role(role: str) -> bool:
-    """A role of two words or more: "maire", "chair" say neither of what nor where."""
-    return len(role.split()) > 1
 
 
 def _words(text: str) -> int:
@@ -160,22 +171,48 @@ def _rank(figure: Figure) -> int:
     return KIND_ORDER.index(figure.kind) if figure.unit or figure.kind != "count" else len(KIND_ORDER)
 
 
+def _alone(figure: Figure, lang: str) -> bool:
+    """Whether a figure's excerpt reads on its own: no pronoun or "ces gendarmes" whose noun is elsewhere, no blank in
+    parentheses ("(…)", a conversion), no quotation left open, no "respectively", few other numbers, and the answer
+    not shown twice ("a 3.6 per cent increase … a 3.6 per cent decrease") nor countable ("five lines: A, B, C, D and E")."""
+    excerpt, (low, high) = figure.excerpt, figure.blank
+    first = re.match(r".+?(?:[.!?…]+(?=\s)|$)", excerpt, re.S)
+    opening = excerpt[: first.end() if first else low]
+    if patterns.ANAPHOR.match(excerpt) or patterns.DEMONSTRATIVE.search(opening):
+        return False  # the excerpt could not take the sentence before: the paragraph starts with it
+    pronoun = _PRONOUN[lang].search(opening)
+    if pronoun and not any(word.lower() not in _CALENDAR for word in _CAPITALISED.findall(opening, 1, pronoun.start())):
+        return False  # "…services from October 27, he added": nobody named before "he", who is someone elsewhere
+    if figure.kind == "count" and figure.value <= LISTED and _ENUMERATION.search(excerpt):
+        return False
+    if excerpt.rfind("(", 0, low) > excerpt.rfind(")", 0, low) or _RESPECTIVELY.search(excerpt):
+        return False
+    if excerpt.count("«") != excerpt.count("»") or excerpt.count("“") != excerpt.count("”") or excerpt.count('"') % 2:
+        return False
+    answer = excerpt[low:high]
+    others = _NUMBER.findall(excerpt[:low] + " " + excerpt[high:])
+    digits = re.sub(r"\D", "", answer)
+    return len(others) <= OTHER_NUMBERS and not (digits and any(re.sub(r"\D", "", number) == digits for number in others))
+
+
 def _opens_a_sentence(text: str) -> bool:
     """Whether `text` starts as a sentence does: a capital, a digit or a currency, after an opening mark if any."""
     first = text.lstrip("«“\"‘'([ \u00a0")[:1]
     return first.isupper() or first.isdigit() or first in "$€£¥"
 
 
-def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
+def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure, ...]:
     """One figure per sentence (by `KIND_ORDER`, then the first), each value once; none whose excerpt starts mid-sentence,
-    none the headline prints, no end of a range ("400 000 ou …", "10-… minutes")."""
+    none the headline prints, no end of a range ("400 000 ou …", "10-… minutes"), none a reader cannot read alone."""
     best: dict[int, Figure] = {}
+    # "Plans for four houses…", "…cost taxpayers 360k": the headline's values, however written, give those answers away.
+    headline = {numeral.value * SCALES.get(numeral.attached, 1) for _, _, numeral in find_numbers(title, 0, len(title), lang)}
     listed = Counter((figure.sentence, figure.unit, figure.kind) for figure in figures)
     for figure in figures:
         if listed[figure.sentence, figure.unit, figure.kind] >= LIST:
             continue  # "sold for $189, $166, $157 and $150 respectively": a list, not one fact
-        if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind in ("date", "age"):
-            continue  # ", a encore dit le ministre alors que…", "” Ferguson, celebrating", a dateline, a day of the month, an age
+        if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind in ("date", "age", "rank"):
+            continue  # ", a encore dit le ministre…", "” Ferguson, celebrating", a dateline, a day, an age, a rank ("la …e", 1 of 5 kept)
         if not _ENDS_A_SENTENCE.search(figure.excerpt):
             continue  # a clause cut from a long sentence: teachers kept 1 of 19
         if figure.tolerance:
@@ -183,9 +220,13 @@ def _figures(figures: tuple[Figure, ...], title: str) -> tuple[Figure, ...]:
         if figure.kind == "count" and figure.value == 2:
             continue  # "the two hospitals", "des deux côtés": the sentence names both
         low, high = figure.blank
+        if not _alone(figure, lang) or len(re.sub(r"\D", "", str(figure.value)).strip("0")) > SIGNIFICANT:
+            continue
         number = re.sub(r"\D", "", figure.excerpt[low:high])
         if number and re.search(rf"(?<!\d){number}(?!\d)", re.sub(r"(?<=\d)[\s\u00a0\u202f.,](?=\d{{3}})", "", title)):
             continue  # the answer is in the deck's title
+        if figure.value in headline or figure.value / 10**figure.scale in headline:
+            continue
         if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
             continue
         if figure.kind == "rank" and _CENTURY.match(figure.excerpt, high):

@@ -24,11 +24,14 @@ def excerpt_of(text: str, sentence: Span, focus: Span, limit: int = patterns.EXC
     if end < sentence[1]:
         space = text.rfind(" ", focus[1], end)
         end = space if space != -1 else end
-    cuts = sorted({start, end, *(start + found.end() for found in patterns.CUT.finditer(text[start:end]))})
-    low = max(cut for cut in cuts if cut <= focus[0])
+    found = list(patterns.CUT.finditer(text[start:end]))
+    cuts = sorted({start, end, *(start + cut.end() for cut in found)})
+    # An excerpt ends before a parenthesis but never starts inside one: "CEBR) found…" reads as a fragment.
+    inside = {start + cut.end() for cut in found if cut.group().startswith("(")}
+    low = max(cut for cut in cuts if cut <= focus[0] and cut not in inside)
     high = min(cut for cut in cuts if cut >= min(focus[1], end))
     while high - low < 80:
-        earlier, later = [cut for cut in cuts if cut < low], [cut for cut in cuts if cut > high]
+        earlier, later = [cut for cut in cuts if cut < low and cut not in inside], [cut for cut in cuts if cut > high]
         if later and (not earlier or later[0] - high <= low - earlier[-1]):
             high = later[0]
         elif earlier:

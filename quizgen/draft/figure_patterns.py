@@ -92,11 +92,22 @@ ATTACHED: dict[str, tuple[FigureKind, str]] = {
 """What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C")."""
 EXCERPT_LIMIT = 220
 """Characters of a long sentence an excerpt keeps on each side of its figure."""
+_TIME_NOUNS = (
+    r"année|semaine|mois|week-end|matin|soir|après-midi|jour|printemps|été|automne|hiver|saison|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|year|years|week|weeks|month|months|weekend|morning|afternoon|evening|spring|summer|autumn"
+    r"|fall|winter|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|point"
+)
+IMPERSONAL = r"(?!\s+(?:y|faut|s[’']agit|reste|manque|est|était|sera|serait|semble|suffit|fait)\b)"
+"""After "il": the "il" of "il y a", "il faut", "il reste" stands for nobody."""
 ANAPHOR = re.compile(
-    r"(?:Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
-    r"|Ce|Cela|Ceci|Soit|He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
+    rf"(?:Il{IMPERSONAL}|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
+    r"|Lui|Eux|Cela|Ceci|Soit|Alors|He|She|It|They|His|Her|Its|Their)\b"
+    rf"|(?:Ce|Cet|Cette|Ces|This|These|That|Those)\b(?!\s+(?i:{_TIME_NOUNS})\b)"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
+DEMONSTRATIVE = re.compile(rf"\b(?:[Cc]et|[Cc]ette|[Cc]es|[Tt]his|[Tt]hese|[Tt]hose)\s+(?!(?i:{_TIME_NOUNS})\b)[^\W\d_]")
+"""A noun pointed at mid-sentence ("ces gendarmes", "this site"): what it points at is in an earlier sentence. "This year",
+"cette semaine" are times, not referents; "CES de Las Vegas" is a name."""
 HYPHEN_UNIT = re.compile(rf"-({HYPHEN_UNITS})(-olds?)?(?!\w)")
 """An English unit joined to its number: "a six-year mission", "the 19-year-old American" (lower case: "7-Eleven")."""
 # A range's two ends, each opener with its own joint: "entre 27 et 34 minutes", "de 71 à 66 élèves",

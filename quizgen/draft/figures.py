@@ -80,10 +80,10 @@ def find_figures(
         sentence = scan.sentences[index]
         if (
             index > 0
-            and patterns.ANAPHOR.match(text, sentence[0])
+            and (patterns.ANAPHOR.match(text, sentence[0]) or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start))
             and sentence[1] - scan.sentences[index - 1][0] <= 2 * patterns.EXCERPT_LIMIT
         ):
-            sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes": who "il" is, too
+            sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes", "ces gendarmes": who, too
         low, high = excerpt_of(text, sentence, (raw.start, raw.end))
         key = (raw.value, raw.unit, raw.kind, " ".join(text[low:high].split()), raw.blank[0] - low, raw.blank[1] - low)
         if key in same:  # a repeated caption or paragraph: the same question, read once
@@ -325,7 +325,9 @@ class _FigureReader:
         ranged = opener is not None and word == patterns.RANGE_JOINT[opener.group(1).lower()]
         # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
         # not "He was 30 and 5 people died".
-        if not ranged and not (word in ("ou", "or") or (opener is not None and word in ("et", "and"))):
+        # "six to eight weeks", "4 à 5 ans", "10 to 15 per cent": a duration or a share is a range without an opener.
+        bare = not ranged and opener is None and word in ("to", "à")
+        if not ranged and not bare and not (word in ("ou", "or") or (opener is not None and word in ("et", "and"))):
             return None
         second_start = end + joint.end()
         found = find_numbers(self.text, second_start, min(block_end, second_start + patterns.RANGE_REACH), self.lang)
@@ -336,6 +338,8 @@ class _FigureReader:
         second = self._figure_at(second_start, second_end, number, block_start, block_end, range_start=False)
         if second is None or second.kind not in ("count", "duration", "percent", "amount") or second.qualifier:
             return None
+        if bare and second.kind not in ("duration", "percent"):
+            return None  # "gave 5 to 3 people", "gagne 3 à 0": no range
         # "between two and three million people": the second's scale is not the first's unless the first shares it.
         if not scaled and second.value != number.value:
             return None

@@ -230,14 +230,21 @@ PRONOUN_CLAUSE = {
 """An attribution clause whose subject is a pronoun: "a-t-elle ajouté", "dit-il", "she said"."""
 FEMALE_TITLES = _word_set("Mme Mlle Madame Mademoiselle Mrs Ms Miss Dame Lady")
 MALE_TITLES = _word_set("M Monsieur Mr Sir Lord")
+KNIGHTS = _word_set("Sir Dame")
+"""Titles said before a first name: "Sir Ken" (Morrison), "Dame Judi" (Dench)."""
 ORGANISATION_BEFORE = _word_set(
     "fonds fondation groupe groupes société sociétés cabinet entreprise maison banque holding institut prix stade rue avenue"
     " boulevard place quai lycée collège école université hôpital musée centre gare salle galerie association club marque"
-    " firme laboratoire labo agence magasins éditions famille clan dynastie"
+    " firme laboratoire labo agence magasins éditions famille clan dynastie journal quotidien hebdomadaire magazine revue"
+    " chaîne radio site média"
+    " newspaper paper magazine journal broadcaster channel network outlet website tabloid daily weekly"
     " fund funds foundation group firm family street avenue road school college university hospital museum centre center"
     " stadium prize award company house bank trust institute agency brand label dynasty"
 )
 """A common noun right before a name makes it an organisation or a place ("les fonds Tibi", "the Ford Foundation" after)."""
+STATE_BODIES = _word_set("etat état république nation gouvernement pays state government republic nation country")
+"""Bodies every country has: "le chef de l’Etat", "le président de la République" name no organisation of the article, so
+the person in focus is not taken for them (the newspaper named before is no head of state)."""
 ORGANISATION_AFTER = _word_set(
     "Company Co Corp Corporation Inc Incorporated Ltd LLC PLC Plc SA SAS SARL AG GmbH Group Groupe Holdings Holding Foundation"
     " Fondation Fund Fonds Board Partners Capital Ventures Bank Banque Institute Institut University Université School College"

@@ -55,7 +55,7 @@ def render_bank(
         raise DraftError(
             f"{source_file or 'the article'}: found {count(len(findings.quotations), 'quotation')} and "
             f"{count(len(findings.figures), 'figure')}, but no question a teacher would keep (a quotation nobody is named for, "
-            "'who said' with one person quoted); add --all to draft them anyway"
+            "'who said' with one person quoted or fewer than three people to choose from); add --all to draft them anyway"
         )
     if not questions:  # people with roles, but one role shared by all of them: nothing to ask
         raise DraftError(

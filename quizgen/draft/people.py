@@ -36,6 +36,7 @@ from .lexicon import (
     FEMALE_ROLES,
     FEMALE_TITLES,
     FIRST_NAMES,
+    KNIGHTS,
     MALE_ROLES,
     MALE_TITLES,
     MONTH_NAMES,
@@ -48,6 +49,7 @@ from .lexicon import (
     ROLE_NOUNS,
     ROLE_PREFIXES,
     SPEECH_VERBS,
+    STATE_BODIES,
     STOPWORDS,
     TITLES,
 )
@@ -82,6 +84,8 @@ _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
 _VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+\S+\s+)?$")
 _ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
+_FIRM_ADJECTIVE_BEFORE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s+$")
 _SEGMENT = re.compile(r"[^,.;:()«»“”!?]+")
 _WORD_AFTER = re.compile(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
@@ -196,6 +200,8 @@ class People:
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
         self._near: dict[tuple[str, str], dict[int, None]] = {}
+        self._by_first: dict[str, dict[int, None]] = {}
+        """Full names by their first name: "Sir Ken" is Sir Ken Morrison."""
         """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
         self._holders: dict[tuple[str, str | None], dict[int, None]] = {}
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
@@ -343,7 +349,10 @@ class People:
                 continue  # "Wrigley Company": the organisation's name
             if self._owns_a_role(tokens, last):
                 continue  # "said Chesterton Humberts chief executive Robert Bartlett": the firm, then its chief
-            known = next((k for k in range(first, last + 1) if _first_name(tokens[k].group()) or tokens[k].group() in TITLES), None)
+            # A title opens the run; inside it, "M." is an initial ("Irvin M. Lippman").
+            known = next(
+                (k for k in range(first, last + 1) if _first_name(tokens[k].group()) or (k == first and tokens[k].group() in TITLES)), None
+            )
             titled = known is not None and tokens[known].group() in TITLES
             gender: Gender | None = None
             if known is not None:
@@ -360,8 +369,8 @@ class People:
             if first > last or not _capitalised(tokens[first].group()):
                 continue
             start, end = tokens[first].start(), tokens[last].end()
-            if self._organisation_before(start, scan.block.start):
-                continue
+            if self._organisation_before(start, scan.block.start) or _FIRM_ADJECTIVE.search(self.text, start, end + 1):
+                continue  # "les fonds Tibi"; "Family-owned Sims Footwear" at a sentence's start
             if known is not None and not titled and last == first:
                 continue  # a first name alone ("Bill is...") is nobody in particular
             if known is None and last == first and self._may_speak(tokens[first].group(), start, end, scan):
@@ -374,7 +383,8 @@ class People:
             vouched = known is not None or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
             if not vouched:
                 continue
-            if titled and _first_name(tokens[first].group()):
+            knight = known is not None and tokens[known].group() in KNIGHTS and first == last  # "Sir Ken": a first name
+            if titled and _first_name(tokens[first].group()) and not knight:
                 titled = False  # "M. Jean Dupont" is a full name
             if gender is None:
                 gender = _first_name_gender(tokens[first].group())
@@ -398,8 +408,10 @@ class People:
 
     def _organisation_before(self, start: int, block_start: int) -> bool:
         """ "les fonds Tibi", "la fondation Bettencourt": a common noun of organisations right before the name."""
-        before = _LAST_WORD.search(self.text[max(block_start, start - 40) : start])
-        return before is not None and before.group(1).lower() in ORGANISATION_BEFORE
+        window = self.text[max(block_start, start - 40) : start]
+        before = _LAST_WORD.search(window)
+        # "the family-owned Sims Footwear", "London-based Acme": a firm's adjectives.
+        return before is not None and (before.group(1).lower() in ORGANISATION_BEFORE or _FIRM_ADJECTIVE_BEFORE.search(window) is not None)
 
     def _speaks(self, start: int, end: int, scan: Scan) -> bool:
         """A verb of saying next to the name: "X a déclaré", "X said", "said X", ", a expliqué X", "X :"."""
@@ -505,7 +517,10 @@ class People:
         candidates = list(
             dict.fromkeys(self._by_surname.get(_surname_key(spelling), []) + [i for key in near for i in self._near.get(key, {})])
         )
-        if name.titled:
+        if name.titled and name.title in KNIGHTS and " " not in spelling:
+            # A knight or a dame is called by the first name: "Sir Ken" is the one Ken of the full names.
+            owners = [index for index in self._by_first.get(spelling, {}) if self._agrees(index, name.gender)]
+        elif name.titled:
             # "M. Le Maire": the one person whose full name ends with that surname, else the one so titled before.
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
             if not owners:
@@ -522,6 +537,8 @@ class People:
             self._by_surname.setdefault(_surname_key(spelling), []).append(index)
         for key in near:
             self._near.setdefault(key, {})[index] = None  # an ordered set: a name met a thousand times is one entry
+        if " " in spelling:
+            self._by_first.setdefault(spelling.split()[0], {})[index] = None
         builder = self.builders[index]
         builder.add(spelling, name.start, heading, full)
         if name.title:
@@ -797,6 +814,8 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
         found = ORGANISATION.search(body)
         if found:
             organisation, end = found.group(1), found.end()
+            if organisation.lower() in STATE_BODIES:
+                organisation = None
         else:
             # Without an organisation the role is its noun and the words that qualify it, up to a verb or a name.
             kept = re.match(r"(?:[^\W\d_]+(?:[-’'][^\W\d_]+)*\s*){1,4}", body)

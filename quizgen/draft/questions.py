@@ -95,14 +95,17 @@ def build_questions(findings: Findings, limit: int | None = DEFAULT_MAX, every: 
     ids = _Ids()
     by_name = {person.name: person for person in findings.people}
     speaking = Counter(q.speaker for q in findings.quotations if q.speaker)
-    # Distractors: the other speakers first (most quoted first), then everyone else in order of appearance.
-    ranked = sorted(findings.people, key=lambda p: (-speaking[p.name], p.position))
+    # Distractors: the other speakers first (most quoted first), then the people given a role, in order of appearance; not
+    # someone the article only names (a victim, a defendant, a newspaper taken for a name), whom no reader takes for a speaker.
+    candidates = [person for person in findings.people if speaking[person.name] or person.role is not None]
+    ranked = sorted(candidates, key=lambda p: (-speaking[p.name], p.position))
     people_order = [person.name for person in ranked]
     # Figures are the most numerous: each question is made only when its turn comes, so a long text costs its reading.
     items: list[tuple[float, int, int, Callable[[], dict[str, Any]], str | None]] = []
     for quotation in findings.quotations:
         who, cloze = quotation.position in choice.who, quotation.position in choice.cloze
-        for order, (weight, question) in enumerate(_quotation_questions(quotation, people_order, by_name, ids, words, who, cloze)):
+        made = _quotation_questions(quotation, people_order, by_name, ids, words, who, cloze, every)
+        for order, (weight, question) in enumerate(made):
             items.append((weight, quotation.position, order, partial(dict, question), None))
     for figure in choice.figures:  # each once: `find_figures` drops a repeated caption's or paragraph's
         caption = figure.excerpt if figure.heading else None
@@ -207,23 +210,25 @@ def _quotation_questions(
     words: dict[str, str],
     who: bool,
     cloze: bool,
+    every: bool = False,
 ) -> list[tuple[float, dict[str, Any]]]:
     """Who said the quotation (when the article says and `who`), then a cloze of it (when `cloze`, unless its text
     would break the cloze markup), each with its weight. A fragment quoted in the writer's sentence is asked about
-    only when that sentence names its speaker."""
+    only when that sentence names its speaker. With fewer than three people to choose from, the name is typed, and
+    only with `every`: teachers kept 3 in 10 of those ("free-text recall of a name seen once")."""
     speaker = quotation.asked_speaker
     opening = _first_words(quotation.text)
     questions: list[tuple[float, dict[str, Any]]] = []
     # No "who said" whose quotation prints the answer in a way that cannot be cut out.
     shown = _unnamed(quotation.text, by_name[speaker]) if speaker is not None and who else None
-    if speaker is not None and shown is not None:
+    # The first few candidates are enough for three distractors: a text with thousands of people costs no more.
+    others = list(islice((name for name in people_order if name != speaker and name not in quotation.mentions), 12))
+    if speaker is not None and shown is not None and (every or len(_choices(speaker, others, "", names=True)) >= 3):
         question_id = ids.make(speaker, opening)
-        # The first few candidates are enough for three distractors: a text with thousands of people costs no more.
-        others = list(islice((name for name in people_order if name != speaker and name not in quotation.mentions), 12))
         prompt = words["who"].format(quote=_shortened(shown))
         question: dict[str, Any] = {"id": question_id, "type": "mcq", "draft": True, "prompt": prompt}
         choices = _choices(speaker, others, question_id, names=True)
-        if len(choices) >= 3:  # two choices are a coin toss: the name is typed instead
+        if len(choices) >= 3:  # two choices are a coin toss
             question["choices"] = choices
             question["answer"] = speaker
         else:

@@ -1,0 +1,150 @@
+"""What `quizgen draft` asks by default and what only `--all` asks: figures a pupil can read alone, no "who is", "who
+said" as multiple choice only. Each article is small, written here, and reproduces what a blind review struck out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from quizgen.draft import draft_bank, extract
+
+
+def _bank(text: str, lang: str, every: bool = False) -> list[dict[str, Any]]:
+    questions: list[dict[str, Any]] = yaml.safe_load(draft_bank(text, source_file="a.txt", lang=lang, nlp=False, every=every))["questions"]
+    return questions
+
+
+def _numeric(text: str, lang: str, every: bool = False) -> list[Any]:
+    return [question["answer"] for question in _bank(text, lang, every) if question["type"] == "numeric"]
+
+
+LEAD = {
+    "fr": "La région prépare son budget\n\nLa mairie a recensé 17 usines dans la région depuis le début du mois de mars.\n\n",
+    "en": "The region prepares its budget\n\nThe council has counted 17 factories in the region since the start of March.\n\n",
+}
+"""A first paragraph with one figure that is always asked: an article with nothing to ask is an error, not an empty bank."""
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "value"),
+    [
+        ("Les gendarmes ont effectué 350 secours cette année.", "fr", 350),  # "cette année" is a time, not a referent
+        ("The council approved 45 homes in March.", "en", 45),
+        ("Cette année, les gendarmes ont effectué 350 secours.", "fr", 350),
+        ("This year, the council approved 45 homes.", "en", 45),
+        ("Il y a 10 ans, la ville comptait 300 habitants de moins.", "fr", 300),  # the "il" of "il y a" is nobody
+        ("Le groupe Toyota s’agrandit alors qu’Intel, lui, va fermer 5 centres de recherche.", "fr", 5),  # "lui" is Intel
+    ],
+)
+def test_a_figure_that_reads_alone_is_asked(body: str, lang: str, value: float) -> None:
+    assert _numeric(LEAD[lang] + body, lang) == [17, value]
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "value", "why"),
+    [
+        ("Ces gendarmes ont effectué 350 secours.", "fr", 350, "a demonstrative at a paragraph's start: whose gendarmes?"),
+        ("Il a indiqué que 350 secours avaient eu lieu.", "fr", 350, "a pronoun at a paragraph's start"),
+        ("Four more domestic services will begin from October 27, he added.", "en", 4, "nobody named before 'he'"),
+        ("Depuis 10 mois, lui et ses collègues fouillent le site.", "fr", 10, "nobody named before 'lui'"),
+        ("Lui et 25 personnes fouillent le site chaque jour.", "fr", 25, "'Lui' opens the paragraph"),
+        ("La nouvelle principale a accueilli les élèves de 5e dans la cour.", "fr", 5, "a rank: a class's name, no figure"),
+        ("That number includes a $350 million grant.", "en", 350, "'that number' points at the paragraph before"),
+        ("The average price was £169,083 ($270,600), the poll showed.", "en", 270_600, "a conversion in parentheses"),
+        ("Its shares rose 4 % and 9 % respectively this year.", "en", 4, "'respectively' needs the sentence before"),
+        ("Il a dit « nous avons 350 salariés et demain.", "fr", 350, "a quotation left open"),
+        ("Turnout was 1,167 of 5,672 voters, 113 more than in 2019.", "en", 1167, "a prompt full of numbers"),
+        ("January showed a 3.6 per cent increase and February a 3.6 per cent decrease.", "en", 3.6, "the answer is in sight"),
+    ],
+)
+def test_a_figure_a_pupil_cannot_read_alone_is_only_asked_with_all(body: str, lang: str, value: float, why: str) -> None:
+    assert value not in _numeric(LEAD[lang] + body, lang), why
+    assert value in _numeric(LEAD[lang] + body, lang, every=True), why
+
+
+def test_a_demonstrative_after_a_sentence_takes_that_sentence_into_the_excerpt() -> None:
+    text = "Les secours en montagne\n\nLe PGHM de Modane veille sur la Maurienne. Ces gendarmes ont effectué 350 secours.\n"
+    (figure,) = [f for f in extract(text, lang="fr", nlp=False).figures if f.value == 350]
+    assert figure.excerpt == "Le PGHM de Modane veille sur la Maurienne. Ces gendarmes ont effectué 350 secours."
+
+
+def test_an_excerpt_cut_from_a_long_sentence_never_starts_inside_parentheses() -> None:
+    text = (
+        "House prices\n\nThe poll of polls by property consultancy Chesterton Humberts and the Centre for Economics and "
+        "Business Research (CEBR) found average prices have now increased for four consecutive months, though they remain "
+        "5.9 percent down on September last year, a level last seen when the market turned in the spring of the year before.\n"
+    )
+    (figure,) = [f for f in extract(text, lang="en", nlp=False).figures if f.value == 5.9]
+    assert not figure.excerpt.startswith("CEBR)")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "lang"),
+    [
+        ("Plans for four houses approved", "The council approved four houses on the site in May.", "en"),
+        ("New parking scheme cost taxpayers £360k", "The scheme cost £360,000 in the end, the council said.", "en"),
+        ("Toyota va investir 300 millions d’euros", "Le groupe va investir 300 millions d’euros dans l’usine.", "fr"),
+    ],
+)
+def test_a_figure_the_headline_prints_in_any_form_is_not_asked(title: str, body: str, lang: str) -> None:
+    lead = LEAD[lang].split("\n\n", 1)[1]
+    assert _numeric(f"{title}\n\n{lead}{body}\n", lang) == [17]
+
+
+def test_no_who_is_by_default_and_who_said_needs_three_people() -> None:
+    text = (
+        "Le port se modernise\n\n"
+        "« Nous allons doubler le trafic d’ici 2030 », a déclaré Marie Dubois, directrice du port.\n\n"
+        "« Les dockers sont prêts pour ce changement », a répondu Paul Martin, délégué syndical.\n\n"
+        "Le port emploie aujourd’hui 1 200 dockers sur ses quais.\n"
+    )
+    # Two people: "who said" would be a coin toss, and typing a name seen once is what teachers struck out.
+    assert [q["type"] for q in _bank(text, "fr")] == ["numeric"]
+    every = _bank(text, "fr", every=True)
+    assert [(q["type"], q["answer"]) for q in every if q.get("prompt", "").startswith("Qui a dit")] == [
+        ("short", "Marie Dubois"),
+        ("short", "Paul Martin"),
+    ]
+    assert any(q["id"].endswith("-role") for q in every)
+    # Someone only named (a defendant, a victim) is no plausible speaker: still no third choice.
+    named = text + "\nLe procès de Jean Konia s’ouvre lundi devant le tribunal.\n"
+    assert "Jean Konia" in [person.name for person in extract(named, lang="fr", nlp=False).people]
+    assert [q["type"] for q in _bank(named, "fr")] == ["numeric"]
+    three = text + "\nJulie Moreau, analyste au cabinet Xerfi, suit le port.\n"
+    assert [(q["type"], q["answer"]) for q in _bank(three, "fr") if q.get("prompt", "").startswith("Qui a dit")] == [
+        ("mcq", "Marie Dubois"),
+        ("mcq", "Paul Martin"),
+    ]
+
+
+def test_a_newspaper_is_nobody_and_the_head_of_state_is_not_the_last_name_read() -> None:
+    text = (
+        "Toyota investit\n\n"
+        "Le président Emmanuel Macron a visité l’usine de Toyota lundi.\n\n"
+        "Le journal Les Echos avait annoncé un investissement de 400 millions d’euros.\n\n"
+        "Le chef de l’Etat a expliqué aux salariés : « Des coups durs, il y en aura d’autres dans le pays. »\n"
+    )
+    findings = extract(text, lang="fr", nlp=False)
+    assert "Les Echos" not in [person.name for person in findings.people]
+    assert [q.speaker for q in findings.quotations] == [None]
+
+
+def test_a_sentence_whose_verb_of_saying_is_its_own_quotation_s_names_no_speaker_for_the_next() -> None:
+    text = (
+        "Swiatek gagne encore\n\n"
+        "« C’était fantastique. J’adore ce tournoi », a réagi la quadruple championne qui a loué sa rivale Jasmine Paolini. "
+        "« J’ai été très impressionnée par son jeu ces dernières semaines. »\n"
+    )
+    # The championne is nobody the article names here: neither quotation is Paolini's.
+    assert [q.speaker for q in extract(text, lang="fr", nlp=False).quotations] == [None, None]
+
+
+def test_a_banner_or_a_chant_is_nobody_s_words() -> None:
+    text = (
+        "Protest fails to stop job cuts\n\n"
+        "Councillors were greeted by union members, including candidate Daniel Zeichner, bearing banners saying "
+        "“no cuts in pay, jobs or services” and chanting “no ifs, no buts, no county council cuts.”\n"
+    )
+    assert [q.speaker for q in extract(text, lang="en", nlp=False).quotations] == [None, None]
