@@ -148,3 +148,15 @@ def test_a_banner_or_a_chant_is_nobody_s_words() -> None:
         "“no cuts in pay, jobs or services” and chanting “no ifs, no buts, no county council cuts.”\n"
     )
     assert [q.speaker for q in extract(text, lang="en", nlp=False).quotations] == [None, None]
+
+
+def test_no_question_prints_another_s_answer() -> None:
+    text = (
+        "Council approves budget\n\n"
+        "The council will cut £95.5m from its budget over five years, the leader said on Tuesday.\n\n"
+        "The council has approved a five-year plan to cut 300 jobs across its departments.\n"
+    )
+    numeric = _numeric(text, "en")
+    # "five years" is printed by the £95.5m question: the "five-year plan" is not asked besides it.
+    assert 95.5 in numeric and 5 not in numeric
+    assert 5 in _numeric(text, "en", every=True)

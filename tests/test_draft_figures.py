@@ -39,6 +39,7 @@ def _figures(text: str, lang: str) -> list[tuple[Any, ...]]:
         ("Depuis 4 à 5 ans, les étés sont secs.", "fr", [(4, "ans", "duration"), (5, "ans", "duration")]),
         ("Prices rose 10 to 15 per cent.", "en", [(10, "%", "percent"), (15, "%", "percent")]),
         ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),
+        ("Yields will be 25 to 80 bushels an acre.", "en", [(25, "bushels", "count"), (80, "bushels", "count")]),
     ],
 )
 def test_a_range_start_takes_the_noun_of_its_end(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
@@ -55,7 +56,8 @@ def test_a_range_start_is_blanked_alone_and_quoted_with_the_whole_range() -> Non
 @pytest.mark.parametrize(
     ("text", "lang", "figures"),
     [
-        ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),  # no opener: 5 of something to 3 people
+        ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),
+        ("Yields will be 25 to 80 bushels an acre.", "en", [(25, "bushels", "count"), (80, "bushels", "count")]),  # no opener: 5 of something to 3 people
         # 30 is a number whose noun is before it (it is asked as a bare "number"), not a range of people.
         ("He was 30 and 5 people died.", "en", [(30, "", "count"), (5, "people", "count")]),
         ("Between about 20 and 30 people came.", "en", [(30, "people", "count")]),  # a qualifier: no plain range
@@ -212,7 +214,8 @@ def test_halves_vague_hundreds_hyphen_scales_ages_pairs_and_bare_numbers(text: s
     ("text", "lang", "figures"),
     [
         ("On passe de 5 euros 20 à 5 euros 36, heureusement.", "fr", [(5.2, "euros", "amount"), (5.36, "euros", "amount")]),
-        ("Le zoo table sur 550 à 600 000 visiteurs par an.", "fr", [(600_000, "visiteurs", "count")]),  # no opener: no range
+        # No opener, but a rise: a range all the same.
+        ("Le zoo table sur 550 à 600 000 visiteurs par an.", "fr", [(550_000, "visiteurs", "count"), (600_000, "visiteurs", "count")]),
         ("Le zoo table sur de 550 à 600 000 visiteurs par an.", "fr", [(550_000, "visiteurs", "count"), (600_000, "visiteurs", "count")]),
         ("A talk by the Three Rivers Community Rail Partnership.", "en", []),  # a number word with a capital is a name's
         ("Three people died in the fire.", "en", [(3, "people", "count")]),

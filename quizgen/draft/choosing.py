@@ -9,6 +9,7 @@ article is about, nobody asked "who said"). `quizgen draft --all` skips them all
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -103,8 +104,14 @@ def choose(findings: Findings) -> Choice:
     # A handful of figures an article: the first kinds first (`KIND_ORDER`), then the earliest (a news lead says most).
     most = max(MOST_FIGURES, findings.words // WORDS_PER_FIGURE)
     per_unit: Counter[tuple[str, str]] = Counter()
-    ordered = []
+    ordered: list[Figure] = []
+    # What the questions asked so far show: no figure whose answer one of them prints ("over five years" and "a …-year
+    # plan"), nor one that prints theirs.
+    shown = set().union(*(_values(q.text, findings.language) for q in findings.quotations if q.position in who))
     for figure in sorted(kept, key=lambda f: (_rank(f), f.position)):
+        answers = _answers(figure)
+        if answers & shown or any(_answers(other) & _values(figure.excerpt, findings.language) for other in ordered):
+            continue
         per_unit[figure.unit, figure.kind] += 1
         per_unit["", figure.kind] += figure.unit != ""
         if per_unit[figure.unit, figure.kind] > PER_UNIT:
@@ -112,10 +119,26 @@ def choose(findings: Findings) -> Choice:
         if figure.kind == "duration" and per_unit["", "duration"] > PER_DURATION:
             continue
         ordered.append(figure)
+        shown |= _values(figure.excerpt, findings.language) - answers
     chosen = set(map(id, ordered[:most]))
     kept = [f for f in kept if id(f) in chosen]
     # No "who is" by default: teachers kept 5 of 24 ("only asks for a name, with nothing to learn"); `--all` asks them.
     return Choice(who, frozenset(), tuple(kept), ())
+
+
+def _answers(figure: Figure) -> set[float]:
+    """A figure's answer, as written and in its scale ("15,4 millions": 15400000 and 15.4)."""
+    return {figure.value, figure.value / 10**figure.scale}
+
+
+@functools.lru_cache(maxsize=1024)
+def _values(text: str, lang: str) -> frozenset[float]:
+    """The values of the numbers a text prints, scaled as a reader reads them ("£360k": 360 and 360000)."""
+    return frozenset(
+        value
+        for _, _, numeral in find_numbers(text, 0, len(text), lang)
+        for value in (numeral.value, numeral.value * SCALES.get(numeral.attached, 1))
+    )
 
 
 def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
@@ -206,7 +229,7 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
     none the headline prints, no end of a range ("400 000 ou …", "10-… minutes"), none a reader cannot read alone."""
     best: dict[int, Figure] = {}
     # "Plans for four houses…", "…cost taxpayers 360k": the headline's values, however written, give those answers away.
-    headline = {numeral.value * SCALES.get(numeral.attached, 1) for _, _, numeral in find_numbers(title, 0, len(title), lang)}
+    headline = _values(title, lang)
     listed = Counter((figure.sentence, figure.unit, figure.kind) for figure in figures)
     for figure in figures:
         if listed[figure.sentence, figure.unit, figure.kind] >= LIST:
@@ -225,7 +248,7 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
         number = re.sub(r"\D", "", figure.excerpt[low:high])
         if number and re.search(rf"(?<!\d){number}(?!\d)", re.sub(r"(?<=\d)[\s\u00a0\u202f.,](?=\d{{3}})", "", title)):
             continue  # the answer is in the deck's title
-        if figure.value in headline or figure.value / 10**figure.scale in headline:
+        if _answers(figure) & headline:
             continue
         if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
             continue

@@ -325,7 +325,7 @@ class _FigureReader:
         ranged = opener is not None and word == patterns.RANGE_JOINT[opener.group(1).lower()]
         # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
         # not "He was 30 and 5 people died".
-        # "six to eight weeks", "4 à 5 ans", "10 to 15 per cent": a duration or a share is a range without an opener.
+        # "six to eight weeks", "4 à 5 ans", "25 to 80 bushels": a duration, a share or a rise is a range without an opener.
         bare = not ranged and opener is None and word in ("to", "à")
         if not ranged and not bare and not (word in ("ou", "or") or (opener is not None and word in ("et", "and"))):
             return None
@@ -338,12 +338,12 @@ class _FigureReader:
         second = self._figure_at(second_start, second_end, number, block_start, block_end, range_start=False)
         if second is None or second.kind not in ("count", "duration", "percent", "amount") or second.qualifier:
             return None
-        if bare and second.kind not in ("duration", "percent"):
-            return None  # "gave 5 to 3 people", "gagne 3 à 0": no range
+        if bare and second.kind not in ("duration", "percent") and not amount < second.value:
+            return None  # "25 to 80 bushels" rises: a range; "gave 5 to 3 people", "gagne 3 à 0" do not
         # "between two and three million people": the second's scale is not the first's unless the first shares it.
         if not scaled and second.value != number.value:
             return None
-        if ranged and amount < 1000 <= second.value and second.value % 1000 == 0 and second.value <= amount * 1000 * 2:
+        if (ranged or bare) and amount < 1000 <= second.value and second.value % 1000 == 0 and second.value <= amount * 1000 * 2:
             amount = amount * 1000  # "de 550 à 600 000 visiteurs": 550 000
         if self.lang == "fr" and second.unit.lower() in ("heure", "heures"):
             return None
