@@ -1167,3 +1167,40 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
     findings = extract(text, lang="en", nlp=False)
     assert [(person.name, person.variants) for person in findings.people] == people
     assert [q.speaker for q in findings.quotations] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speakers"),
+    [
+        pytest.param(
+            "Mr Eager said Paris “cooperated fully with the police”, and he criticised the guidelines.\n\n"
+            "“Punishment in Lincolnshire is a lot more severe than in London,” he said.",
+            "en",
+            {"cooperated fully": None, "Punishment in": None},
+            id="two-men-named-together-make-he-either-one",
+        ),
+        pytest.param(
+            "« On fait du sport pour avoir des rivalités », a réagi Florent Manaudou.\n\n"
+            "« J’étais un peu trop confiant, je pense », a reconnu le quadruple médaillé olympique. "
+            "« C’était un petit bonus de gagner », a souligné Maxime Grousset.",
+            "fr",
+            {"On fait du": "Florent Manaudou", "J’étais un peu": None, "C’était un petit": "Maxime Grousset"},
+            id="a-quotation-s-own-clause-naming-nobody-known-is-nobody-s",
+        ),
+        pytest.param(
+            "“It’s a really concerning metric,” said the trust’s chair, Martin Barkley.",
+            "en",
+            {"It’s a really": "Martin Barkley"},
+            id="a-role-of-a-lower-case-owner-before-the-name",
+        ),
+        pytest.param(
+            "Councillor Irene Waudby opened the school.\n\nCoun Waudby said: “I am very pleased and proud to be here.”",
+            "en",
+            {"I am very": "Irene Waudby"},
+            id="a-role-before-a-name-nobody-knows-vouches-for-a-person",
+        ),
+    ],
+)
+def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:
+    quotations = extract(text, lang=lang, nlp=False).quotations
+    assert {start: next(q.speaker for q in quotations if q.text.lstrip().startswith(start)) for start in speakers} == speakers

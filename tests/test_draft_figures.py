@@ -57,7 +57,11 @@ def test_a_range_start_is_blanked_alone_and_quoted_with_the_whole_range() -> Non
     ("text", "lang", "figures"),
     [
         ("He gave 5 to 3 people.", "en", [(3, "people", "count")]),
-        ("Yields will be 25 to 80 bushels an acre.", "en", [(25, "bushels", "count"), (80, "bushels", "count")]),  # no opener: 5 of something to 3 people
+        (
+            "Yields will be 25 to 80 bushels an acre.",
+            "en",
+            [(25, "bushels", "count"), (80, "bushels", "count")],
+        ),  # no opener: 5 of something to 3 people
         # 30 is a number whose noun is before it (it is asked as a bare "number"), not a range of people.
         ("He was 30 and 5 people died.", "en", [(30, "", "count"), (5, "people", "count")]),
         ("Between about 20 and 30 people came.", "en", [(30, "people", "count")]),  # a qualifier: no plain range

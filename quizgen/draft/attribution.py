@@ -20,6 +20,8 @@ from .text import ENDERS, TOKEN, Span, flat
 
 CONTEXT = 1500
 """How far back (in characters) a pronoun looks for the person it stands for."""
+SAME_SENTENCE = 150
+"""How close (in characters) two people of one gender named before a pronoun make it either one's."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CROWD = re.compile(
     r"(?i)\b(?:(?:banners?|signs?|placards?|posters?|pancartes?|banderoles?)\s+(?:saying|reading|proclaiming|that\s+read|disant|proclamant)"
@@ -91,10 +93,14 @@ class _Walk:
             index -= 1
         seen = [subject for subject in seen if not self.people.unknown_speaker_between(subject.end, position)]
         if gender is not None:
-            for subject in seen:
+            for number, subject in enumerate(seen):
                 known = self.people.gender(subject.person)
                 if known == gender:
-                    return subject
+                    # "Mr Eager said Paris 'cooperated fully'. … 'Punishment is severe,' he said": two men named in the
+                    # sentence before, and the pronoun could be either one's.
+                    close = seen[number:]
+                    near = {s.person for s in close if s.start >= subject.start - SAME_SENTENCE and self.people.gender(s.person) == gender}
+                    return subject if len(near) == 1 else None
                 if known is None:
                     break  # "Claude Martin" since: the pronoun may be theirs, unless they are the one person named lately
         people = {subject.person for subject in seen}
@@ -227,6 +233,9 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         return Speaker(None, None)
     if after and after[0].start < following_quote and _speaks_after(text, after[0].end, following_quote):
         return Speaker(after[0].person, after[0].how, after[0].start)
+    # Its own clause says someone said it, and names nobody the article names: «…», a reconnu le quadruple médaillé olympique.
+    if any(word.lower() in SPEECH_VERBS for word in _LETTERS.findall(text, quote[1], min(following_quote, sentence[1]))[:4]):
+        return Speaker(None, None)
     # 4. Right after a quotation just attributed, with only the attribution clause between.
     if walk.last is not None:
         last_end, last = walk.last

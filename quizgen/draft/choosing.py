@@ -10,6 +10,7 @@ article is about, nobody asked "who said"). `quizgen draft --all` skips them all
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -109,6 +110,8 @@ def choose(findings: Findings) -> Choice:
     # plan"), nor one that prints theirs.
     shown = set().union(*(_values(q.text, findings.language) for q in findings.quotations if q.position in who))
     for figure in sorted(kept, key=lambda f: (_rank(f), f.position)):
+        if len(ordered) == most:
+            break  # the handful is full: a long text costs no more comparisons
         answers = _answers(figure)
         if answers & shown or any(_answers(other) & _values(figure.excerpt, findings.language) for other in ordered):
             continue
@@ -120,7 +123,7 @@ def choose(findings: Findings) -> Choice:
             continue
         ordered.append(figure)
         shown |= _values(figure.excerpt, findings.language) - answers
-    chosen = set(map(id, ordered[:most]))
+    chosen = set(map(id, ordered))
     kept = [f for f in kept if id(f) in chosen]
     # No "who is" by default: teachers kept 5 of 24 ("only asks for a name, with nothing to learn"); `--all` asks them.
     return Choice(who, frozenset(), tuple(kept), ())
@@ -182,11 +185,19 @@ def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
     return frozenset(asked)
 
 
-def _close(figure: Figure, other: Figure) -> bool:
-    """Two figures of one unit that differ by less than a tenth: a reader recalls one for the other."""
-    if other is figure or (other.unit, other.kind) != (figure.unit, figure.kind) or other.value == figure.value:
-        return False
-    return abs(other.value - figure.value) < 0.1 * max(abs(other.value), abs(figure.value))
+def _close_values(figures: tuple[Figure, ...]) -> set[tuple[str, str, float]]:
+    """The (unit, kind, value) of figures another figure of that unit nearly equals (less than a tenth apart): a reader
+    recalls one for the other. Each value is compared with its neighbours in order, so a long text costs n log n."""
+    by_unit: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for figure in figures:
+        by_unit[figure.unit, figure.kind].add(figure.value)
+    close: set[tuple[str, str, float]] = set()
+    for (unit, kind), values in by_unit.items():
+        ordered = sorted(values)
+        for low, high in itertools.pairwise(ordered):
+            if high - low < 0.1 * max(abs(low), abs(high)):
+                close |= {(unit, kind, low), (unit, kind, high)}
+    return close
 
 
 def _rank(figure: Figure) -> int:
@@ -231,6 +242,7 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
     # "Plans for four houses…", "…cost taxpayers 360k": the headline's values, however written, give those answers away.
     headline = _values(title, lang)
     listed = Counter((figure.sentence, figure.unit, figure.kind) for figure in figures)
+    close = _close_values(figures)
     for figure in figures:
         if listed[figure.sentence, figure.unit, figure.kind] >= LIST:
             continue  # "sold for $189, $166, $157 and $150 respectively": a list, not one fact
@@ -254,7 +266,7 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
             continue
         if figure.kind == "rank" and _CENTURY.match(figure.excerpt, high):
             continue  # "the 19th century": a date, not a rank
-        if any(_close(figure, other) for other in figures):
+        if (figure.unit, figure.kind, figure.value) in close:
             continue  # "more than 400 pups" and "440 pups", "818 drivers" and "about 820": an answer would be marked wrong
         held = best.get(figure.sentence)
         if held is None or _rank(figure) < _rank(held):

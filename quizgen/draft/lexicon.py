@@ -98,7 +98,9 @@ ROLE_NOUNS = _word_set(
     " director head spokesperson spokesman spokeswoman minister secretary mayor senator governor professor researcher economist"
     " analyst manager partner executive editor lawyer engineer author investor ambassador commissioner boss creator vp svp evp"
     " préfet préfète sous-préfet sous-préfète entraîneur entraîneuse capitaine chancellor premier coach captain contrôleur"
-    " contrôleuse consultant consultante"
+    " contrôleuse consultant consultante juge procureur procureure magistrat magistrate lieutenant colonel commandant"
+    " councillor councilor alderman judge magistrate prosecutor inspector superintendent sergeant constable detective headteacher"
+    " headmaster headmistress principal treasurer trustee"
 )
 """A phrase that starts with one of these, next to a name, gives that person's role ("X, patron du MEDEF")."""
 ROLE_PREFIXES = _word_set(

@@ -81,7 +81,7 @@ _LAST_TOKEN = re.compile(r"([^\W\d_]+)(?:\s+|[’'])$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)")
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
-_VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+\S+\s+)?$")
+_VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+(?:[^\W\d_][\w’'-]*,?\s+){1,3})?$")
 _ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
@@ -350,6 +350,7 @@ class People:
             if self._owns_a_role(tokens, last):
                 continue  # "said Chesterton Humberts chief executive Robert Bartlett": the firm, then its chief
             # A title opens the run; inside it, "M." is an initial ("Irvin M. Lippman").
+            titled_by_role = False  # "Councillor Irene Waudby": a role before the name vouches for a person
             known = next(
                 (k for k in range(first, last + 1) if _first_name(tokens[k].group()) or (k == first and tokens[k].group() in TITLES)), None
             )
@@ -364,6 +365,7 @@ class People:
                 # Leading role words are the role, not the name: "Chief Executive Greg Mesch", "Shadow Chancellor X".
                 while first < last and (tokens[first].group().lower() in ROLE_NOUNS or tokens[first].group().lower() in ROLE_PREFIXES):
                     first += 1
+                    titled_by_role = True
             while first < last and tokens[first].group() in NAME_PARTICLES:
                 first += 1  # "Cofondateur de Wikipedia": once the role is off, no name starts with a particle
             if first > last or not _capitalised(tokens[first].group()):
@@ -380,7 +382,9 @@ class People:
             role = self._apposition(start, end, scan)
             if known is None and scan.block.heading and not self._nlp_says(start, end):
                 continue  # A Headline In Title Case vouches for no unknown name
-            vouched = known is not None or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
+            vouched = (
+                known is not None or titled_by_role or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
+            )
             if not vouched:
                 continue
             knight = known is not None and tokens[known].group() in KNIGHTS and first == last  # "Sir Ken": a first name
@@ -804,6 +808,8 @@ def _role_at(segment: str) -> tuple[int, int, str | None] | None:
     owner = re.match(rf"((?:[{CAPITALS}][\w&.-]*\s+){{0,3}}[{CAPITALS}][\w&-]*)[’']s\s+", body)
     if owner:
         organisation = owner.group(1)
+    else:  # "the trust’s chair": a role all the same, of no organisation the article names
+        owner = re.match(r"[^\W\d_]+[’']s\s+", body)
     words = body[owner.end() if owner else 0 :].lower().split()
     while len(words) > 1 and words[0] in ROLE_PREFIXES:
         words = words[1:]
