@@ -51,6 +51,9 @@ def test_a_figure_that_reads_alone_is_asked(body: str, lang: str, value: float) 
         ("Depuis 10 mois, lui et ses collègues fouillent le site.", "fr", 10, "nobody named before 'lui'"),
         ("Lui et 25 personnes fouillent le site chaque jour.", "fr", 25, "'Lui' opens the paragraph"),
         ("La nouvelle principale a accueilli les élèves de 5e dans la cour.", "fr", 5, "a rank: a class's name, no figure"),
+        ("D’où une hausse de 50 000 visiteurs sur le salon cette année.", "fr", 50_000, "'D’où' points at the sentence before"),
+        ("Le marché se tient quatre jours par semaine sur la place.", "fr", 4, "how often, no duration"),
+        ("The plant opened in 1969 near the river, the council said.", "en", 1969, "a year (2 of the last 7 kept)"),
         ("That number includes a $350 million grant.", "en", 350, "'that number' points at the paragraph before"),
         ("The average price was £169,083 ($270,600), the poll showed.", "en", 270_600, "a conversion in parentheses"),
         ("Its shares rose 4 % and 9 % respectively this year.", "en", 4, "'respectively' needs the sentence before"),
@@ -160,3 +163,26 @@ def test_no_question_prints_another_s_answer() -> None:
     # "five years" is printed by the £95.5m question: the "five-year plan" is not asked besides it.
     assert 95.5 in numeric and 5 not in numeric
     assert 5 in _numeric(text, "en", every=True)
+
+
+def test_an_about_figure_is_asked_within_5_percent_and_a_bound_exactly() -> None:
+    questions = _bank(LEAD["en"] + "The show had almost 800 sheep entries this summer.\n\nMore than 2,400 people came to see it.\n", "en")
+    tolerances = {q["answer"]: q["tolerance"] for q in questions if q["type"] == "numeric"}
+    assert tolerances == {17: 0, 800: "5%", 2400: 0}
+
+
+def test_vers_18_heures_is_a_time_of_day() -> None:
+    assert [f.value for f in extract("Les parents se sont réunis vers 18 heures devant l’école.", lang="fr", nlp=False).figures] == []
+
+
+def test_two_who_said_questions_an_article_at_most() -> None:
+    text = "Le port se modernise\n\n" + "".join(
+        f"« {words} », a déclaré {name}, {role}.\n\n"
+        for words, name, role in [
+            ("Nous allons doubler le trafic du port d’ici la fin de la décennie", "Marie Dubois", "directrice du port"),
+            ("Les dockers sont prêts pour ce grand changement", "Paul Martin", "délégué syndical"),
+            ("La ville soutiendra ce projet jusqu’au bout", "Julie Moreau", "maire de la ville"),
+        ]
+    )
+    who = [q["answer"] for q in _bank(text, "fr") if q.get("prompt", "").startswith("Qui a dit")]
+    assert who == ["Marie Dubois", "Paul Martin"]  # the longest two: a third of the same names is answered by elimination

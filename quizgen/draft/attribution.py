@@ -25,9 +25,11 @@ SAME_SENTENCE = 150
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CROWD = re.compile(
     r"(?i)\b(?:(?:banners?|signs?|placards?|posters?|pancartes?|banderoles?)\s+(?:saying|reading|proclaiming|that\s+read|disant|proclamant)"
-    r"|chanting|chanted|chantaient|scandant|scandaient|scandé|slogans?)\s*:?\s*$"
+    r"|chanting|chanted|chantaient|scandant|scandaient|scandé|slogans?"
+    r"|asked(?:\s+(?:if|whether|about))?|interrogée?s?\s+sur)\s*:?\s*$"
 )
-"""Words before a quotation that make it a crowd's or a banner's: "bearing banners saying “…” and chanting “…”"."""
+"""Words before a quotation that make it a crowd's, a banner's or a question put to someone: "bearing banners saying
+“…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""
 _WORDS = re.compile(r"\w+")
 _COLON = re.compile(r"\s*:")
 _VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)")
@@ -203,7 +205,7 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     before = [subject for subject in subjects if subject.end <= quote[0]]
     following_quote = scan.quote_spans.first_start(quote[1], scan.block.end)
     if _CROWD.search(text, max(sentence[0], quote[0] - 40), quote[0]):
-        return Speaker(None, None)  # a banner or a chant: nobody's own words, whoever the sentence names
+        return Speaker(None, None)  # a banner, a chant, a question put: nobody's own words, whoever the sentence names
     # 0. In an incise inside the quotation: «…, assure Pelletier. …», «…, explique cette ancienne contrôleur…».
     inside = [subject for subject in subjects if quote[0] < subject.start < quote[1]]
     if inside:

@@ -22,6 +22,8 @@ from .records import Figure, Findings, Person, Quotation
 
 PER_SPEAKER = 1
 """Who-said questions on one speaker at most: a pupil who gives the same name three times learns nothing new."""
+MOST_WHO = 2
+"""Who-said questions of an article at most: the third of three with the same four names is answered by elimination."""
 LEAST_WORDS = 4
 """Words a quotation needs for a who-said question: "C’est assez irréel" could be anyone's."""
 LEAST_FRAGMENT_WORDS = 8
@@ -44,6 +46,12 @@ _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$"
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
 _CENTURY = re.compile(r"(?i)\s*(?:th|st|nd|rd|e|ème)?\s+(?:century|centuries|siècles?)\b")
 _NUMBER = re.compile(r"\d+(?:[.,\s\u00a0\u202f]\d+)*")
+_FREQUENCY = re.compile(
+    r"(?i)\s*[^\W\d_]*\s+(?:par|per|a|an|sur|every|each|chaque)\s+(?:semaine|mois|an|année|jour|week|month|year|day|24)\b"
+)
+UNASKED = ("date", "age", "rank", "year")
+"""Kinds of figure asked only with `--all`: a day, an age, a rank ("élèves de 5e"), a year (teachers kept 2 of the last 7
+years: "the year of the sting is a peripheral date")."""
 _RESPECTIVELY = re.compile(r"(?i)\brespective(?:ly|ment)\b")
 _PRONOUN = {
     "fr": re.compile(rf"\b(?:il{patterns.IMPERSONAL}|elle|ils|elles|lui)\b"),
@@ -182,7 +190,9 @@ def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
         one_each = list({q.excerpt: q for q in reversed(said)}.values())
         one_each.sort(key=lambda q: (q.partial, -min(_words(q.text), 60), q.position))
         asked.update(q.position for q in one_each[:PER_SPEAKER])
-    return frozenset(asked)
+    # The longest whole sentences first: "C’est un très beau projet" is what anyone there could have said.
+    ranked = sorted((q for q in quotations if q.position in asked), key=lambda q: (q.partial, -min(_words(q.text), 60), q.position))
+    return frozenset(q.position for q in ranked[:MOST_WHO])
 
 
 def _close_values(figures: tuple[Figure, ...]) -> set[tuple[str, str, float]]:
@@ -246,15 +256,17 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
     for figure in figures:
         if listed[figure.sentence, figure.unit, figure.kind] >= LIST:
             continue  # "sold for $189, $166, $157 and $150 respectively": a list, not one fact
-        if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind in ("date", "age", "rank"):
-            continue  # ", a encore dit le ministre…", "” Ferguson, celebrating", a dateline, a day, an age, a rank ("la …e", 1 of 5 kept)
+        if not _opens_a_sentence(figure.excerpt) or _words(figure.excerpt) < LEAST_EXCERPT_WORDS or figure.kind in UNASKED:
+            continue  # ", a encore dit le ministre…", "” Ferguson, celebrating", a dateline
         if not _ENDS_A_SENTENCE.search(figure.excerpt):
             continue  # a clause cut from a long sentence: teachers kept 1 of 19
-        if figure.tolerance:
+        low, high = figure.blank
+        if figure.tolerance and not re.search(r"\d", figure.excerpt[low:high]):
             continue  # "une vingtaine d’…": the blank of a round number reads badly, and it is vague (no teacher kept one)
+        if figure.kind == "duration" and _FREQUENCY.match(figure.excerpt, high):
+            continue  # "quatre jours par semaine", "three days a week": how often, no duration
         if figure.kind == "count" and figure.value == 2:
             continue  # "the two hospitals", "des deux côtés": the sentence names both
-        low, high = figure.blank
         if not _alone(figure, lang) or len(re.sub(r"\D", "", str(figure.value)).strip("0")) > SIGNIFICANT:
             continue
         number = re.sub(r"\D", "", figure.excerpt[low:high])

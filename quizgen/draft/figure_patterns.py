@@ -61,7 +61,8 @@ ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 NEXT_WORD = re.compile(rf"\s+({NOUN})")
 DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
-AT_BEFORE = re.compile(r"(?i)\b[aà]\s+$")
+AT_BEFORE = re.compile(r"(?i)(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|jusqu[’']à|\bà\s+partir\s+de)\s+$")
+"""Before a number of "heures", a time of day: "à 2 heures", "vers 18 heures", "dès 7 heures", "jusqu’à 22 heures"."""
 RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
 """The cents of "39€50"."""
@@ -101,7 +102,7 @@ IMPERSONAL = r"(?!\s+(?:y|faut|s[’']agit|reste|manque|est|était|sera|serait|s
 """After "il": the "il" of "il y a", "il faut", "il reste" stands for nobody."""
 ANAPHOR = re.compile(
     rf"(?:Il{IMPERSONAL}|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
-    r"|Lui|Eux|Cela|Ceci|Soit|Alors|He|She|It|They|His|Her|Its|Their)\b"
+    r"|Lui|Eux|Cela|Ceci|Soit|Alors|D[’']où|He|She|It|They|His|Her|Its|Their|Hence)\b"
     rf"|(?:Ce|Cet|Cette|Ces|This|These|That|Those)\b(?!\s+(?i:{_TIME_NOUNS})\b)"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""

@@ -10,6 +10,7 @@ from typing import Literal
 from . import figure_patterns as patterns
 from .figure_excerpts import excerpt_of, figure_tags
 from .lexicon import (
+    ABOUT,
     CURRENCY_SYMBOLS,
     CURRENCY_SYMBOLS_EN,
     DAYS,
@@ -90,8 +91,11 @@ def find_figures(
             continue
         same.add(key)
         # The blank leaves "plus de", "about" in sight: the answer is the number the text gives (teachers refused
-        # "more than $240" accepting $300). A round number's words ("une cinquantaine", "a dozen") are the blank: 5% either way.
-        approximate = bool(raw.qualifier) and raw.blank[0] == raw.start and raw.kind not in ("year", "date", "rank")
+        # "more than $240" accepting $300). A round number's words ("une cinquantaine", "a dozen") are the blank, and an
+        # "about", "près de" says the text does not give it to the unit ("almost 800 entries", later "790"): 5% either way.
+        round_words = bool(raw.qualifier) and raw.blank[0] == raw.start
+        about = ABOUT[lang].fullmatch(raw.qualifier) is not None
+        approximate = (round_words or about) and raw.kind not in ("year", "date", "rank")
         tolerance = "5%" if approximate else 0
         tags = figure_tags(raw.start, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
@@ -274,7 +278,7 @@ class _FigureReader:
         if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
-        if self.lang == "fr" and head.lower() in ("heure", "heures") and patterns.AT_BEFORE.search(before[-4:]):
+        if self.lang == "fr" and head.lower() in ("heure", "heures") and patterns.AT_BEFORE.search(before[-16:]):
             return None  # "à 2 heures du matin": a time of day
         if (
             kind == "duration"

@@ -180,6 +180,11 @@ QUALIFIERS = {
     r"|up\s+to|upwards\s+of|in\s+excess\s+of|close\s+to|no\s+more\s+than",
 }
 """The words before a number that make it approximate or a bound, as a regex alternation per language."""
+ABOUT = {
+    "fr": re.compile(r"(?i)(?:près\s+de|environ|quelque|à\s+peu\s+près|presque|autour\s+de|quasiment)"),
+    "en": re.compile(r"(?i)(?:nearly|almost|about|around|approximately|roughly|some|close\s+to)"),
+}
+"""The qualifiers of an approximate figure (not a bound: "more than", "plus de" say the number the text gives)."""
 
 # Who speaks
 
