@@ -63,7 +63,8 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
     base = base_language(lang)
     text = PERCENT.sub("%", text)
     for word, about in APPROXIMATE.get(base, {}).items():
-        text = re.sub(rf"\b(?:une?|a|an)?\s*{word}s?\b", str(about), text, flags=re.IGNORECASE)
+        # The article goes with its word ("une trentaine" is 30); "la trentaine" keeps its space ("la 30", not "la30").
+        text = re.sub(rf"\b(?:(?:une?|a|an)\s+)?{word}s?\b", str(about), text, flags=re.IGNORECASE)
     if in_words and base in WORDS_READ:
         text = alpha2digit(HYPHEN_UNIT.sub(" ", text), base, threshold=2)
     scales = scale_words(base)

@@ -226,6 +226,7 @@ def test_an_order_whose_items_carry_their_dates_is_a_warning(tmp_path: Path, lan
         ("fr", "pour le porter à 200 millions de dollars", 2e8, 2e8),
         ("fr", "deux cents millions de dollars", 2e8, 2e8),
         ("fr", "une cinquantaine de start-up", 50, 50),
+        ("fr", "la trentaine de salles de classe", 30, 30),  # "la trentaine" as "une trentaine"
         ("fr", "un marché de 3,5 milliards d’euros", 3.5e9, 3.5e9),
         ("fr", "« 49 % de ce que vous pouvez acheter »", 49, 49),
         ("fr", "cinquante pour cent des start-up", 50, 50),

@@ -223,6 +223,9 @@ def test_halves_vague_hundreds_hyphen_scales_ages_pairs_and_bare_numbers(text: s
         ("Le zoo table sur de 550 à 600 000 visiteurs par an.", "fr", [(550_000, "visiteurs", "count"), (600_000, "visiteurs", "count")]),
         ("A talk by the Three Rivers Community Rail Partnership.", "en", []),  # a number word with a capital is a name's
         ("Three people died in the fire.", "en", [(3, "people", "count")]),
+        ("Il a devancé Florent Manaudou de cinq centièmes.", "fr", []),  # a fraction, no count
+        ("His 18th Dynasty (1555 B.C. to 1305 B.C.) contemporaries.", "en", [(18, "", "rank")]),  # an era, no count
+        ("Wheat costs $1 089,68 a tonne and maize $726.", "en", [(726, "dollars", "amount")]),  # no English grouping
     ],
 )
 def test_euros_and_cents_a_shared_thousand_and_number_words_in_names(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:

@@ -63,6 +63,12 @@ NEXT_WORD = re.compile(rf"\s+({NOUN})")
 DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
 AT_BEFORE = re.compile(r"(?i)(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|jusqu[’']à|\bà\s+partir\s+de)\s+$")
 """Before a number of "heures", a time of day: "à 2 heures", "vers 18 heures", "dès 7 heures", "jusqu’à 22 heures"."""
+NOT_A_COUNT_AFTER = {
+    "fr": re.compile(r"(?i)\s+(?:dixièmes?|centièmes?|millièmes?|tiers|quarts?|av\.?\s*J\.?-?C)\b"),
+    "en": re.compile(r"(?i)\s+(?:tenths?|hundredths?|thousandths?|thirds?|B\.?C\.?E?|A\.?D\.?)(?!\w)|\s\d{3}(?!\d)"),
+}
+"""After a number, what makes it no count: a fraction's noun ("cinq centièmes", "two thirds"), an era ("1555 B.C."),
+and in English a group of three digits after a space ("$1 089,68"), which reads as two numbers."""
 RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
 """The cents of "39€50"."""

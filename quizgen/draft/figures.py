@@ -174,6 +174,8 @@ class _FigureReader:
             return None
         if patterns.RATIO_BEFORE.search(before[-16:]):  # "one in 40 households", "un sur dix": a ratio, not 40 households
             return None
+        if patterns.NOT_A_COUNT_AFTER[self.lang].match(rest):
+            return None  # "cinq centièmes" (a fraction), "1555 B.C." (an era), "$1 089,68" (digits grouped as no English text does)
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
