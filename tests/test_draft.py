@@ -1205,6 +1205,25 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"why can’t we": None, "There are no": "Barkley"},
             id="a-question-put-to-someone-is-not-their-words",
         ),
+        pytest.param(
+            "Personal trainer Jem Scragg won the race. He ran with his dad Terry Scragg.\n\n"
+            "Mr Scragg said: “It feels good to finish first, it was quite a surprise.”",
+            "en",
+            {"It feels good": None},
+            id="mr-and-a-surname-two-people-bear-is-either-one",
+        ),
+        pytest.param(
+            "Shaun Davies welcomed the factory.\n\n“This is the biggest moment in the borough’s history,” said Mr Davies.",
+            "en",
+            {"This is the": "Shaun Davies"},
+            id="a-title-and-surname-later-vouch-for-the-full-name",
+        ),
+        pytest.param(
+            "Mike Alexander, chairman of the parish council, met the mayor.\n\nMr Alexander said: “The service will be cut off.”",
+            "en",
+            {"The service will": "Mike Alexander"},
+            id="mr-and-a-surname-that-is-also-a-first-name",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

@@ -186,3 +186,15 @@ def test_two_who_said_questions_an_article_at_most() -> None:
     )
     who = [q["answer"] for q in _bank(text, "fr") if q.get("prompt", "").startswith("Qui a dit")]
     assert who == ["Marie Dubois", "Paul Martin"]  # the longest two: a third of the same names is answered by elimination
+
+
+def test_a_name_in_quotation_marks_after_a_preposition_is_nobody_s_words() -> None:
+    text = (
+        "Les commerces ferment\n\n"
+        "Nicolas Chiarelli, gérant de « Sur le trottoir d’en face », a vu son chiffre d’affaires baisser.\n\n"
+        "« Je ne peux pas travailler comme ça, les clients ne viennent plus », a déclaré Paul Martin, adjoint au maire.\n\n"
+        "Julie Moreau, présidente des commerçants, a réuni 40 commerçants lundi soir dans la salle des fêtes.\n"
+    )
+    for every in (False, True):
+        prompts = [q.get("prompt", "") for q in _bank(text, "fr", every)]
+        assert not [prompt for prompt in prompts if "trottoir" in prompt and prompt.startswith("Qui a dit")]

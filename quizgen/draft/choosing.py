@@ -36,6 +36,8 @@ _TITLE_BEFORE = re.compile(
     r"(?i)\b(?:exposition|exhibition|film|livre|book|roman|novel|album|spectacle|show|pièce|play|série|series|chanson|song"
     r"|opéra|opera|émission|programme|intitulée?s?|titled|entitled|called|baptisée?s?|nommée?s?|named)\b[^.!?]{0,20}$"
 )
+_NAME_AFTER = re.compile(r"(?i)(?:\b(?:de|du|chez|of|at|from)|\bd[’'])\s*[«“\"‘']?\s*$")
+"""A preposition right before the quotation marks: "gérant de « Sur le trottoir d’en face »" names a shop."""
 _ENDS_A_SENTENCE = re.compile(r"[.!?…][\"»”’')]*\s*$")
 _NUMBER_WORD = (
     r"(?:\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante"
@@ -164,9 +166,11 @@ def _speaker_shown(figure: Figure, quotations: tuple[Quotation, ...]) -> bool:
 
 
 def _titled(quotation: Quotation) -> bool:
-    """A few words in quotation marks right after a work's noun ("l’exposition", "the novel", "a film called"): a title."""
+    """A few words in quotation marks right after a work's noun ("l’exposition", "the novel", "a film called") or a
+    preposition ("gérant de « Sur le trottoir d’en face »"): a title or a name."""
     at = quotation.excerpt.find(quotation.text)
-    return at > 0 and _words(quotation.text) <= TITLE_WORDS and _TITLE_BEFORE.search(quotation.excerpt[max(0, at - 40) : at]) is not None
+    before = quotation.excerpt[max(0, at - 40) : at]
+    return at > 0 and _words(quotation.text) <= TITLE_WORDS and (_TITLE_BEFORE.search(before) or _NAME_AFTER.search(before)) is not None
 
 
 def _words(text: str) -> int:

@@ -84,6 +84,7 @@ _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
 _VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+(?:[^\W\d_][\w’'-]*,?\s+){1,3})?$")
 _ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|M|Mme|Mlle)\.?\s+([A-ZÀ-Ý][\w’'-]+)")
 _FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
 _FIRM_ADJECTIVE_BEFORE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s+$")
 _SEGMENT = re.compile(r"[^,.;:()«»“”!?]+")
@@ -200,9 +201,17 @@ class People:
         """Where a name comes with its role: a role there is that person's, not an anaphor."""
         self._by_surname: dict[str, list[int]] = {}
         self._near: dict[tuple[str, str], dict[int, None]] = {}
+        """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
         self._by_first: dict[str, dict[int, None]] = {}
         """Full names by their first name: "Sir Ken" is Sir Ken Morrison."""
-        """The people by first name and surname less one letter: a misspelt surname finds its person directly."""
+        titled = _TITLED_SURNAME.findall(text)
+        self._titled_surnames = {surname for _, surname in titled}
+        """Surnames the article writes after a title ("Mr Davies"): "Shaun Davies" is a person, whatever "Shaun" is."""
+        genders: dict[str, set[str]] = {}
+        for title, surname in titled:
+            genders.setdefault(surname, set()).add("f" if title in FEMALE_TITLES else "m" if title in MALE_TITLES else "")
+        self._couples = {surname for surname, given in genders.items() if {"f", "m"} <= given}
+        """Surnames written after a man's title and after a woman's ("Mr Edwards", "Mrs Edwards"): two people."""
         self._holders: dict[tuple[str, str | None], dict[int, None]] = {}
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
@@ -212,6 +221,9 @@ class People:
             found.extend((name, scan) for name in self._names(scan))
         for name, scan in found:
             person = self._person(name, scan.block.heading)
+            if person is None:  # "Mr Scragg" after Jem and Terry Scragg: either; whoever speaks there is nobody known
+                self._unknown_speakers.append((name.start, name.end))
+                continue
             self._mention(person, name.start, name.end, scan)
         self._surnames(scans, Spans((name.start, name.end) for name, _ in found))
         appositions = Spans(self.appositions)
@@ -382,14 +394,20 @@ class People:
             role = self._apposition(start, end, scan)
             if known is None and scan.block.heading and not self._nlp_says(start, end):
                 continue  # A Headline In Title Case vouches for no unknown name
+            titled_later = last > first and tokens[last].group() in self._titled_surnames  # "Shaun Davies", then "Mr Davies"
             vouched = (
-                known is not None or titled_by_role or role is not None or self._speaks(start, end, scan) or self._nlp_says(start, end)
+                known is not None
+                or titled_by_role
+                or titled_later
+                or role is not None
+                or self._speaks(start, end, scan)
+                or self._nlp_says(start, end)
             )
             if not vouched:
                 continue
             knight = known is not None and tokens[known].group() in KNIGHTS and first == last  # "Sir Ken": a first name
-            if titled and _first_name(tokens[first].group()) and not knight:
-                titled = False  # "M. Jean Dupont" is a full name
+            if titled and _first_name(tokens[first].group()) and not knight and last > first:
+                titled = False  # "M. Jean Dupont" is a full name; "Mr Alexander" is a surname all the same
             if gender is None:
                 gender = _first_name_gender(tokens[first].group())
             title = text[tokens[known].start() : tokens[known].end() + 1].strip() if titled and known is not None else ""
@@ -513,8 +531,9 @@ class People:
         role_start = words[first - 1].start() if organisation is not None else words[first].start()
         return _Role(text[role_start : noun.end()], organisation, (role_start, end))
 
-    def _person(self, name: _Name, heading: bool) -> int:
-        """The index of the person a name is a spelling of; a new person if it is nobody's yet."""
+    def _person(self, name: _Name, heading: bool) -> int | None:
+        """The index of the person a name is a spelling of; a new person if it is nobody's yet; None for a title and a
+        surname that two people of the article bear."""
         spelling = name.spelling
         full = not name.titled
         near = () if name.titled else _near_keys(spelling)
@@ -529,12 +548,15 @@ class People:
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
             if not owners:
                 owners = [index for index in candidates if spelling in self.builders[index].spellings]
-            # "Mr Edwards" and "Mrs Edwards" are a couple, not one person.
-            owners = [index for index in owners if self._agrees(index, name.gender)]
+            # "Mr Edwards" and "Mrs Edwards" are a couple, not one person: "Wendy Edwards" is either only if her gender is known.
+            strict = spelling in self._couples
+            owners = [index for index in owners if self._agrees(index, name.gender) and (not strict or self.gender(index) == name.gender)]
         else:
             owners = [index for index in candidates if any(_same_person(spelling, known) for known in self.builders[index].spellings)]
         if len(owners) == 1:
             index = owners[0]
+        elif name.titled and len(owners) > 1:
+            return None
         else:
             self.builders.append(_PersonBuilder())
             index = len(self.builders) - 1
