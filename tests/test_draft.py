@@ -1224,6 +1224,13 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"The service will": "Mike Alexander"},
             id="mr-and-a-surname-that-is-also-a-first-name",
         ),
+        pytest.param(
+            "Konia followed Mrs Waldin to the flat of Mr Ferguson. Ted Ferguson was 73.\n\n"
+            "Mr Ferguson's daughter Maree Ferguson spoke outside. “The police did such a good job,” Ms Ferguson said.",
+            "en",
+            {"The police did": "Maree Ferguson"},
+            id="ms-and-a-couple-s-surname-is-the-full-name-left-by-the-man-s",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

@@ -548,9 +548,13 @@ class People:
             owners = [index for index in candidates if any(_ends_with(known, spelling) for known in self.builders[index].full)]
             if not owners:
                 owners = [index for index in candidates if spelling in self.builders[index].spellings]
-            # "Mr Edwards" and "Mrs Edwards" are a couple, not one person: "Wendy Edwards" is either only if her gender is known.
-            strict = spelling in self._couples
-            owners = [index for index in owners if self._agrees(index, name.gender) and (not strict or self.gender(index) == name.gender)]
+            # "Mr Edwards" and "Mrs Edwards" are a couple, not one person: "Wendy Edwards", whose gender the article does not
+            # tell, is either, unless the other full name is the other's ("Ted Ferguson" makes "Ms Ferguson" Maree Ferguson).
+            known = {self.gender(index) for index in owners}
+            if spelling in self._couples and name.gender is not None:
+                other = "f" if name.gender == "m" else "m"
+                owners = [index for index in owners if self.gender(index) == name.gender or (self.gender(index) is None and other in known)]
+            owners = [index for index in owners if self._agrees(index, name.gender)]
         else:
             owners = [index for index in candidates if any(_same_person(spelling, known) for known in self.builders[index].spellings)]
         if len(owners) == 1:
