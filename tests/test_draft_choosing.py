@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from quizgen.draft import draft_bank, extract
+from quizgen.draft.choosing import _titled
 
 
 def _bank(text: str, lang: str, every: bool = False) -> list[dict[str, Any]]:
@@ -198,3 +199,25 @@ def test_a_name_in_quotation_marks_after_a_preposition_is_nobody_s_words() -> No
     for every in (False, True):
         prompts = [q.get("prompt", "") for q in _bank(text, "fr", every)]
         assert not [prompt for prompt in prompts if "trottoir" in prompt and prompt.startswith("Qui a dit")]
+
+
+def test_what_a_fresh_read_found_is_read_right() -> None:
+    # A speaker's own question is theirs; only "when asked" puts a question to someone.
+    text = "Council leader Mary Lee asked: “Why can’t we build the homes this town needs now?”"
+    assert [q.speaker for q in extract(text, lang="en", nlp=False).quotations] == ["Mary Lee"]
+    # Speech after "of" is no name: only a capital and no sentence's end read as one.
+    text = "The mayor Paul Smith warned of “a crisis that this town cannot ignore now”, and “We must act,” said Jane Roe."
+    quotation = next(q for q in extract(text, lang="en", nlp=False).quotations if q.text.startswith("a crisis"))
+    assert not _titled(quotation)
+    # "après 48 heures de garde à vue" is a duration, "vers 18 heures" a time.
+    assert [f.value for f in extract("Il est sorti après 48 heures de garde à vue.", lang="fr", nlp=False).figures] == [48]
+
+
+def test_a_count_without_a_unit_is_not_held_back_by_counts_with_one() -> None:
+    text = (
+        "La région prépare son budget\n\n"
+        "La mairie a recensé 17 usines dans la région depuis le début du mois de mars.\n\n"
+        "Le conseil a validé la construction de 23 écoles dans les villages du canton.\n\n"
+        "Le taux de participation a atteint 1167 au total lors du dernier scrutin municipal.\n"
+    )
+    assert _numeric(text, "fr") == [17, 23, 1167]

@@ -26,7 +26,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _CROWD = re.compile(
     r"(?i)\b(?:(?:banners?|signs?|placards?|posters?|pancartes?|banderoles?)\s+(?:saying|reading|proclaiming|that\s+read|disant|proclamant)"
     r"|chanting|chanted|chantaient|scandant|scandaient|scandé|slogans?"
-    r"|asked(?:\s+(?:if|whether|about))?|interrogée?s?\s+sur)\s*:?\s*$"
+    r"|(?:when|if|being|was|were)\s+asked(?:\s+(?:if|whether|about))?|interrogée?s?\s+sur)\s*:?\s*$"
 )
 """Words before a quotation that make it a crowd's, a banner's or a question put to someone: "bearing banners saying
 “…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""

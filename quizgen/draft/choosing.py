@@ -1,10 +1,11 @@
 """Which findings are worth a question: what a teacher would keep, from blind reviews of drafts of real articles.
 
 Each rule leaves out questions that are right but that reviewers struck out (docs/draft.md, "Choosing", lists them
-with what the reviews said): on quotations (none nobody is named for, no cloze, one "who said" a speaker and only
-with two speakers), on figures (one a sentence, a handful an article, two of a unit, none a reader would mix up,
-no age, day, round number, list, range end, clause or dateline) and on roles (two words at least, someone the
-article is about, nobody asked "who said"). `quizgen draft --all` skips them all. Pure functions of the findings.
+with what the reviews said): on quotations (none nobody is named for, no cloze, one "who said" a speaker, two an
+article, only with two speakers quoted), on figures (one a sentence, a handful an article, two of a unit, none a
+reader would mix up, none that does not read alone or that another question or the headline prints, no age, day,
+rank, year, round number, list, range end, clause or dateline) and on people (no "who is"). `quizgen draft --all`
+skips them all. Pure functions of the findings.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ _NUMBER_WORD = (
 )
 _RANGE_BEFORE = re.compile(rf"{_NUMBER_WORD}\s*(?:-|–|à|et|ou|to|and|or)\s*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|à|et|ou|to|and|or)\s*{_NUMBER_WORD}", re.IGNORECASE)
-_CENTURY = re.compile(r"(?i)\s*(?:th|st|nd|rd|e|ème)?\s+(?:century|centuries|siècles?)\b")
 _NUMBER = re.compile(r"\d+(?:[.,\s\u00a0\u202f]\d+)*")
 _FREQUENCY = re.compile(
     r"(?i)\s*[^\W\d_]*\s+(?:par|per|a|an|sur|every|each|chaque)\s+(?:semaine|mois|an|année|jour|week|month|year|day|24)\b"
@@ -59,7 +59,8 @@ _PRONOUN = {
     "fr": re.compile(rf"\b(?:il{patterns.IMPERSONAL}|elle|ils|elles|lui)\b"),
     "en": re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b"),
 }
-_ENUMERATION = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?,\s+[^\W\d_]+(?:[\s,]+[^\W\d_]+)*?,?\s+(?:and|et)\s+[^\W\d_]+")
+_ITEM = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
+_ENUMERATION = re.compile(rf"\b{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|et)\s+{_ITEM}")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w’'&-]*")
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(DAYS)
 LISTED = 12
@@ -115,24 +116,27 @@ def choose(findings: Findings) -> Choice:
     # A handful of figures an article: the first kinds first (`KIND_ORDER`), then the earliest (a news lead says most).
     most = max(MOST_FIGURES, findings.words // WORDS_PER_FIGURE)
     per_unit: Counter[tuple[str, str]] = Counter()
+    per_kind: Counter[str] = Counter()
     ordered: list[Figure] = []
+    answered: set[float] = set()
     # What the questions asked so far show: no figure whose answer one of them prints ("over five years" and "a …-year
     # plan"), nor one that prints theirs.
     shown = set().union(*(_values(q.text, findings.language) for q in findings.quotations if q.position in who))
     for figure in sorted(kept, key=lambda f: (_rank(f), f.position)):
         if len(ordered) == most:
             break  # the handful is full: a long text costs no more comparisons
-        answers = _answers(figure)
-        if answers & shown or any(_answers(other) & _values(figure.excerpt, findings.language) for other in ordered):
+        answers, printed = _answers(figure), _values(figure.excerpt, findings.language)
+        if answers & shown or answered & printed:
+            continue
+        if per_unit[figure.unit, figure.kind] == PER_UNIT:
+            continue  # the fourth trust's percentage is rote, not the story
+        if figure.kind == "duration" and per_kind["duration"] == PER_DURATION:
             continue
         per_unit[figure.unit, figure.kind] += 1
-        per_unit["", figure.kind] += figure.unit != ""
-        if per_unit[figure.unit, figure.kind] > PER_UNIT:
-            continue  # the fourth trust's percentage is rote, not the story
-        if figure.kind == "duration" and per_unit["", "duration"] > PER_DURATION:
-            continue
+        per_kind[figure.kind] += 1
         ordered.append(figure)
-        shown |= _values(figure.excerpt, findings.language) - answers
+        answered |= answers
+        shown |= printed - answers
     chosen = set(map(id, ordered))
     kept = [f for f in kept if id(f) in chosen]
     # No "who is" by default: teachers kept 5 of 24 ("only asks for a name, with nothing to learn"); `--all` asks them.
@@ -169,8 +173,12 @@ def _titled(quotation: Quotation) -> bool:
     """A few words in quotation marks right after a work's noun ("l’exposition", "the novel", "a film called") or a
     preposition ("gérant de « Sur le trottoir d’en face »"): a title or a name."""
     at = quotation.excerpt.find(quotation.text)
-    before = quotation.excerpt[max(0, at - 40) : at]
-    return at > 0 and _words(quotation.text) <= TITLE_WORDS and (_TITLE_BEFORE.search(before) or _NAME_AFTER.search(before)) is not None
+    before, words = quotation.excerpt[max(0, at - 40) : at], quotation.text.strip()
+    if at <= 0 or _words(words) > TITLE_WORDS:
+        return False
+    # After a preposition, only what reads as a name: a capital, and no sentence's end ("warned of “a crisis …”" is speech).
+    named = words[:1].isupper() and not _ENDS_A_SENTENCE.search(words) and _NAME_AFTER.search(before) is not None
+    return named or _TITLE_BEFORE.search(before) is not None
 
 
 def _words(text: str) -> int:
@@ -178,7 +186,8 @@ def _words(text: str) -> int:
 
 
 def _who(quotations: tuple[Quotation, ...]) -> frozenset[int]:
-    """Quotations asked "who said": two speakers quoted at least, each speaker's longest few (sentences before fragments)."""
+    """Quotations asked "who said": two speakers quoted at least, each speaker's longest (sentences before fragments),
+    `MOST_WHO` of them an article."""
     by_speaker: dict[str, list[Quotation]] = defaultdict(list)
     for quotation in quotations:
         if _titled(quotation):
@@ -280,8 +289,6 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
             continue
         if _RANGE_BEFORE.search(figure.excerpt, 0, low) or _RANGE_AFTER.match(figure.excerpt, high):
             continue
-        if figure.kind == "rank" and _CENTURY.match(figure.excerpt, high):
-            continue  # "the 19th century": a date, not a rank
         if (figure.unit, figure.kind, figure.value) in close:
             continue  # "more than 400 pups" and "440 pups", "818 drivers" and "about 820": an answer would be marked wrong
         held = best.get(figure.sentence)

@@ -26,7 +26,7 @@ def excerpt_of(text: str, sentence: Span, focus: Span, limit: int = patterns.EXC
         end = space if space != -1 else end
     found = list(patterns.CUT.finditer(text[start:end]))
     cuts = sorted({start, end, *(start + cut.end() for cut in found)})
-    # An excerpt ends before a parenthesis but never starts inside one: "CEBR) found…" reads as a fragment.
+    # An excerpt may end before a parenthesis but does not start right after one: "CEBR) found…" reads as a fragment.
     inside = {start + cut.end() for cut in found if cut.group().startswith("(")}
     low = max(cut for cut in cuts if cut <= focus[0] and cut not in inside)
     high = min(cut for cut in cuts if cut >= min(focus[1], end))

@@ -61,8 +61,9 @@ ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 NEXT_WORD = re.compile(rf"\s+({NOUN})")
 DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
-AT_BEFORE = re.compile(r"(?i)(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|jusqu[’']à|\bà\s+partir\s+de)\s+$")
-"""Before a number of "heures", a time of day: "à 2 heures", "vers 18 heures", "dès 7 heures", "jusqu’à 22 heures"."""
+AT_BEFORE = re.compile(r"(?i)(?:\b[aà]|\bvers|\bdès|jusqu[’']à|\bà\s+partir\s+de)\s+$")
+"""Before a number of "heures", a time of day: "à 2 heures", "vers 18 heures", "dès 7 heures", "jusqu’à 22 heures" (not
+"après 48 heures de garde à vue")."""
 NOT_A_COUNT_AFTER = {
     "fr": re.compile(r"(?i)\s+(?:dixièmes?|centièmes?|millièmes?|tiers|quarts?|av\.?\s*J\.?-?C)\b"),
     "en": re.compile(r"(?i)\s+(?:tenths?|hundredths?|thousandths?|thirds?|B\.?C\.?E?|A\.?D\.?)(?!\w)|\s\d{3}(?!\d)"),
@@ -104,7 +105,7 @@ _TIME_NOUNS = (
     r"|vendredi|samedi|dimanche|year|years|week|weeks|month|months|weekend|morning|afternoon|evening|spring|summer|autumn"
     r"|fall|winter|season|monday|tuesday|wednesday|thursday|friday|saturday|sunday|time|point"
 )
-IMPERSONAL = r"(?!\s+(?:y|faut|s[’']agit|reste|manque|est|était|sera|serait|semble|suffit|fait)\b)"
+IMPERSONAL = r"(?!\s+(?:y|faut|s[’']agit|reste|manque|suffit)\b)"
 """After "il": the "il" of "il y a", "il faut", "il reste" stands for nobody."""
 ANAPHOR = re.compile(
     rf"(?:Il{IMPERSONAL}|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"

@@ -79,10 +79,11 @@ def find_figures(
     for raw, scan in sorted(kept, key=lambda item: item[0].start):
         index = scan.sentence_at(raw.start)
         sentence = scan.sentences[index]
+        # The length first: a demonstrative is looked for only in a sentence short enough to take the one before.
         if (
             index > 0
-            and (patterns.ANAPHOR.match(text, sentence[0]) or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start))
             and sentence[1] - scan.sentences[index - 1][0] <= 2 * patterns.EXCERPT_LIMIT
+            and (patterns.ANAPHOR.match(text, sentence[0]) or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start))
         ):
             sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes", "ces gendarmes": who, too
         low, high = excerpt_of(text, sentence, (raw.start, raw.end))

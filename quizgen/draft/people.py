@@ -405,9 +405,8 @@ class People:
             )
             if not vouched:
                 continue
-            knight = known is not None and tokens[known].group() in KNIGHTS and first == last  # "Sir Ken": a first name
-            if titled and _first_name(tokens[first].group()) and not knight and last > first:
-                titled = False  # "M. Jean Dupont" is a full name; "Mr Alexander" is a surname all the same
+            if titled and _first_name(tokens[first].group()) and last > first:
+                titled = False  # "M. Jean Dupont" is a full name; "Mr Alexander", "Sir Ken" are one name after a title
             if gender is None:
                 gender = _first_name_gender(tokens[first].group())
             title = text[tokens[known].start() : tokens[known].end() + 1].strip() if titled and known is not None else ""
