@@ -37,7 +37,7 @@ BARE_BEFORE = {
     "fr": re.compile(r"(?i)\b(?:atteint|atteignait|était|étaient|est|sont|à|contre|compte|comptait|totalise|totalisait)\s+$"),
     "en": re.compile(
         r"(?i)\b(?:hit|hits|reached|reach|totalled|totaled|totalling|totaling|was|were|is|are|of|to|from|than|compared with"
-        r"|compared to|against)\s+$"
+        r"|compared to|against|at)\s+(?:(?:about|around|nearly|almost|some|just|only|more than|over)\s+)?$"
     ),
 }
 """Words after which a number's noun is the one before: "turnout was 1167", "passé à 1 400"."""
@@ -60,6 +60,10 @@ WORD_BEFORE = re.compile(r"([^\W\d_][\w&+-]*)\s$")
 ACRONYM = re.compile(r"\s+([A-Z][A-Z0-9]*(?:&[A-Z]+)?)(?![\w&])")
 NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 NEXT_WORD = re.compile(rf"\s+({NOUN})")
+SQUARED = re.compile(r"(?:(?<=\b[mM])|(?<=\bkm))[2²](?!\w)|(?i:(?<=\bsq)|(?<=\bsquare))[\s.-]*(ft|feet|foot|metres?|meters?|miles?)\b")
+"""The second part of a surface's unit: "220 m2", "225,000 sq ft", "10,000 square feet"."""
+DISTANCE_AFTER = re.compile(r"(?i)\s+(?:from|away|long|high|wide|tall|deep|race|sprint|freestyle|hurdles|butterfly|backstroke)\b")
+"""After "400m" with no currency, words that make it metres: "lives just 400m from the site"."""
 DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
 AT_BEFORE = re.compile(r"(?i)(?:\b[aà]|\bvers|\bdès|jusqu[’']à|\bà\s+partir\s+de)\s+$")
 """Before a number of "heures", a time of day: "à 2 heures", "vers 18 heures", "dès 7 heures", "jusqu’à 22 heures" (not
@@ -81,11 +85,12 @@ ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
 CUT = re.compile(r"[,;:(—–]\s*")
 ELLIPSIS_JOINT = {
     "fr": re.compile(
-        r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont)\s+(?:(?:les|des|encore|seulement|environ|près de|plus de|moins de)\s+)?$"
+        r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont|\bsur|\()\s*"
+        r"(?:(?:les|des|encore|seulement|environ|près de|plus de|moins de)\s+)?$"
     ),
     "en": re.compile(
-        r"(?i)(?:\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\band|\bor|\ba further|\banother|\bincluding)"
-        r"\s+(?:(?:about|around|some|nearly|more than|over|only|just)\s+)?$"
+        r"(?i)(?:\bagainst|\bversus|\bvs\.?|\bcompared (?:with|to)|\band|\bor|\ba further|\banother|\ban extra|\bplus"
+        r"|\bincluding|\bof which|\bof whom|\bout of|\()\s*(?:(?:about|around|some|nearly|more than|over|only|just)\s+)?$"
     ),
 }
 """The words of a comparison before a number that leaves its noun out ("contre 28", "and a further 12")."""
@@ -94,10 +99,14 @@ ELLIPSIS_REACH = 60
 ATTACHED: dict[str, tuple[FigureKind, str]] = {
     **dict.fromkeys(("th", "st", "nd", "rd", "e", "er", "re", "ère", "ème"), ("rank", "")),
     "pc": ("percent", "%"),
-    **{symbol: ("amount", symbol) for symbol in ("km", "kg", "cm", "mm", "mph")},
+    **{symbol: ("amount", symbol) for symbol in ("km", "kg", "cm", "mm", "mph", "ft", "ha", "kW", "MW")},
+    **dict.fromkeys(("m²", "m2"), ("amount", "m²")),
+    "KW": ("amount", "kW"),
+    "p": ("amount", "p"),
     "C": ("amount", "°C"),
 }
-"""What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C")."""
+"""What a number's attached ending makes it: a rank ("13th", "115e"), a percentage ("17pc"), a measure ("20km", "32C",
+"3200m²", "150ft"), pence ("39p")."""
 EXCERPT_LIMIT = 220
 """Characters of a long sentence an excerpt keeps on each side of its figure."""
 _TIME_NOUNS = (
@@ -125,6 +134,6 @@ RANGE_OPENER = {
     "en": re.compile(r"(?i)(?:^|(?<=[\s(]))(between|from)\s+$"),
 }
 RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
-RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+")
+RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+|[-–](?=\d)")
 RANGE_REACH = 40
 """How far a range's second number may run: fifteen digits with their separators, or a few words."""

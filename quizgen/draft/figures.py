@@ -16,6 +16,7 @@ from .lexicon import (
     DAYS,
     DETERMINERS,
     LEADING_ADJECTIVES,
+    MEASURES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     PLURAL_ALWAYS,
@@ -144,7 +145,9 @@ class _FigureReader:
                 continue
             figure = self._figure_at(number_start, number_end, number, start, end)
             if (figure is None or (figure.kind == "count" and not figure.unit)) and figures:
-                figure = self._elliptical(figures[-1], number_start, number_end, number, start, end) or figure
+                # "58.000 fermes en 2017 contre environ 100.000 en 2005": the count before, over the year between.
+                counted = next((f for f in reversed(figures) if f.kind not in ("year", "date")), figures[-1])
+                figure = self._elliptical(counted, number_start, number_end, number, start, end) or figure
             if figure is not None:
                 figures.append(figure)
                 taken = figure.blank[1] if figure.ranged else figure.end
@@ -261,8 +264,9 @@ class _FigureReader:
             unit = self.symbols["".join(symbol.group(1).split()).lower()]
             shown = end if power and not number.attached else position  # "$… million"
             return self._raw(amount, unit, "amount", qualifier, figure_start, position, (blank_start, shown), power)
-        if number.attached:  # "5m" with no currency: metres or millions, nobody can tell
-            return None
+        if number.attached:  # "5m" with no currency: metres or millions, nobody can tell, but for a distance's words
+            metres = number.attached == "m" and patterns.DISTANCE_AFTER.match(after)
+            return self._raw(number.value, "m", "amount", qualifier, figure_start, end, (blank_start, end - 1)) if metres else None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
         if noun is None:
             ranged = None
@@ -278,9 +282,12 @@ class _FigureReader:
             amount, noun_end = clean_number(amount + 0.5), demi.end()
         head = unit.split()[0]
         # "16 h" is a time of day, "m" metres or millions; "20 Minutes", "7 Jours" are titles, not durations.
-        if len(head) == 1 or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
+        metric = self.lang == "fr" and head in ("m", "t")  # French writes millions "M": "100 m nage libre", "753 000 t"
+        if (len(head) == 1 and not metric) or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
+        if unit.endswith("²") or head.lower() in ("sq", "square") or metric:
+            kind = "amount"  # a surface is asked "in m²", as "20km" is, not "how many"
         if self.lang == "fr" and head.lower() in ("heure", "heures") and patterns.AT_BEFORE.search(before[-16:]):
             return None  # "à 2 heures du matin": a time of day
         if (
@@ -307,9 +314,10 @@ class _FigureReader:
         return follows is None or follows.group(1).lower() in STOPWORDS[self.lang] | patterns.COMPARING
 
     def _hyphen_unit(self, hyphen: re.Match[str], number: Numeral, start: int, end: int, before: str) -> _RawFigure:
-        """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years."""
+        """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years; "a 100-bed
+        shortfall": a count of beds."""
         unit, old = hyphen.group(1), hyphen.group(2)
-        kind: FigureKind = "age" if old and unit == "year" else "duration"
+        kind: FigureKind = "age" if old and unit == "year" else "duration" if unit in TIME_UNITS else "count"
         qualifier_match = self.qualifier.search(before)
         qualifier = number.round_words or (qualifier_match.group(1) if qualifier_match else "")
         figure_start = start - len(before) + qualifier_match.start(1) if qualifier_match else start
@@ -328,7 +336,7 @@ class _FigureReader:
         if not joint:
             return None
         # "28 et 29 ans", "40 ou 50 millimètres": two figures of one noun, no opener needed.
-        word = joint.group(1).lower()
+        word = (joint.group(1) or "to").lower()  # "35-40 inscrits", "10-15 minutes": a hyphen reads "to"
         ranged = opener is not None and word == patterns.RANGE_JOINT[opener.group(1).lower()]
         # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
         # not "He was 30 and 5 people died".
@@ -438,6 +446,11 @@ class _FigureReader:
             return (f"{dotted.group(1)} {noun}", end) if not many or self._plural(noun) else None
         if patterns.ELIDED.match(noun):
             return None  # "30 000 qu’on", "5 l’an": an elided function word, no noun
+        if self.lang == "fr" and noun in ("m", "t"):
+            return noun, end  # metres or tonnes, not the elided "m’", "t’" (read as one word with their verb)
+        squared = patterns.SQUARED.match(after, end)
+        if squared:  # "220 m2", "225,000 sq ft", "10,000 square feet": a surface, its unit written in two parts
+            return f"{noun} {squared.group(1)}" if squared.group(1) else f"{noun}²", squared.end()
         if self.lang == "en":
             while noun.lower() in LEADING_ADJECTIVES:
                 more = patterns.NEXT_WORD.match(after, end)
@@ -480,7 +493,7 @@ class _FigureReader:
         """A plural's ending ("titles", "élèves", "chevaux"), a noun that counts without one, or (with `symbol`, right
         after the number) a unit's symbol ("kg"; not "pay" in "22 million customer pay")."""
         lower = word.lower()
-        if lower in PLURAL_ALWAYS or (symbol and len(lower) <= 3):
+        if lower in PLURAL_ALWAYS or lower.rsplit("-", 1)[-1] in MEASURES or (symbol and len(lower) <= 3):
             return True
         if self.lang == "en":
             return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))

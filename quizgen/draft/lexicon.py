@@ -171,6 +171,12 @@ PLURAL_ALWAYS = _word_set(
     " livestock offspring series species headquarters fois prix mille"
 )
 """Nouns that count more than one without a plural ending ("300 people", "deux fois")."""
+MEASURES = _word_set(
+    "metre meter foot acre mile litre liter gallon tonne ton hectare barrel seater storey story bedroom bed kilowatt megawatt"
+    " kilometre kilometer yard inch"
+)
+"""Units an English count is written with in the singular before its noun: "a 29 metre turbine", "a 67 acre site", "a
+180-seater plane"."""
 DETERMINERS = _word_set("cette ce cet ces la le les l un une des du de chaque this that these those the a an each every per par")
 """Words that start a noun phrase of their own: "28 cette année" counts no years."""
 QUALIFIERS = {

@@ -9,6 +9,7 @@ from itertools import pairwise
 from .lexicon import LANGUAGES, NUMBER_WORDS, ROUND_NUMBERS
 from .records import Number
 
+VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 MAX_DIGITS = 15
 """Digits in the whole part of a figure: a quadrillion, far above any amount in the news."""
 
@@ -31,7 +32,11 @@ def find_numbers(text: str, start: int, end: int, lang: str) -> list[tuple[int, 
     for match in digits.finditer(text, start, end):
         if sum(char.isdigit() for char in match.group(1)) > MAX_DIGITS:
             continue  # a serial number or a run of digits, no figure a question asks about (and past what a float holds)
-        found.append((match.start(), match.end(), Numeral(_digits_value(match), match.group(1), match.group(3) or "")))
+        attached = match.group(3) or ""
+        figure = _digits_value(match)
+        if attached in VULGAR_FRACTIONS:  # "1½ inches": one number, read with its noun
+            figure, attached = clean_number(figure + VULGAR_FRACTIONS[attached]), ""
+        found.append((match.start(), match.end(), Numeral(figure, match.group(1), attached)))
     for match in words.finditer(text, start, end):
         spelled = re.split(r"-et-|\s+et\s+|\s+and\s+|-|\s+", match.group().lower())
         value = _words_value(spelled, NUMBER_WORDS[lang], lang == "fr")
@@ -52,13 +57,21 @@ def clean_number(value: float) -> Number:
 def _digits_pattern(lang: str) -> re.Pattern[str]:
     """Digits: "1 500,5" in French; "1,500.5", "3.5bn" in English. Groups: whole part, fraction, attached scale, unit or
     ordinal's ending ("20km", "32C", "50pc", "13th", "115e")."""
+    # "69'000" groups digits the Swiss way; "1½" carries its fraction.
     if lang == "fr":
-        return re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(e|er|re|ère|ème|km|kg|cm|mm)?(?![\w]|[.,]\d)")
-    return re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|C|th|st|nd|rd|s)?(?![\w]|[.,]\d)")
+        return re.compile(
+            r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.’']\d{3})+|\d+)(?:,(\d+))?(e|er|re|ère|ème|km|kg|cm|mm|m²|m2|ha|kW|MW|½|¼|¾)?"
+            r"(?![\w]|[.,]\d)"
+        )
+    return re.compile(
+        r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+        r"(bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|ft|m²|m2|kW|KW|MW|p|C|th|st|nd|rd|s|½|¼|¾)?(?![\w]|[.,]\d)"
+    )
 
 
-HYPHEN_UNITS = "year|month|week|day|hour|minute"
-"""Units an English number is joined to by a hyphen ("a six-year mission", "a 10-day trip", "19-year-old")."""
+HYPHEN_UNITS = "year|month|week|day|hour|minute|mile|metre|meter|acre|bed|bedroom|place|seat|seater|classroom|storey|room|page"
+"""Units an English number is joined to by a hyphen ("a six-year mission", "a 10-day trip", "19-year-old", "a 100-bed
+shortfall", "a 180-seater plane")."""
 # "and", "et" join the words of one number only after the words they follow in it: "two hundred and five",
 # "soixante et onze"; "between two and three", "entre deux et trois" are two numbers.
 _AND_AFTER = {
