@@ -8,14 +8,18 @@ FOLDER holds `articles/NAME.txt` (or .html, .pdf) and `truth/NAME.json`:
      "quotes": [{"starts": "Nous avons mis 9 milliards", "speaker": "Amélie de Montchalin"},
                 {"starts": "tenir la ligne", "speaker": null}],   # null: the text does not say who
      "figures": [5000000000, 9000000000],                          # every amount, count, percent, date, duration
-     "people": [["Amélie de Montchalin", "Montchalin"]]}           # each person: the name, then other spellings
+     "people": [["Amélie de Montchalin", "Montchalin"]],          # each person: the name, then other spellings
+     "other_quotes": [{"starts": "faire vite", "speaker": null}]}  # optional: short quotations, judged when asked
 
 Scores (all articles of the chosen split together). What draft finds and how it attributes it are scored on
 every question it can make (`quizgen draft --all`: the stricter count, nothing hidden by the choice of what to
 ask); what a teacher gets is the default draft (`asked`):
 - who-said precision: who-said questions (mcq/short "Who said", cloze "Speaker: ...") naming the right person;
   a question on a quotation whose truth speaker is null, or on a quotation not in the truth, is wrong; a quotation
-  that goes on after its attribution in the same paragraph is the truth quotation it continues;
+  that goes on after its attribution in the same paragraph is the truth quotation it continues; `other_quotes` are
+  the short quotations ("a 'huge blow to workers'") a reader who never saw the draft's answer judged, only when the
+  draft asked about them, and they do not count in "quotations found"; a speaker named short ("Lippman") is right
+  when all its words are in the name of one truth person only;
 - quotations found: truth quotations among the draft's quotations (a question of `--all` or a finding);
 - figures found: distinct truth figures among the draft's figures (a numeric question of `--all` or a finding);
 - questions / quotations asked / figures asked: the default draft's questions, and the truth quotations and
@@ -101,11 +105,14 @@ class Score:
 
 
 def person_of(name: str, people: list[list[str]]) -> int | None:
-    """The index of the truth person `name` is a spelling of."""
+    """The index of the truth person `name` is a spelling of; or, failing that, of the one truth person whose name holds
+    all its words ("Lippman" for Irvin M. Lippman: the right person, named short)."""
     for index, spellings in enumerate(people):
         if norm(name) in {norm(s) for s in spellings}:
             return index
-    return None
+    words = set(norm(name).split())
+    holders = [index for index, spellings in enumerate(people) if any(words <= set(norm(s).split()) for s in spellings)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def quoted_text(question: dict[str, Any]) -> tuple[str | None, str]:
@@ -163,6 +170,7 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
     questions = bank["questions"]
     people = truth["people"]
     quotes = [(norm(q["starts"]), q["speaker"]) for q in truth["quotes"]]
+    others = [(norm(q["starts"]), q["speaker"]) for q in truth.get("other_quotes", [])]
     figures = [float(value) for value in truth["figures"]]
     score.questions = len(questions)
     score.quotes_total = len(quotes)
@@ -193,6 +201,8 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
                 score.unsupported += 1
                 score.problems.append(f"{name}: {question['id']}: the excerpt does not name {speaker}")
             truth_speaker = quotes[match][1] if match is not None else None
+            if match is None:  # a short quotation the truth lists apart, with its speaker (or null)
+                truth_speaker = next((speaker for starts, speaker in others if starts in words_n), None)
             right = truth_speaker is not None and person_of(speaker, people) == person_of(truth_speaker, people) is not None
             if right:
                 score.who_right += 1

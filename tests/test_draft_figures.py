@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import yaml
 
-from quizgen.draft import extract
+from quizgen.draft import draft_bank, extract
 
 
 def _figures(text: str, lang: str) -> list[tuple[Any, ...]]:
@@ -246,3 +247,72 @@ def test_euros_and_cents_a_shared_thousand_and_number_words_in_names(text: str, 
 )
 def test_euros_and_cents_written_round_the_sign_times_of_day_and_ratios(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
     assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # A measure written onto its number, or after it in one or two parts.
+        ("The firm works from a 3200m² building.", "en", [(3200, "m²", "amount")]),
+        ("Les turbines mesurent 150ft de haut.", "en", [(150, "ft", "amount")]),
+        ("The dividend rose to 19.3p a share.", "en", [(19.3, "p", "amount")]),
+        ("They will lease 225,000 sq ft of space.", "en", [(225000, "sq ft", "amount")]),
+        ("La salle de sport fera 220 m2 au sol.", "fr", [(220, "m²", "amount")]),
+        ("Les céréales atteignent 753 000 t ce semestre.", "fr", [(753000, "t", "amount")]),
+        ("Il remporte le 100 m nage libre.", "fr", [(100, "m", "amount")]),
+        ("He lives just 400m from the site.", "en", [(400, "m", "amount")]),
+        ("Plans show a 67 acre site and two 29 metre turbines.", "en", [(67, "acre", "count"), (29, "metre", "count")]),
+        # "5m" with no currency and no distance's words is metres or millions: no figure.
+        ("The scheme saved 5m last year.", "en", []),
+        # A fraction written with its number; digits grouped the Swiss way.
+        ("With about 1½ inches of rain since May, stalks curl.", "en", [(1.5, "inches", "count")]),
+        ("Le groupe employait plus de 69'000 personnes.", "fr", [(69000, "personnes", "count")]),
+        # A unit joined by a hyphen; a range written with a hyphen, which rises (not the score of "a 3-0 win").
+        ("It warns of a 100-bed shortfall.", "en", [(100, "beds", "count")]),
+        ("It flies a 180-seater plane.", "en", [(180, "seaters", "count")]),
+        ("On a environ 35-40 inscrits cette année.", "fr", [(35, "inscrits", "count"), (40, "inscrits", "count")]),
+        ("They earned a 3-0 win at home.", "en", []),
+    ],
+)
+def test_measures_fractions_and_hyphens(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # A count that leaves its noun out, after "sur", a parenthesis, "plus", "of which", or a year in between.
+        ("On supprime 17 trajets sur 580 lundi.", "fr", [(17, "trajets", "count"), (580, "trajets", "count")]),
+        ("La rentrée des 340 élèves (380 avec les apprentis) est faite.", "fr", [(340, "élèves", "count"), (380, "élèves", "count")]),
+        (
+            "On comptait 58.000 fermes en 2017 contre environ 100.000 en 2005.",
+            "fr",
+            [(58000, "fermes", "count"), (2017, "", "year"), (100000, "fermes", "count"), (2005, "", "year")],
+        ),
+        ("They examined 1,800 species, of which 100 were new.", "en", [(1800, "species", "count"), (100, "species", "count")]),
+        # A number whose noun came before, after "at about".
+        ("Entries are the highest yet, at about 400.", "en", [(400, "", "count")]),
+    ],
+)
+def test_counts_that_leave_their_noun_out(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "tolerance", "said"),
+    [
+        ("Nearly 40% of pupils use it every day.", "en", 2, "Answers within 2 percentage points are accepted."),
+        ("Près de 10 % des élèves l’utilisent.", "fr", 0.5, "Une réponse à 0,5 point près est acceptée."),
+    ],
+)
+def test_an_about_percentage_is_asked_within_points(text: str, lang: str, tolerance: float, said: str) -> None:
+    bank = yaml.safe_load(draft_bank(f"Title\n\n{text}", source_file="a.txt", lang=lang, nlp=False, every=True))
+    (question,) = bank["questions"]
+    assert question["tolerance"] == tolerance and question["explanation"].endswith(said)
+
+
+def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
+    assert _figures("Des vignerons aux quatre coins de la France ont vu leurs vignes détruites.", "fr") == []
+    text = "La commune compte 900 habitants. C’est souvent le cas des villages de moins de 1000 habitants."
+    last = extract(text, lang="fr", nlp=False).figures[-1]
+    assert last.value == 1000 and last.excerpt.startswith("La commune compte")

@@ -101,7 +101,14 @@ class _Walk:
                     # "Mr Eager said Paris 'cooperated fully'. … 'Punishment is severe,' he said": two men named in the
                     # sentence before, and the pronoun could be either one's.
                     close = seen[number:]
-                    near = {s.person for s in close if s.start >= subject.start - SAME_SENTENCE and self.people.gender(s.person) == gender}
+                    # (in its paragraph: a man named at the end of the paragraph before is not in that sentence)
+                    near = {
+                        s.person
+                        for s in close
+                        if s.start >= subject.start - SAME_SENTENCE
+                        and self.people.gender(s.person) == gender
+                        and "\n" not in self.text[s.start : subject.start]
+                    }
                     return subject if len(near) == 1 else None
                 if known is None:
                     break  # "Claude Martin" since: the pronoun may be theirs, unless they are the one person named lately

@@ -65,7 +65,7 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w’'&-]*")
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(DAYS)
 LISTED = 12
 """Counts up to which a list in the excerpt gives the answer away: "three sold-out days (Monday, Friday and Saturday)"."""
-SIGNIFICANT = 5
+SIGNIFICANT = 4
 """Significant digits of a figure at most: "79 818 560 €" to the euro is memorisation, not understanding."""
 OTHER_NUMBERS = 2
 """Numbers besides the blank an excerpt may show: more make a reading puzzle ("1167 of 5672 … a reduction of 1,829")."""

@@ -74,6 +74,8 @@ NOT_A_COUNT_AFTER = {
 }
 """After a number, what makes it no count: a fraction's noun ("cinq centièmes", "two thirds"), an era ("1555 B.C."),
 and in English a group of three digits after a space ("$1 089,68"), which reads as two numbers."""
+IDIOM_AFTER = {"fr": re.compile(r"(?i)\s+(?:coins|vérités)\b"), "en": re.compile(r"(?i)\s+corners\b")}
+"""After a number in words, an idiom's noun: "aux quatre coins de la France", "the four corners of the world"."""
 RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
 """The cents of "39€50"."""
@@ -118,7 +120,8 @@ IMPERSONAL = r"(?!\s+(?:y|faut|s[’']agit|reste|manque|suffit)\b)"
 """After "il": the "il" of "il y a", "il faut", "il reste" stands for nobody."""
 ANAPHOR = re.compile(
     rf"(?:Il{IMPERSONAL}|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|Ces derniers|Ces dernières"
-    r"|Lui|Eux|Cela|Ceci|Soit|Alors|D[’']où|He|She|It|They|His|Her|Its|Their|Hence)\b"
+    r"|Lui|Eux|Cela|Ceci|Soit|Alors|D[’']où|C[’']est|Le tout|L[’']ensemble|De quoi|Tout cela|He|She|It|They|His|Her|Its|Their|Hence"
+    r"|All this|The whole)\b"
     rf"|(?:Ce|Cet|Cette|Ces|This|These|That|Those)\b(?!\s+(?i:{_TIME_NOUNS})\b)"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""

@@ -98,7 +98,10 @@ def find_figures(
         round_words = bool(raw.qualifier) and raw.blank[0] == raw.start
         about = ABOUT[lang].fullmatch(raw.qualifier) is not None
         approximate = (round_words or about) and raw.kind not in ("year", "date", "rank")
-        tolerance = "5%" if approximate else 0
+        tolerance: int | float | str = "5%" if approximate else 0
+        if approximate and raw.kind == "percent":
+            # "about 80 per cent": 4 points either way; "within 5%" of a percentage reads as points and misleads.
+            tolerance = clean_number(max(0.5, round(float(raw.value) * 0.05, 1)))
         tags = figure_tags(raw.start, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
@@ -183,6 +186,8 @@ class _FigureReader:
         value, round_words = number.value, number.round_words
         if number.digits and self._label_name(before):
             return None
+        if not number.digits and patterns.IDIOM_AFTER[self.lang].match(rest):
+            return None  # "aux quatre coins de la France": nobody counted the corners
         if not number.digits and patterns.FEW_BEFORE.search(before[-12:]):
             return None  # "a few hundred", "plusieurs milliers": no number is given
         if not number.digits and text[start].isupper() and before.rstrip()[-1:] not in ("", *ENDERS, "«", "»", "“", "”", '"', ":"):
@@ -270,7 +275,8 @@ class _FigureReader:
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
         if noun is None:
             ranged = None
-            if range_start and not qualifier and position == end:
+            hyphened = rest[:1] in "-–"  # "environ 35-40 inscrits": the qualifier is the range's
+            if range_start and (not qualifier or hyphened) and position == end:
                 ranged = self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
             if ranged is None and self._bare(number, amount, before, after):
                 # "turnout was 1167", "visitor numbers hit 25,000": the noun is before; the excerpt shows it.
@@ -381,7 +387,8 @@ class _FigureReader:
             return None
         after = self.text[end : min(block_end, end + patterns.WINDOW)]
         follows = patterns.NEXT_WORD.match(after)
-        if follows and follows.group(1).lower() not in STOPWORDS[self.lang] and not patterns.ELIDED.match(follows.group(1)):
+        word = follows.group(1).lower() if follows else ""
+        if follows and word not in STOPWORDS[self.lang] and word not in DAYS and not patterns.ELIDED.match(word):
             return None  # a noun of its own, which `_figure_at` did not take: not this count's
         if not follows and not re.match(r"\s*(?:[,.;:)»”]|$)", after):
             return None
@@ -446,11 +453,11 @@ class _FigureReader:
             return (f"{dotted.group(1)} {noun}", end) if not many or self._plural(noun) else None
         if patterns.ELIDED.match(noun):
             return None  # "30 000 qu’on", "5 l’an": an elided function word, no noun
-        if self.lang == "fr" and noun in ("m", "t"):
-            return noun, end  # metres or tonnes, not the elided "m’", "t’" (read as one word with their verb)
         squared = patterns.SQUARED.match(after, end)
         if squared:  # "220 m2", "225,000 sq ft", "10,000 square feet": a surface, its unit written in two parts
             return f"{noun} {squared.group(1)}" if squared.group(1) else f"{noun}²", squared.end()
+        if self.lang == "fr" and noun in ("m", "t"):
+            return noun, end  # metres or tonnes, not the elided "m’", "t’" (read as one word with their verb)
         if self.lang == "en":
             while noun.lower() in LEADING_ADJECTIVES:
                 more = patterns.NEXT_WORD.match(after, end)

@@ -267,6 +267,14 @@ ORGANISATION_AFTER = _word_set(
     " Center Park Airport Aéroport"
 )
 """Capitalised words that make the name before them an organisation ("Wrigley Company", "Ford Foundation")."""
+LISTENER_VERBS = _word_set("told tells tell asked asks informed informs reminded warned assured urged")
+"""Verbs of saying whose object is who listens: "Randy Rolle … told Tribune Business" names no speaker."""
+ORGANISATION_HEADS = _word_set(
+    "Department Ministry Ministère Office Association Society Union Federation Fédération Chamber Chambre Authority"
+    " Service Services Federal National Royal Bureau Council Conseil Direction Institute Syndicat Confédération"
+)
+"""Capitalised words that open an organisation's name, which may go on after "of", "for" or "and" ("Department for
+Communities and Local Government", "Association of Convenience Stores")."""
 FEMALE_ROLES = _word_set(
     "présidente vice-présidente directrice fondatrice cofondatrice co-fondatrice patronne députée sénatrice dirigeante associée"
     " chercheuse professeure avocate ingénieure déléguée administratrice gérante conseillère ambassadrice créatrice rédactrice"

@@ -37,6 +37,7 @@ from .lexicon import (
     FEMALE_TITLES,
     FIRST_NAMES,
     KNIGHTS,
+    LISTENER_VERBS,
     MALE_ROLES,
     MALE_TITLES,
     MONTH_NAMES,
@@ -45,6 +46,7 @@ from .lexicon import (
     OPENING_WORDS,
     ORGANISATION_AFTER,
     ORGANISATION_BEFORE,
+    ORGANISATION_HEADS,
     PREPOSITIONS,
     ROLE_NOUNS,
     ROLE_PREFIXES,
@@ -87,6 +89,11 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|M|Mme|Mlle)\.?\s+([A-ZÀ-Ý][\w’'-]+)")
 _FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
 _FIRM_ADJECTIVE_BEFORE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s+$")
+_THE_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w&’'-]*\s+){1,4}?[A-Z][\w&-]*)(?![\w’'-])(?!\s+[A-Z])")
+_OF_A_ROLE = re.compile(r"([^\W\d_]+)\s+(?:of|for|at|de|du|des|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?$")
+"""Before a run of capitals, a role's preposition: "Managing Director of "."""
+_LONGER_NAME = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|and|&|de|du|des|et)\s+)?){1,5}?)(?:of|for|and|&|de|du|des|et)\s+$")
+"""Before a run of capitals, the start of a longer name: "Department for Communities and ", "Association of "."""
 _SEGMENT = re.compile(r"[^,.;:()«»“”!?]+")
 _WORD_AFTER = re.compile(r"\s*(?:(?:a|avait|has|had)\s+)?([^\W\d_]+)")
 """How far before or after a name its role, its verb of saying or its preposition is looked for."""
@@ -216,6 +223,10 @@ class People:
         """The people by the core of their role ("ministre"), for the roles that stand for them."""
         self._nlp = Spans(nlp_spans or ())
         self._unknown_speakers: list[Span] = []
+        self._institutions = {
+            " ".join(found.group(1).split()) for found in _THE_NAME.finditer(text) if not _first_name(found.group(1).split()[0])
+        }
+        """Names the article writes after "the" ("the Nassau Cruise Port"): an institution's, wherever it is written."""
         found: list[tuple[_Name, Scan]] = []
         for scan in scans:
             found.extend((name, scan) for name in self._names(scan))
@@ -332,6 +343,8 @@ class People:
         tokens = list(TOKEN.finditer(text, scan.block.start, scan.block.end))
         names = []
         for first, last in _split_at_organisations(name_runs(text, tokens), tokens):
+            if self._part_of_a_name(tokens, first, last, scan):
+                continue
             while (
                 last - first >= 2
                 and not _first_name(tokens[first].group())
@@ -415,6 +428,29 @@ class People:
                 self.appositions.append(role.span)
         return names
 
+    def _part_of_a_name(self, tokens: list[re.Match[str]], first: int, last: int, scan: Scan) -> bool:
+        """An organisation's name, or the end of one, without a first name known in it; whoever speaks there is
+        nobody known: "the Nassau Cruise Port" once, then "said Nassau Cruise Port’s chief executive, Mike Maura";
+        "Managing Director of Stoke City Property, Richard Smith"; "The Department for Communities and Local
+        Government said"."""
+        if any(_first_name(tokens[k].group()) for k in range(first, last + 1)):
+            return False
+        start, end = tokens[first].start(), tokens[last].end()
+        before = self.text[max(scan.block.start, start - 60) : start]
+        role, longer = _OF_A_ROLE.search(before), _LONGER_NAME.search(before)
+        institution = " ".join(token.group() for token in tokens[first : last + 1]) in self._institutions
+        # the organisation alone, then its person: "Director of Stoke City Property, Richard Smith" (and not "le ministre
+        # de l’Intérieur Gérald Darmanin", whose run goes on with the name)
+        alone = self.text[end : end + 2] in ("’s", "'s") or self.text[end : end + 1] in (",", ")")
+        of_a_role = role is not None and alone and role.group(1).lower() in ROLE_NOUNS | ROLE_PREFIXES
+        inside = longer is not None and any(word in ORGANISATION_AFTER | ORGANISATION_HEADS for word in longer.group(1).split())
+        if not (institution or of_a_role or inside):
+            return False
+        # Said by "the Nassau Cruise Port": nobody known speaks there; not "X’s chief executive", nor the object of "of".
+        if institution and not (of_a_role or inside) and self._speaks(start, end, scan) and self.text[end : end + 2] not in ("’s", "'s"):
+            self._unknown_speakers.append((start, end))
+        return True
+
     def _may_speak(self, word: str, start: int, end: int, scan: Scan) -> bool:
         """One capitalised word, no function word ("She", "The"), outside quotations, not the object of a
         preposition ("la directrice de Numéco a nuancé"), next to a verb of saying."""
@@ -445,7 +481,7 @@ class People:
             return True
         before = text[max(scan.block.start, start - WINDOW) : start]
         behind = _VERB_BEFORE.search(before)
-        if behind and behind.group(1).lower() in SPEECH_VERBS:
+        if behind and behind.group(1).lower() in SPEECH_VERBS and behind.group(1).lower() not in LISTENER_VERBS:
             return True
         return bool(_ACCORDING_TO.search(before))
 

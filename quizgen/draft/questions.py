@@ -30,6 +30,7 @@ WORDING = {
         "fill": "Complétez ({label}) : {passage}",
         "figure_why": "Le texte indique « {wording} ».",
         "tolerance_why": " Une réponse à {tolerance} près est acceptée.",
+        "points_why": " Une réponse à {tolerance} {points} près est acceptée.",
         "role": "Quel rôle le texte attribue-t-il à {name} ?",
         "who_role": "Qui le texte présente-t-il comme « {role} » ?",
         "role_why": "Le texte présente {name} comme « {role} ».",
@@ -53,6 +54,7 @@ WORDING = {
         "fill": "Fill in the blank ({label}): {passage}",
         "figure_why": "The text says “{wording}”.",
         "tolerance_why": " Answers within {tolerance} are accepted.",
+        "points_why": " Answers within {tolerance} percentage {points} are accepted.",
         "role": "What role does the text give {name}?",
         "who_role": "Who does the text describe as “{role}”?",
         "role_why": "The text describes {name} as “{role}”.",
@@ -326,8 +328,9 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     why = words["figure_why"].format(wording=re.sub(r"\s+", " ", figure.wording))
     question["tolerance"] = figure.tolerance
     if figure.tolerance:
-        tolerance = str(figure.tolerance).replace("%", "\u00a0%") if lang == "fr" else str(figure.tolerance)
-        why += words["tolerance_why"].format(tolerance=tolerance)
+        tolerance = str(figure.tolerance).replace("%", "\u00a0%").replace(".", ",") if lang == "fr" else str(figure.tolerance)
+        points = "point" if isinstance(figure.tolerance, (int, float)) and figure.tolerance <= 1 else "points"
+        why += words["points_why" if figure.kind == "percent" else "tolerance_why"].format(tolerance=tolerance, points=points)
     return question | _closing(figure.tags, 2, why, figure.excerpt)
 
 

@@ -71,7 +71,7 @@ class Figure:
     kind: FigureKind
     wording: str
     """The figure as written: 'Plus de 400 produits', 'une cinquantaine de start-up'."""
-    tolerance: int | str
+    tolerance: int | float | str
     """0 for a figure the text gives (its "plus de", "about" stay in sight), '5%' for a round number ("une cinquantaine")."""
     excerpt: str
     blank: tuple[int, int]
