@@ -221,3 +221,13 @@ def test_a_count_without_a_unit_is_not_held_back_by_counts_with_one() -> None:
         "Le taux de participation a atteint 1167 au total lors du dernier scrutin municipal.\n"
     )
     assert _numeric(text, "fr") == [17, 23, 1167]
+
+
+def test_a_figure_said_by_a_pronoun_names_the_speaker_or_is_not_asked() -> None:
+    text = (
+        "Festival record\n\nJérôme Tréhorel dirige le festival depuis 2010.\n\n"
+        "« C’est un tour de force chaque année », dans une petite ville de 8.000 habitants, a-t-il assuré.\n\n"
+        "Jérôme Tréhorel a précisé que 280 000 festivaliers sont venus, a-t-il ajouté."
+    )
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
+    assert [question["id"] for question in bank["questions"]] == ["280-000-festivaliers"]

@@ -16,8 +16,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..model import slugify
 from . import figure_patterns as patterns
-from .lexicon import DAYS, MONTH_NAMES, SCALES
+from .lexicon import DAYS, MONTH_NAMES, PRONOUN_CLAUSE, SCALES
 from .numbers import find_numbers
 from .records import Figure, Findings, Person, Quotation
 
@@ -237,6 +238,9 @@ def _alone(figure: Figure, lang: str) -> bool:
     opening = excerpt[: first.end() if first else low]
     if patterns.ANAPHOR.match(excerpt) or patterns.DEMONSTRATIVE.search(opening):
         return False  # the excerpt could not take the sentence before: the paragraph starts with it
+    clause = PRONOUN_CLAUSE[lang].search(opening)
+    if clause and not any(tag.rsplit("-", 1)[-1] in slugify(opening[: clause.start()]).split("-") for tag in figure.tags):
+        return False  # "«…» dans une petite ville de … habitants, a-t-il assuré": whose words, the excerpt does not say
     pronoun = _PRONOUN[lang].search(opening)
     if pronoun and not any(word.lower() not in _CALENDAR for word in _CAPITALISED.findall(opening, 1, pronoun.start())):
         return False  # "…services from October 27, he added": nobody named before "he", who is someone elsewhere
