@@ -316,3 +316,32 @@ def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
     text = "La commune compte 900 habitants. C’est souvent le cas des villages de moins de 1000 habitants."
     last = extract(text, lang="fr", nlp=False).figures[-1]
     assert last.value == 1000 and last.excerpt.startswith("La commune compte")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # Each number of a list takes its last one's noun; two numbers and "and" make no list.
+        (
+            "Nous utilisons des camions de 4.000, 6.000 et 8.000 litres d’eau.",
+            "fr",
+            [(4000, "litres", "count"), (6000, "litres", "count"), (8000, "litres", "count")],
+        ),
+        ("Walks of 2, 5 and 9 km were open.", "en", [(2, "km", "count"), (5, "km", "count"), (9, "km", "count")]),
+        ("In 2 and 5 people died.", "en", [(5, "people", "count")]),
+        # Votes, in a sentence that counts them.
+        (
+            "On voting on the budget it was 16 for and 45 against.",
+            "en",
+            [(16, "votes", "count"), (45, "votes", "count")],
+        ),
+        (
+            "Seven councillors voted in favour, one against and three abstaining.",
+            "en",
+            [(7, "councillors", "count"), (3, "votes", "count")],
+        ),
+        ("He scored 12 for the club.", "en", []),
+    ],
+)
+def test_lists_and_votes(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures

@@ -76,6 +76,12 @@ NOT_A_COUNT_AFTER = {
 and in English a group of three digits after a space ("$1 089,68"), which reads as two numbers."""
 IDIOM_AFTER = {"fr": re.compile(r"(?i)\s+(?:coins|vérités)\b"), "en": re.compile(r"(?i)\s+corners\b")}
 """After a number in words, an idiom's noun: "aux quatre coins de la France", "the four corners of the world"."""
+VOTE_AFTER = {
+    "fr": re.compile(r"(?i)\s+(?:pour|contre|abstentions?)\b(?!\s+(?:\d|un|une|deux|trois|le|la|les|l[’']))"),
+    "en": re.compile(r"(?i)\s+(?:for|against|in favour|in favor|abstaining|abstained|abstentions?)\b(?!\s+(?:\d|the|a|an|one)\b)"),
+}
+VOTING = re.compile(r"(?i)\b(?:vot\w*|voix|scrutin|ballot|councillors|conseillers)\b")
+"""A count of votes: "16 for and 45 against", "one against and three abstaining", in a sentence about a vote."""
 RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
 """The cents of "39€50"."""
@@ -138,5 +144,10 @@ RANGE_OPENER = {
 }
 RANGE_JOINT = {"entre": "et", "de": "à", "between": "and", "from": "to"}
 RANGE_END = re.compile(r"(?i)\s+(et|à|ou|and|to|or)\s+|[-–](?=\d)")
+_LISTED = {"fr": r"\d+(?:[.\s\u00a0\u202f]\d{3})*(?:,\d+)?", "en": r"\d+(?:,\d{3})*(?:\.\d+)?"}
+LIST_AFTER = {lang: re.compile(rf"((?:\s*,\s*{number})+)?\s*,?\s+(?:et|ou|and|or)\s+(?=\d)") for lang, number in _LISTED.items()}
+"""After a number of a list, its other numbers up to the last: ", 6.000 et " (group 1: the commas' numbers)."""
+LIST_BEFORE = {lang: re.compile(rf"(?<![\w.,]){number}\s*,\s*$") for lang, number in _LISTED.items()}
+"""Before the last but one number of a list, the one before it and its comma: "4.000, "."""
 RANGE_REACH = 40
 """How far a range's second number may run: fifteen digits with their separators, or a few words."""

@@ -273,11 +273,18 @@ class _FigureReader:
             metres = number.attached == "m" and patterns.DISTANCE_AFTER.match(after)
             return self._raw(number.value, "m", "amount", qualifier, figure_start, end, (blank_start, end - 1)) if metres else None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
+        # "16 for and 45 against", "deux contre et trois abstentions": votes, when the article is counting them
+        voting = patterns.VOTING.search(text, max(block_start, start - patterns.WINDOW), start) is not None
+        if noun is None and amount >= 2 and voting and patterns.VOTE_AFTER[self.lang].match(after):
+            unit = "votes" if self.lang == "en" else "voix"
+            return self._raw(amount, unit, "count", qualifier, figure_start, position, (blank_start, position))
         if noun is None:
             ranged = None
             hyphened = rest[:1] in "-–"  # "environ 35-40 inscrits": the qualifier is the range's
             if range_start and (not qualifier or hyphened) and position == end:
                 ranged = self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
+                if ranged is None and number.digits and not scale_word:
+                    ranged = self._listed(start, end, amount, before, rest, block_start, block_end)
             if ranged is None and self._bare(number, amount, before, after):
                 # "turnout was 1167", "visitor numbers hit 25,000": the noun is before; the excerpt shows it.
                 return self._raw(amount, "", "count", qualifier, figure_start, position, (blank_start, position), power)
@@ -370,6 +377,22 @@ class _FigureReader:
             return None
         figure_start = start - len(before) + opener.start(1) if opener and ranged else start
         return _RawFigure(amount, second.unit, second.kind, "", figure_start, second.end, (start, end), ranged=True)
+
+    def _listed(self, start: int, end: int, amount: Number, before: str, rest: str, block_start: int, block_end: int) -> _RawFigure | None:
+        """A number of a list that ends on the list's noun: "4.000, 6.000 et 8.000 litres", "2, 5 and 9 km": each one is
+        that many litres. Only a list: commas between its numbers (not "He was 30 and 5 people died")."""
+        listed = patterns.LIST_AFTER[self.lang].match(rest)
+        if listed is None or not (listed.group(1) or patterns.LIST_BEFORE[self.lang].search(before)):
+            return None
+        last_start = end + listed.end()
+        found = find_numbers(self.text, last_start, min(block_end, last_start + patterns.RANGE_REACH), self.lang)
+        at = next(((high, numeral) for low, high, numeral in found if low == last_start and numeral.digits), None)
+        if at is None:
+            return None
+        last = self._figure_at(last_start, at[0], at[1], block_start, block_end, range_start=False)
+        if last is None or last.kind not in ("count", "duration", "percent", "amount") or last.qualifier or last.scale:
+            return None
+        return self._raw(amount, last.unit, last.kind, "", start, end, (start, end))
 
     def _elliptical(
         self, previous: _RawFigure, start: int, end: int, number: Numeral, block_start: int, block_end: int

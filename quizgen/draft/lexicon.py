@@ -172,7 +172,7 @@ PLURAL_ALWAYS = _word_set(
 )
 """Nouns that count more than one without a plural ending ("300 people", "deux fois")."""
 MEASURES = _word_set(
-    "metre meter foot acre mile litre liter gallon tonne ton hectare barrel seater storey story bedroom bed kilowatt megawatt"
+    "metre meter foot acre mile litre liter gallon tonne ton hectare barrel seat seater storey story bedroom bed kilowatt megawatt"
     " kilometre kilometer yard inch"
 )
 """Units an English count is written with in the singular before its noun: "a 29 metre turbine", "a 67 acre site", "a
