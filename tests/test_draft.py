@@ -1264,6 +1264,21 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"We have to": "Randy Rolle"},
             id="whom-someone-tells-is-no-speaker",
         ),
+        pytest.param(
+            "Judge Gerald Butler QC told Young that what he had done “strikes at the roots of justice”.\n\n"
+            "Young, who was convicted earlier of “doing acts intended to pervert the course of justice”, showed no reaction.\n\n"
+            "Opening the trial, Joanna Korner QC, for the prosecution, said Young had “spotted a potential to make money”.",
+            "en",
+            {"strikes at the": "Gerald Butler", "doing acts intended": None, "spotted a potential": "Joanna Korner"},
+            id="whom-a-judge-tells-a-charge-s-wording-and-letters-after-a-name",
+        ),
+        pytest.param(
+            "Tom Butler met Tim Young. He went on: “For that reason a deterrent sentence is inevitable.\n\n"
+            "Young, 45, showed no reaction when Mary Smith said “it is over, and we are glad”.",
+            "en",
+            {"For that reason": None, "it is over": "Mary Smith"},
+            id="a-quotation-left-open-goes-on-only-into-a-paragraph-opening-on-a-quotation-mark",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

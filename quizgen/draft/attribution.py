@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import LOOSE_SPEECH_VERBS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS
+from .lexicon import LOOSE_SPEECH_VERBS, POSTNOMINALS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS
 from .people import Anaphor, Mention, People, name_runs, names_in, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
@@ -32,7 +32,16 @@ _CROWD = re.compile(
 “…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""
 _WORDS = re.compile(r"\w+")
 _COLON = re.compile(r"\s*:")
-_VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)")
+_VERB_AFTER = re.compile(
+    rf"(?:\s+{POSTNOMINALS}(?!\w))?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)"
+)
+_CHARGE = re.compile(
+    r"(?i)\b(?:convicted|charged|accused|guilty|acquitted|cleared|suspected|pleaded\s+(?:not\s+)?guilty|admitted|denied"
+    r"|condamnée?s?|accusée?s?|inculpée?s?|poursuivie?s?|soupçonnée?s?|mise?s?\s+en\s+examen|reconnue?s?\s+coupables?)"
+    r"(?:\s+\w+){0,2}\s+(?:of|with|to|pour|de|d[’'])?\s*$"
+)
+"""Words before a quotation that make it a charge's wording, not the words of the person charged: "convicted earlier of
+“doing acts intending…”", "mis en examen pour « … »"."""
 _CLAUSE_TO_QUOTE = re.compile(r"[\s\w’'-]*[:,]?\s*")
 """Patterns read at every quotation, compiled once."""
 _CLOZE_FIGURE = re.compile(r"(?<!\w)\d[\d \u00a0.,]*(?:\s?%|\s?(?:millions?|milliards?|billion|million)\b)?(?![^\W_])")
@@ -149,6 +158,8 @@ def attribute(text: str, scans: list[Scan], people: People, lang: str) -> tuple[
         if scan.block.heading:
             walk.focus = None
             pending = []
+        if pending and not (scan.quotes and scan.quotes[0][0] == scan.block.start):
+            pending = []  # a quotation goes on only into a paragraph that opens on a quotation mark
         quotes = list(scan.quotes)
         q = 0
         for number, (start, end) in enumerate(scan.sentences):
@@ -211,8 +222,8 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
     after = [subject for subject in subjects if subject.start >= quote[1]]
     before = [subject for subject in subjects if subject.end <= quote[0]]
     following_quote = scan.quote_spans.first_start(quote[1], scan.block.end)
-    if _CROWD.search(text, max(sentence[0], quote[0] - 40), quote[0]):
-        return Speaker(None, None)  # a banner, a chant, a question put: nobody's own words, whoever the sentence names
+    if _CROWD.search(text, max(sentence[0], quote[0] - 40), quote[0]) or _CHARGE.search(text, max(sentence[0], quote[0] - 60), quote[0]):
+        return Speaker(None, None)  # a banner, a chant, a question put, a charge: nobody's own words, whoever the sentence names
     # 0. In an incise inside the quotation: «…, assure Pelletier. …», «…, explique cette ancienne contrôleur…».
     inside = [subject for subject in subjects if quote[0] < subject.start < quote[1]]
     if inside:

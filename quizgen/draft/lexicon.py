@@ -267,6 +267,8 @@ ORGANISATION_AFTER = _word_set(
     " Center Park Airport Aéroport"
 )
 """Capitalised words that make the name before them an organisation ("Wrigley Company", "Ford Foundation")."""
+POSTNOMINALS = r"(?:QC|KC|MP|MEP|MSP|MS|AM|OBE|MBE|CBE|KBE|DBE|PhD|Jr|Sr)\.?"
+"""Letters after a name that only a person bears: "Joanna Korner QC", "Tom Smith MP"."""
 LISTENER_VERBS = _word_set("told tells tell asked asks informed informs reminded warned assured urged")
 """Verbs of saying whose object is who listens: "Randy Rolle … told Tribune Business" names no speaker."""
 ORGANISATION_HEADS = _word_set(

@@ -47,6 +47,7 @@ from .lexicon import (
     ORGANISATION_AFTER,
     ORGANISATION_BEFORE,
     ORGANISATION_HEADS,
+    POSTNOMINALS,
     PREPOSITIONS,
     ROLE_NOUNS,
     ROLE_PREFIXES,
@@ -81,7 +82,10 @@ _INITIAL = re.compile(r"[^\W\d_]\.?")
 _WORD_AT_END = re.compile(r"([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s*$")
 _LAST_TOKEN = re.compile(r"([^\W\d_]+)(?:\s+|[’'])$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
-_VERB_AFTER = re.compile(r"\s*(?:,[^,]{0,80},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)")
+_VERB_AFTER = re.compile(
+    rf"(?:\s+{POSTNOMINALS}(?!\w))?\s*(?:,[^,]{{0,80}},\s*)?(?:(?:a|avait|has|had|also|then|later|n[’'])\s+)*([^\W\d_’']+)"
+)
+_POSTNOMINAL = re.compile(rf"\s+{POSTNOMINALS}(?!\w)")
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
 _VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+(?:[^\W\d_][\w’'-]*,?\s+){1,3})?$")
 _ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
@@ -415,6 +419,7 @@ class People:
                 or role is not None
                 or self._speaks(start, end, scan)
                 or self._nlp_says(start, end)
+                or _POSTNOMINAL.match(text, end) is not None  # "Joanna Korner QC"
             )
             if not vouched:
                 continue
@@ -618,6 +623,7 @@ class People:
         words = [found.group().lower() for found in TOKEN.finditer(text, max(scan.block.start, start - 30), start)]
         gap = text[start - 1] if start > scan.block.start else ""
         object_of = bool(words) and words[-1] in PREPOSITIONS and (gap.isspace() or gap in "’'")
+        object_of = object_of or (bool(words) and words[-1] in LISTENER_VERBS)  # "told Young that …": who listens
         # "selon X", "d'après X", "according to X" and a sentence that opens on "Pour X," name the speaker.
         if words[-2:] == ["according", "to"] or words[-2:] == ["d", "après"]:
             object_of = False
