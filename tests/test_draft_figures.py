@@ -261,6 +261,8 @@ def test_euros_and_cents_written_round_the_sign_times_of_day_and_ratios(text: st
         ("Les céréales atteignent 753 000 t ce semestre.", "fr", [(753000, "t", "amount")]),
         ("Il remporte le 100 m nage libre.", "fr", [(100, "m", "amount")]),
         ("He lives just 400m from the site.", "en", [(400, "m", "amount")]),
+        ("Les orges donnent 61 q/ha cette année.", "fr", [(61, "q/ha", "amount")]),
+        ("Cars drove at 130 km/h on the bypass.", "en", [(130, "km/h", "amount")]),
         ("Plans show a 67 acre site and two 29 metre turbines.", "en", [(67, "acre", "count"), (29, "metre", "count")]),
         # "5m" with no currency and no distance's words is metres or millions: no figure.
         ("The scheme saved 5m last year.", "en", []),
@@ -345,3 +347,26 @@ def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
 )
 def test_lists_and_votes(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
     assert _figures(text, lang) == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # A part counted out of a whole that says its noun; not "one of".
+        (
+            "It can no longer run 29 of its 44 libraries, and one of the 50 trusts closed.",
+            "en",
+            [(29, "libraries", "count"), (44, "libraries", "count"), (50, "trusts", "count")],
+        ),
+        ("On supprime 17 sur les 580 trajets.", "fr", [(17, "trajets", "count"), (580, "trajets", "count")]),
+        # "between … to …" is a range too.
+        ("It could take between 15 to 20 years.", "en", [(15, "years", "duration"), (20, "years", "duration")]),
+    ],
+)
+def test_parts_of_a_whole_and_between_to(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+def test_a_short_paragraph_of_speech_is_no_banner() -> None:
+    text = "Steve Newell said it was “devastating”.\n\n“We’ll lose all of our views, all of our privacy,” he said."
+    assert [q.speaker for q in extract(text, lang="en", nlp=False).quotations] == ["Steve Newell"]

@@ -62,6 +62,8 @@ NOUN = r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|[A-Z][A-Z0-9]*&[A-Z]+"
 NEXT_WORD = re.compile(rf"\s+({NOUN})")
 SQUARED = re.compile(r"(?:(?<=\b[mM])|(?<=\bkm))[2²](?!\w)|(?i:(?<=\bsq)|(?<=\bsquare))[\s.-]*(ft|feet|foot|metres?|meters?|miles?)\b")
 """The second part of a surface's unit: "220 m2", "225,000 sq ft", "10,000 square feet"."""
+RATE_UNIT = re.compile(r"\s*([^\W\d_]{1,3}/[^\W\d_]{1,3})(?![\w/])")
+"""A unit per unit, written with a slash: "61 q/ha", "130 km/h"."""
 DISTANCE_AFTER = re.compile(r"(?i)\s+(?:from|away|long|high|wide|tall|deep|race|sprint|freestyle|hurdles|butterfly|backstroke)\b")
 """After "400m" with no currency, words that make it metres: "lives just 400m from the site"."""
 DOTTED = re.compile(r"\s+((?:[A-Z]\.){2,})")
@@ -149,5 +151,10 @@ LIST_AFTER = {lang: re.compile(rf"((?:\s*,\s*{number})+)?\s*,?\s+(?:et|ou|and|or
 """After a number of a list, its other numbers up to the last: ", 6.000 et " (group 1: the commas' numbers)."""
 LIST_BEFORE = {lang: re.compile(rf"(?<![\w.,]){number}\s*,\s*$") for lang, number in _LISTED.items()}
 """Before the last but one number of a list, the one before it and its comma: "4.000, "."""
+PART_OF = {
+    "fr": re.compile(r"(?i)\s+(?:sur|parmi)\s+(?:les|ses|leurs|nos|vos|ces)\s+(?=\d)"),
+    "en": re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the|its|their|his|her|our|your|these|those|all)\s+(?=\d)"),
+}
+"""Between a part and its whole: "29 of its 44 libraries", "17 sur les 580 trajets"."""
 RANGE_REACH = 40
 """How far a range's second number may run: fifteen digits with their separators, or a few words."""

@@ -285,6 +285,8 @@ class _FigureReader:
                 ranged = self._range_start(start, end, amount, bool(scale_word), before, rest, block_start, block_end)
                 if ranged is None and number.digits and not scale_word:
                     ranged = self._listed(start, end, amount, before, rest, block_start, block_end)
+                if ranged is None and not scale_word:
+                    ranged = self._part_of(start, end, amount, rest, block_start, block_end)
             if ranged is None and self._bare(number, amount, before, after):
                 # "turnout was 1167", "visitor numbers hit 25,000": the noun is before; the excerpt shows it.
                 return self._raw(amount, "", "count", qualifier, figure_start, position, (blank_start, position), power)
@@ -295,7 +297,8 @@ class _FigureReader:
             amount, noun_end = clean_number(amount + 0.5), demi.end()
         head = unit.split()[0]
         # "16 h" is a time of day, "m" metres or millions; "20 Minutes", "7 Jours" are titles, not durations.
-        metric = self.lang == "fr" and head in ("m", "t")  # French writes millions "M": "100 m nage libre", "753 000 t"
+        # French writes millions "M": "100 m nage libre", "753 000 t" are metres and tonnes; "q/ha" is a rate
+        metric = (self.lang == "fr" and head in ("m", "t")) or "/" in head
         if (len(head) == 1 and not metric) or (head.lower() in TIME_UNITS and head[0].isupper() and not head.isupper()):
             return None
         kind: FigureKind = "duration" if head.lower() in TIME_UNITS else "count"
@@ -350,7 +353,10 @@ class _FigureReader:
             return None
         # "28 et 29 ans", "40 ou 50 millimètres": two figures of one noun, no opener needed.
         word = (joint.group(1) or "to").lower()  # "35-40 inscrits", "10-15 minutes": a hyphen reads "to"
-        ranged = opener is not None and word == patterns.RANGE_JOINT[opener.group(1).lower()]
+        # ("between 15 to 20 years" mixes the two openers' joints, and means the same)
+        ranged = opener is not None and (
+            word == patterns.RANGE_JOINT[opener.group(1).lower()] or (opener.group(1).lower(), word) == ("between", "to")
+        )
         # Two figures of one noun: "40 ou 50 millimètres", "2 or 3 times"; "de 28 et 29 ans" (an opener, then "et");
         # not "He was 30 and 5 people died".
         # "six to eight weeks", "4 à 5 ans", "25 to 80 bushels": a duration, a share or a rise is a range without an opener.
@@ -384,7 +390,16 @@ class _FigureReader:
         listed = patterns.LIST_AFTER[self.lang].match(rest)
         if listed is None or not (listed.group(1) or patterns.LIST_BEFORE[self.lang].search(before)):
             return None
-        last_start = end + listed.end()
+        return self._noun_of_next(start, end, end + listed.end(), amount, block_start, block_end)
+
+    def _part_of(self, start: int, end: int, amount: Number, rest: str, block_start: int, block_end: int) -> _RawFigure | None:
+        """A part counted out of a whole that says its noun: "29 of its 44 libraries", "seven of the 50 trusts",
+        "17 sur les 580 trajets": that many libraries."""
+        part = patterns.PART_OF[self.lang].match(rest) if amount not in (0, 1) else None  # "one of the 50": no count
+        return self._noun_of_next(start, end, end + part.end(), amount, block_start, block_end) if part else None
+
+    def _noun_of_next(self, start: int, end: int, last_start: int, amount: Number, block_start: int, block_end: int) -> _RawFigure | None:
+        """The number at `last_start` read as a figure, and this one (text[start:end]) as that many of its noun."""
         found = find_numbers(self.text, last_start, min(block_end, last_start + patterns.RANGE_REACH), self.lang)
         at = next(((high, numeral) for low, high, numeral in found if low == last_start and numeral.digits), None)
         if at is None:
@@ -467,6 +482,9 @@ class _FigureReader:
         titles", "six giant panda cubs").
         """
         stop = STOPWORDS[self.lang]
+        rate = patterns.RATE_UNIT.match(after)
+        if rate:  # "61 q/ha", "9 t/ha", "130 km/h": a rate, its unit in two parts
+            return rate.group(1), rate.end()
         dotted = patterns.DOTTED.match(after)  # "42 U.S. states": the initials are the noun's first word
         found = (patterns.NEXT_WORD if dotted else self.noun_after[needs_de]).match(after, dotted.end() if dotted else 0)
         if not found:

@@ -26,6 +26,8 @@ CHROME_WORDS = re.compile(
     r"|abonnez-vous|subscribe|newsletter|inscrivez-vous|sign up|log in|se connecter|accept(?:er|ez)?|refuser|paramétrer)\b|©"
 )
 """Words of consent banners, footers and sign-up boxes."""
+QUOTED = re.compile(r"[«“\"][^«»“”\"]{3,}[»”\"]")
+"""Words in quotation marks: a banner or a footer has none, a short paragraph of speech has them."""
 TIME_AGO = re.compile(r"(?i)^(?:\d+\s+\w+\s+ago|il y a \d+\s+\w+|\d+\s+min(?:ute)?s?\s+(?:read|de lecture)|lecture\s*:.*)$")
 META_LINE = re.compile(r"(?i)^(?:publié|mis à jour|updated|published|posted|par|by)\b")
 
@@ -97,7 +99,7 @@ def _is_chrome(line: str, repeated: bool) -> bool:
     words = line.split()
     if repeated and len(words) <= 4:  # "Enregistrer" three times: a button, not prose
         return True
-    if len(words) <= 12 and CHROME_WORDS.search(line):
+    if len(words) <= 12 and CHROME_WORDS.search(line) and not QUOTED.search(line):  # not "“We'll lose all our privacy,” he said"
         return True
     if TIME_AGO.match(line) or re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", line):
         return True
