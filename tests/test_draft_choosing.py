@@ -231,3 +231,30 @@ def test_a_figure_said_by_a_pronoun_names_the_speaker_or_is_not_asked() -> None:
     )
     bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
     assert [question["id"] for question in bank["questions"]] == ["280-000-festivaliers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "asked"),
+    [
+        (
+            "La boutique, située à 20 kilomètres d’Amiens, a rouvert lundi. Elle emploie désormais 14 salariés dans le village.",
+            "fr",
+            ["14-salaries"],
+        ),
+        (
+            "The pub, just 12 miles from Leeds, reopened on Monday. It now employs 14 staff from the village.",
+            "en",
+            ["14-staff"],
+        ),
+        (
+            "Le chantier a mobilisé 40 ouvriers sur le site. Les procédures avaient débuté en 2009. "
+            "Quatorze ans plus tard, le parc solaire ouvre enfin.",
+            "fr",
+            ["40-ouvriers"],
+        ),
+    ],
+)
+def test_where_a_place_is_and_how_much_later_are_not_asked(text: str, lang: str, asked: list[str]) -> None:
+    headline = "Un commerce rouvre au village" if lang == "fr" else "A village pub reopens"
+    bank = yaml.safe_load(draft_bank(f"{headline}\n\n{text}", source_file="a.txt", lang=lang, nlp=False))
+    assert [question["id"] for question in bank["questions"]] == asked

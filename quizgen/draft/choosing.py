@@ -64,6 +64,13 @@ _ITEM = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"
 _ENUMERATION = re.compile(rf"\b{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|et)\s+{_ITEM}")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w’'&-]*")
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(DAYS)
+_WHERE = re.compile(
+    r"(?i)\s*(?:km|kilomètres?|kilometres?|kilometers?|miles?)\s+(?:de|d[’']|du|des|from|away\s+from|outside|north|south|east|west"
+    r"|au\s+(?:nord|sud)|à\s+l[’'](?:est|ouest))\b"
+)
+"""After a distance's blank, a place it is from: the article says where something is, a detail no teacher asks."""
+_RELATIVE = re.compile(r"(?i)\s*[^\W\d_]*\s*(?:plus\s+tard|auparavant|plus\s+tôt|later|earlier|before|after)\b")
+"""After a duration's blank, the time it counts from: "… ans plus tard", "… years later", said of an earlier sentence."""
 LISTED = 12
 """Counts up to which a list in the excerpt gives the answer away: "three sold-out days (Monday, Friday and Saturday)"."""
 SIGNIFICANT = 4
@@ -284,6 +291,8 @@ def _figures(figures: tuple[Figure, ...], title: str, lang: str) -> tuple[Figure
             continue  # "quatre jours par semaine", "three days a week": how often, no duration
         if figure.kind == "count" and figure.value == 2:
             continue  # "the two hospitals", "des deux côtés": the sentence names both
+        if _WHERE.match(figure.excerpt, high) or (figure.kind == "duration" and _RELATIVE.match(figure.excerpt, high)):
+            continue  # "à 20 kilomètres d’Amiens" says where, not what happened; "… ans plus tard" is later than what?
         if not _alone(figure, lang) or len(re.sub(r"\D", "", str(figure.value)).strip("0")) > SIGNIFICANT:
             continue
         number = re.sub(r"\D", "", figure.excerpt[low:high])
