@@ -30,7 +30,7 @@ WORDS_READ = ("fr", "en", "es", "pt", "de", "nl", "it", "da")
 PERCENT = re.compile(r"\b(?:pour cent|pourcent|percent|per cent)\b", re.IGNORECASE)
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<sign>[-\u2212])?(?:[$€£¥]\s?)?(?P<digits>\d(?:[\d.,]*\d)?(?:[ \u00a0\u202f]\d{3}(?![\d]))*)"
-    r"(?P<percent>\s?%)?(?:[\s-]?(?P<scale>[^\W\d_]+)\.?)?"
+    r"(?P<fraction>[½¼¾])?(?P<percent>\s?%)?(?:[\s-]?(?P<scale>[^\W\d_]+)\.?)?"
 )
 """A figure: a sign, a currency, digits with their marks, then a percent sign or a word ('millions', 'bn', the 'm' of '$45m')."""
 POWER_OF_TEN = re.compile(r"10{3,}\Z")
@@ -38,8 +38,14 @@ SHARED_SCALE = re.compile(
     r"\s?(?:to|-|–|à|et|and)\s?(?:[$€£¥]\s?)?(?P<end>\d(?:[\d.,]*\d)?)(?:\s(?P<power>10{3,})\b|\s?(?P<scale>[^\W\d_]+))"
 )
 """The end of a range whose scale word is the start's too: "17 to 18 billion", "entre 2 et 3 millions"."""
-HYPHEN_UNIT = re.compile(r"(?<=[^\W\d_])-(?=(?:years?|months?|weeks?|days?|hours?|minutes?)\b)", re.IGNORECASE)
+HYPHEN_UNITS = "year|month|week|day|hour|minute|mile|metre|meter|acre|bed|bedroom|place|seat|seater|classroom|storey|room|page"
+"""Units an English number is joined to by a hyphen: "a six-year mission", "a 100-bed shortfall", "a 180-seater plane"."""
+HYPHEN_UNIT = re.compile(rf"(?<=[^\W\d_])-(?=(?:{HYPHEN_UNITS})s?\b)", re.IGNORECASE)
 """The hyphen of "a five-year plan", which text2num would not read past."""
+SWISS_THOUSANDS = re.compile(r"(?<=\d)['’](?=\d{3}(?!\d))")
+"""The apostrophe of "69'000", digits grouped the Swiss way."""
+FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+"""A fraction written onto a number: "1½ inches"."""
 HALF = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:et\s+demie?|and\s+a\s+half)\b", re.IGNORECASE)
 """The half after a number, or after its unit: "2 mois et demi", "two and a half years"."""
 CENTS = re.compile(r"\s?(?:€|euros?)\s?(?P<cents>\d{2})(?!\d|[.,]\d)")
@@ -61,7 +67,7 @@ class Figure:
 def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
     """Every figure `text` states, in reading order; with `in_words` False, only those written with digits (quicker)."""
     base = base_language(lang)
-    text = PERCENT.sub("%", text)
+    text = SWISS_THOUSANDS.sub("", PERCENT.sub("%", text))
     for word, about in APPROXIMATE.get(base, {}).items():
         # The article goes with its word ("une trentaine" is 30); "la trentaine" keeps its space ("la 30", not "la30").
         text = re.sub(rf"\b(?:(?:une?|a|an)\s+)?{word}s?\b", str(about), text, flags=re.IGNORECASE)
@@ -75,7 +81,9 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
         digits = read_digits(match["digits"].replace("\u00a0", " ").replace("\u202f", " "), base)
         if digits is None:
             continue
-        end = match.end("percent") if match["percent"] else match.end("digits")
+        if match["fraction"]:
+            digits += FRACTIONS[match["fraction"]]
+        end = match.end("percent") if match["percent"] else match.end("fraction") if match["fraction"] else match.end("digits")
         scale = match["scale"]
         # "17 to 18 billion": the end of a range gives its start its scale (text2num writes "billion" 1000000000);
         # not "from 2000 to £12m", whose start is larger.
@@ -86,6 +94,7 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
                 digits *= Decimal(shared["power"])
             elif normalize(shared["scale"]) in scales:
                 scale = shared["scale"]
+        metres = digits if scale is not None and scale == "m" else None  # "400m from", "100 m nage libre", "474m2"
         if scale is not None and not match["percent"] and normalize(scale) in scales:
             digits = digits.scaleb(scales[normalize(scale)])
             end = match.end()
@@ -99,6 +108,10 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
         value = float(-digits if match["sign"] else digits)
         after = " ".join(normalize(text[end : end + 60]).split()[:4])
         found.append(Figure(value, bool(match["percent"]), after))
+        if metres is not None:
+            found.append(Figure(float(metres), False, after))
+        if match["sign"]:  # "-3,8%" asked with its minus sign in sight: the blank is 3.8
+            found.append(Figure(-value, bool(match["percent"]), after))
         found += [Figure(float(other), False, after) for other in _also_read(text, match.end("digits"), digits, scales)]
     return found
 

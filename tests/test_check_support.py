@@ -250,6 +250,15 @@ def test_an_order_whose_items_carry_their_dates_is_a_warning(tmp_path: Path, lan
         ("fr", "L’abonnement reste à 39€50", 39.5, 39.5),
         ("fr", "une fréquentation de 550 à 600 000 visiteurs", 550_000, 550_000),
         ("fr", "notre chiffre d'affaires a baissé de 31 à 14 millions d'euros", 31e6, 31e6),
+        # the forms `quizgen draft` reads, which its banks ask: metres, fractions, Swiss thousands, a hyphen unit, a sign
+        ("en", "who lives just 400m from the site", 400, 400),
+        ("fr", "un bâtiment de 474m2 et une salle de 220 m2", 474, 474),
+        ("fr", "quatrième du 100 m nage libre", 100, 100),
+        ("en", "With about 1½ inches of rain since May", 1.5, 1.5),
+        ("fr", "et employait plus de 69'000 personnes", 69000, 69000),
+        ("en", "The six-mile branch line", 6, 6),
+        ("en", "for the three-storey building", 3, 3),
+        ("fr", "la bonne nouvelle est la même : -3,8%", 3.8, 3.8),
     ],
 )
 def test_a_figure_is_found_in_any_spelling_the_article_uses(lang: str, excerpt: str, low: float, high: float) -> None:

@@ -258,3 +258,18 @@ def test_where_a_place_is_and_how_much_later_are_not_asked(text: str, lang: str,
     headline = "Un commerce rouvre au village" if lang == "fr" else "A village pub reopens"
     bank = yaml.safe_load(draft_bank(f"{headline}\n\n{text}", source_file="a.txt", lang=lang, nlp=False))
     assert [question["id"] for question in bank["questions"]] == asked
+
+
+def test_on_is_someone_unless_it_counts_and_a_nameless_sentence_takes_the_one_before() -> None:
+    text = (
+        "Le World Festival Ambert a battu ses records avec 20 085 festivaliers en trois soirs.\n\n"
+        "L’an dernier on a fait environ 7.000 festivaliers par soir, un chiffre jamais vu ici.\n\n"
+        "Le département de l’Yonne a publié ses chiffres. On compte également 3 700 chômeurs de longue durée en moins.\n\n"
+        "La Ville de Dijon a inauguré le campus. L’université accueille plus de 300 chercheurs venus du monde entier."
+    )
+    findings = extract(text, lang="fr", nlp=False)
+    excerpts = {figure.value: figure.excerpt for figure in findings.figures}
+    assert excerpts[300].startswith("La Ville de Dijon")
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
+    answers = [question["answer"] for question in bank["questions"]]
+    assert 7000 not in answers and 3700 in answers and 300 in answers

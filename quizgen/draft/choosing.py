@@ -57,7 +57,8 @@ UNASKED = ("date", "age", "rank", "year")
 years: "the year of the sting is a peripheral date")."""
 _RESPECTIVELY = re.compile(r"(?i)\brespective(?:ly|ment)\b")
 _PRONOUN = {
-    "fr": re.compile(rf"\b(?:il{patterns.IMPERSONAL}|elle|ils|elles|lui)\b"),
+    # "on" is someone ("L’an dernier on a fait 7.000 festivaliers"), except in "on compte", "on estime" (there are)
+    "fr": re.compile(rf"\b(?:il{patterns.IMPERSONAL}|elle|ils|elles|lui|on(?!\s+(?:compte|dénombre|recense|estime|note|constate)\b))\b"),
     "en": re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b"),
 }
 _ITEM = r"[^\W\d_]+(?:\s+[^\W\d_]+)?"

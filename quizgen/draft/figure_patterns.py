@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import HYPHEN_UNITS
+from ..figures import HYPHEN_UNITS
 from .records import FigureKind
 from .text import CAPITALS
 
@@ -133,6 +133,9 @@ ANAPHOR = re.compile(
     rf"|(?:Ce|Cet|Cette|Ces|This|These|That|Those)\b(?!\s+(?i:{_TIME_NOUNS})\b)"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
+NAMED = re.compile(rf"(?<=[\w,;]\s)[{CAPITALS}][^\W\d_]+")
+"""A capitalised word inside a sentence, after a word or a comma: a name, a place, an organisation ("l’université de
+Bourgogne", "Wirral Council")."""
 DEMONSTRATIVE = re.compile(rf"\b(?:[Cc]et|[Cc]ette|[Cc]es|[Tt]his|[Tt]hese|[Tt]hose)\s+(?!(?i:{_TIME_NOUNS})\b)[^\W\d_]")
 """A noun pointed at mid-sentence ("ces gendarmes", "this site"): what it points at is in an earlier sentence. "This year",
 "cette semaine" are times, not referents; "CES de Las Vegas" is a name."""

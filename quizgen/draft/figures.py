@@ -81,12 +81,21 @@ def find_figures(
         index = scan.sentence_at(raw.start)
         sentence = scan.sentences[index]
         # The length first: a demonstrative is looked for only in a sentence short enough to take the one before.
+        previous = scan.sentences[index - 1] if index > 0 else None
         if (
-            index > 0
-            and sentence[1] - scan.sentences[index - 1][0] <= 2 * patterns.EXCERPT_LIMIT
-            and (patterns.ANAPHOR.match(text, sentence[0]) or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start))
+            previous is not None
+            and sentence[1] - previous[0] <= 2 * patterns.EXCERPT_LIMIT
+            and (
+                patterns.ANAPHOR.match(text, sentence[0])
+                or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start)
+                # "L’université accueille plus de 30 000 étudiants": which one, the sentence before says
+                or (
+                    not patterns.NAMED.search(text, sentence[0] + 1, sentence[1])
+                    and patterns.NAMED.search(text, previous[0] + 1, previous[1])
+                )
+            )
         ):
-            sentence = (scan.sentences[index - 1][0], sentence[1])  # "Il comprend 250 personnes", "ces gendarmes": who, too
+            sentence = (previous[0], sentence[1])  # "Il comprend 250 personnes", "ces gendarmes": who, too
         low, high = excerpt_of(text, sentence, (raw.start, raw.end))
         key = (raw.value, raw.unit, raw.kind, " ".join(text[low:high].split()), raw.blank[0] - low, raw.blank[1] - low)
         if key in same:  # a repeated caption or paragraph: the same question, read once

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ..figures import HYPHEN_UNITS
 from .lexicon import LANGUAGES, NUMBER_WORDS, ROUND_NUMBERS
 from .records import Number
 
@@ -69,9 +70,6 @@ def _digits_pattern(lang: str) -> re.Pattern[str]:
     )
 
 
-HYPHEN_UNITS = "year|month|week|day|hour|minute|mile|metre|meter|acre|bed|bedroom|place|seat|seater|classroom|storey|room|page"
-"""Units an English number is joined to by a hyphen ("a six-year mission", "a 10-day trip", "19-year-old", "a 100-bed
-shortfall", "a 180-seater plane")."""
 # "and", "et" join the words of one number only after the words they follow in it: "two hundred and five",
 # "soixante et onze"; "between two and three", "entre deux et trois" are two numbers.
 _AND_AFTER = {
