@@ -273,3 +273,16 @@ def test_on_is_someone_unless_it_counts_and_a_nameless_sentence_takes_the_one_be
     bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
     answers = [question["answer"] for question in bank["questions"]]
     assert 7000 not in answers and 3700 in answers and 300 in answers
+
+
+def test_a_newspaper_s_capitals_a_currency_s_whole_word_and_a_compound_s_years() -> None:
+    text = (
+        "Jobs lost in Hull\n\nUP to 450 jobs will go at Hull City Council.\n\nNHS trusts said 300 beds would close next winter.\n\n"
+        "The museum reopened after a four year renovation. Of the 14 franchises analysed by Which?, nine failed."
+    )
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="en", nlp=False, every=True))
+    prompts = {question["id"]: (question["prompt"], question.get("unit")) for question in bank["questions"]}
+    assert prompts["up-to-450-jobs"] == ("Fill in the blank (number of jobs): Up to … jobs will go at Hull City Council.", "jobs")
+    assert prompts["300-beds"][0].endswith(": NHS trusts said … beds would close next winter.")
+    assert prompts["four-year"] == ("Fill in the blank (years): The museum reopened after a … year renovation.", "years")
+    assert prompts["14-franchises"][1] == "franchises"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import slugify
 from .choosing import choose, everything
-from .lexicon import TITLES
+from .lexicon import STOPWORDS, TITLES
 from .numbers import clean_number
 from .people import names_in, person_tags
 from .records import Figure, Findings, Person, Quotation
@@ -295,10 +295,28 @@ def _figure_id(figure: Figure) -> tuple[str, ...]:
     return (wording,) if slugify(figure.unit.removesuffix("s")) in slugify(wording) else (wording, figure.unit)
 
 
+SINGULAR_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute"))
+"""English units of time a compound writes in the singular ("a four year renovation")."""
+_SHOUTED = re.compile(r"^((?:[A-Z][A-Z’']+\s+)*[A-Z][A-Z’']+)(?=\s+[a-z])")
+"""A newspaper's capitals at a paragraph's start: "UP to 450 jobs", "REGULAR full houses", "MANAGERS AT the plant"."""
+
+
+def _unshout(passage: str, lang: str) -> str:
+    """The passage with its opening capitals written as a sentence starts ("Up to 450 jobs"), when they are words and
+    not an acronym ("NHS trusts" stays): a stopword, or a word of five letters or more."""
+    found = _SHOUTED.match(passage)
+    if found is None:
+        return passage
+    words = found.group(1).split()
+    if not any(word.lower() in STOPWORDS[lang] or len(word) >= 5 for word in words):
+        return passage
+    return found.group(1).capitalize() + passage[found.end(1) :]
+
+
 def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str) -> dict[str, Any]:
     """The figure's excerpt with the figure left blank; the explanation says what answers are accepted."""
     low, high = figure.blank
-    passage = flat(figure.excerpt[:low] + "…" + figure.excerpt[high:])
+    passage = _unshout(flat(figure.excerpt[:low] + "…" + figure.excerpt[high:]), lang)
     unit, answer = figure.unit, figure.value
     if figure.scale in SCALE_WORDS[lang] and figure.kind in ("amount", "count", "duration"):
         # "15,4 millions de livres" is asked in millions: nobody types 15400000 without a slip.
@@ -315,6 +333,8 @@ def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str
     elif figure.kind == "amount":
         label = words["amount"].format(unit=unit)
     else:
+        if figure.kind == "duration" and lang == "en" and unit in SINGULAR_TIME_UNITS and answer != 1:
+            unit = f"{unit}s"  # "a four year renovation" is asked in years: "(year)" reads as a calendar year
         label = words[figure.kind].format(unit=unit)
     question: dict[str, Any] = {
         "id": ids.make(*_figure_id(figure)),
