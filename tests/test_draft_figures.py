@@ -331,6 +331,8 @@ def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
         ),
         ("Walks of 2, 5 and 9 km were open.", "en", [(2, "km", "count"), (5, "km", "count"), (9, "km", "count")]),
         ("In 2 and 5 people died.", "en", [(5, "people", "count")]),
+        # A superlative before the noun.
+        ("The nine most serious cases were in intensive care.", "en", [(9, "cases", "count")]),
         # Votes, in a sentence that counts them.
         (
             "On voting on the budget it was 16 for and 45 against.",

@@ -509,11 +509,14 @@ class _FigureReader:
         if self.lang == "fr" and noun in ("m", "t"):
             return noun, end  # metres or tonnes, not the elided "m’", "t’" (read as one word with their verb)
         if self.lang == "en":
-            while noun.lower() in LEADING_ADJECTIVES:
-                more = patterns.NEXT_WORD.match(after, end)
-                if not more:
-                    return None
-                noun, end = more.group(1), more.end()
+            # "five new stores"; "the nine most serious cases": a superlative's two words come before the noun too
+            while noun.lower() in LEADING_ADJECTIVES or noun.lower() in ("most", "least"):
+                skip = 2 if noun.lower() in ("most", "least") else 1
+                for _ in range(skip):
+                    more = patterns.NEXT_WORD.match(after, end)
+                    if not more:
+                        return None
+                    noun, end = more.group(1), more.end()
         elif noun.lower() in LEADING_ADJECTIVES:
             more = patterns.NEXT_WORD.match(after, end)
             if more and more.group(1).lower() not in stop:
