@@ -18,9 +18,10 @@ ask); what a teacher gets is the default draft (`asked`):
   a question on a quotation whose truth speaker is null, or on a quotation not in the truth, is wrong; a quotation
   that goes on after its attribution in the same paragraph is the truth quotation it continues; `other_quotes` are
   the short quotations ("a 'huge blow to workers'") a reader who never saw the draft's answer judged, only when the
-  draft asked about them, and they do not count in "quotations found"; a speaker named short ("Lippman") is right
+  draft asked about them (before any continuation), and they do not count in "quotations found"; a speaker named short ("Lippman") is right
   when all its words are in the name of one truth person only;
-- quotations found: truth quotations among the draft's quotations (a question of `--all` or a finding);
+- quotations found: truth quotations among the draft's quotations (a question of `--all` or a finding; a draft
+  quotation that holds two truth quotations, split by an incise, finds both);
 - figures found: distinct truth figures among the draft's figures (a numeric question of `--all` or a finding);
 - questions / quotations asked / figures asked: the default draft's questions, and the truth quotations and
   figures they ask about;
@@ -190,8 +191,10 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
             match = next(
                 (i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None
             )
-            if match is None:
+            other = next((speaker for starts, speaker in others if starts in words_n), False)
+            if match is None and other is False:  # (a short quotation the truth lists apart is no continuation)
                 match = continued(words, article, quotes)
+            found_quotes |= {i for i, (starts, _) in enumerate(quotes) if starts in words_n}  # "«…, confie X. …»": both parts
             if match is not None:
                 found_quotes.add(match)
             if speaker is None:  # an anonymous cloze names nobody: nothing to be wrong about
@@ -202,7 +205,7 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
                 score.problems.append(f"{name}: {question['id']}: the excerpt does not name {speaker}")
             truth_speaker = quotes[match][1] if match is not None else None
             if match is None:  # a short quotation the truth lists apart, with its speaker (or null)
-                truth_speaker = next((speaker for starts, speaker in others if starts in words_n), None)
+                truth_speaker = other or None
             right = truth_speaker is not None and person_of(speaker, people) == person_of(truth_speaker, people) is not None
             if right:
                 score.who_right += 1
@@ -239,8 +242,8 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
                 score.problems.append(f"{name}: {question['id']}: {named!r} is not a person of the article")
     for quotation in findings.quotations if findings else ():
         words_n = norm(quotation.text)
-        match = next((i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)), None)
-        found_quotes |= {match} if match is not None else set()
+        # every truth quotation it holds: the truth writes "«…, confie X. …»" as two quotations, the draft as one
+        found_quotes |= {i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)}
     for figure in findings.figures if findings else ():
         found_figures |= {f for f in distinct if abs(f - figure.value) <= 1e-9 * max(1.0, abs(f)) or (f < 0 and -f == figure.value)}
     score.quotes_found = len(found_quotes)

@@ -1279,6 +1279,13 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"For that reason": None, "it is over": "Mary Smith"},
             id="a-quotation-left-open-goes-on-only-into-a-paragraph-opening-on-a-quotation-mark",
         ),
+        pytest.param(
+            "« Velotte-Chamars se fait en 13 minutes », assure Hélène Caire, responsable produit, c'est à dire « offre, "
+            "itinéraire, fréquence et amplitude », devant les habitants.",
+            "fr",
+            {"Velotte-Chamars se": "Hélène Caire", "offre, itinéraire": None},
+            id="the-writer-s-gloss-is-nobody-s-words",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

@@ -39,9 +39,11 @@ _CHARGE = re.compile(
     r"(?i)\b(?:convicted|charged|accused|guilty|acquitted|cleared|suspected|pleaded\s+(?:not\s+)?guilty|admitted|denied"
     r"|condamnée?s?|accusée?s?|inculpée?s?|poursuivie?s?|soupçonnée?s?|mise?s?\s+en\s+examen|reconnue?s?\s+coupables?)"
     r"(?:\s+\w+){0,2}\s+(?:of|with|to|pour|de|d[’'])?\s*$"
+    r"|(?i:c[’']est[- ]à[- ]dire|autrement\s+dit|that\s+is(?:\s+to\s+say)?|i\.\s?e\.|namely)\s*,?:?\s*$"
 )
-"""Words before a quotation that make it a charge's wording, not the words of the person charged: "convicted earlier of
-“doing acts intending…”", "mis en examen pour « … »"."""
+"""Words before a quotation that make it a charge's wording, not the words of the person charged ("convicted earlier
+of “doing acts intending…”", "mis en examen pour « … »"), or the writer's gloss ("responsable produit, c'est à dire
+« offre, itinéraire, fréquence et amplitude »")."""
 _CLAUSE_TO_QUOTE = re.compile(r"[\s\w’'-]*[:,]?\s*")
 """Patterns read at every quotation, compiled once."""
 _CLOZE_FIGURE = re.compile(r"(?<!\w)\d[\d \u00a0.,]*(?:\s?%|\s?(?:millions?|milliards?|billion|million)\b)?(?![^\W_])")
