@@ -286,3 +286,16 @@ def test_a_newspaper_s_capitals_a_currency_s_whole_word_and_a_compound_s_years()
     assert prompts["300-beds"][0].endswith(": NHS trusts said … beds would close next winter.")
     assert prompts["four-year"] == ("Fill in the blank (years): The museum reopened after a … year renovation.", "years")
     assert prompts["14-franchises"][1] == "franchises"
+
+
+def test_a_who_said_leaves_out_the_writer_s_pronoun_clause() -> None:
+    text = (
+        "Des communes sans candidat\n\n"
+        "A Péron, Christian Armand a du mal à l’expliquer. « On a peut-être mal intégré les nouveaux habitants, "
+        "s’interroge-t-il. Et peut-être que comme ça marchait bien, les gens ne voyaient rien. »\n\n"
+        "« J’ai beaucoup donné pendant trente et un ans à cette commune », a déclaré Michel Chanel.\n\n"
+        "« Je ne pensais pas qu’il n’y aurait personne cette fois », a confié Françoise Bernard."
+    )
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
+    prompt = next(q["prompt"] for q in bank["questions"] if q["id"].startswith("christian-armand"))
+    assert "s’interroge-t-il" not in prompt and "nouveaux habitants […]. Et peut-être" in prompt

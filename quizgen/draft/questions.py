@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import slugify
 from .choosing import choose, everything
-from .lexicon import STOPWORDS, TITLES
+from .lexicon import PRONOUN_CLAUSE, STOPWORDS, TITLES
 from .numbers import clean_number
 from .people import names_in, person_tags
 from .records import Figure, Findings, Person, Quotation
@@ -268,6 +268,24 @@ def _unnamed(text: str, person: Person) -> str | None:
         end = min(ends) if ends else len(text)
         tail = text[end + 1 :] if end < len(text) and text[end] in ",—–)" else text[end:]
         text = f"{text[:start].rstrip()} […] {tail.lstrip()}".strip()
+    return _without_incise(text)
+
+
+def _without_incise(text: str) -> str:
+    """A quotation without the writer's pronoun clause inside it: «On a peut-être mal intégré les nouveaux habitants,
+    s'interroge-t-il. Et…» would tell a "who said" that the speaker is a man."""
+    for pattern in PRONOUN_CLAUSE.values():
+        position = 0
+        while (found := pattern.search(text, position)) is not None:
+            start = text.rfind(",", 0, found.start())
+            ends = [at for at in (text.find(mark, found.end()) for mark in (",", ".", "!", "?")) if at != -1]
+            end = min(ends) if ends else len(text)
+            if start == -1 or found.start() - start > 40 or end - found.end() > 40:
+                position = found.end()
+                continue
+            stop = text[end] if end < len(text) and text[end] in ".!?" else ""
+            text = f"{text[:start].rstrip()} […]{stop} {text[end + 1 :].lstrip()}".strip()
+            position = start
     return text
 
 
