@@ -331,6 +331,11 @@ def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
         ),
         ("Walks of 2, 5 and 9 km were open.", "en", [(2, "km", "count"), (5, "km", "count"), (9, "km", "count")]),
         ("In 2 and 5 people died.", "en", [(5, "people", "count")]),
+        # "et un", "-one" end a number; alone they are articles.
+        ("Il est élu depuis trente et un ans.", "fr", [(31, "ans", "duration")]),
+        ("Les vingt et une communes ont voté, soixante et onze élus aussi.", "fr", [(21, "communes", "count"), (71, "élus", "count")]),
+        ("He served twenty-one years; thirty one people came.", "en", [(21, "years", "duration"), (31, "people", "count")]),
+        ("It would have cost £5million to build.", "en", [(5_000_000, "pounds", "amount")]),
         # A superlative before the noun.
         ("The nine most serious cases were in intensive care.", "en", [(9, "cases", "count")]),
         # Votes, in a sentence that counts them.

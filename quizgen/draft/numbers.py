@@ -66,7 +66,7 @@ def _digits_pattern(lang: str) -> re.Pattern[str]:
         )
     return re.compile(
         r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-        r"(bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|ft|m²|m2|kW|KW|MW|p|C|th|st|nd|rd|s|½|¼|¾)?(?![\w]|[.,]\d)"
+        r"(million|billion|trillion|bn|mn|m|k|tn|pc|km|kg|cm|mm|mph|ft|m²|m2|kW|KW|MW|p|C|th|st|nd|rd|s|½|¼|¾)?(?![\w]|[.,]\d)"
     )
 
 
@@ -78,6 +78,19 @@ _AND_AFTER = {
 }
 
 
+_TENS = {
+    "fr": ("vingt", "trente", "quarante", "cinquante", "soixante"),
+    "en": ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+}
+_ONE_AFTER = {
+    "fr": "(?:(?:" + "|".join(rf"(?<={tens})" for tens in _TENS["fr"]) + r")(?:\s+et\s+|-et-|(?<=quatre-vingt)-)(?:un|une))?",
+    "en": "(?:(?:" + "|".join(rf"(?<={tens})" for tens in _TENS["en"]) + r")(?:-one|\s+one(?![\w-])))?",  # not "twenty one-day trips"
+}
+"""The one that only ends a number ("trente et un", "vingt et une", "quatre-vingt-un", "twenty-one"): alone, "un", "une"
+and "one" are articles or pronouns, no figure."""
+ONES = {"un": 1, "une": 1, "one": 1}
+
+
 def _words_pattern(lang: str) -> re.Pattern[str]:
     """Numbers in words, hyphenated or not: "vingt-cinq", "quatre-vingt-dix", "two hundred and five".
 
@@ -86,7 +99,7 @@ def _words_pattern(lang: str) -> re.Pattern[str]:
     words = "|".join(sorted(NUMBER_WORDS[lang], key=len, reverse=True))
     joint = rf"(?:-|\s+|(?:{_AND_AFTER[lang]})(?:\s+et\s+|-et-|\s+and\s+))"
     end = rf"(?!\w|-(?!(?:{HYPHEN_UNITS})\b))" if lang == "en" else r"(?![\w-])"
-    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?:{joint}(?:{words}))*{end}")
+    return re.compile(rf"(?i)(?<![\w-])(?:{words})(?:{joint}(?:{words}))*{_ONE_AFTER[lang]}{end}")
 
 
 def _rounds_pattern(lang: str) -> re.Pattern[str]:
@@ -111,7 +124,7 @@ def _digits_value(found: re.Match[str]) -> Number:
 def _words_value(words: list[str], table: dict[str, int], french: bool) -> int | None:
     """The value of a number in words: "deux cent mille" -> 200000, "quatre vingt dix" -> 90; None for words that
     make no one number ("two three", "nineteen eighty-four")."""
-    values = [table[word] for word in words]
+    values = [table.get(word, ONES.get(word, 0)) for word in words]
     if not all(_follows(previous, value, french) for previous, value in pairwise(values)):
         return None
     total = current = 0
