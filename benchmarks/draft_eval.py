@@ -222,8 +222,8 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
         elif kind == "numeric":
             # "14.5" in "million dollars" is the article's 14 500 000.
             value = float(Decimal(repr(question["answer"])).scaleb(unit_scale(question.get("unit", ""), truth["language"])))
-            # A minus sign stays in sight before the blank ("en baisse (− …)"): the answer is a negative figure's size.
-            hit = next((f for f in distinct if abs(f - value) <= 1e-9 * max(1.0, abs(f)) or (f < 0 and abs(-f - value) <= 1e-9 * -f)), None)
+            # A sign either way: a truth may write "−15,2 %" as 15.2, and "en baisse (− …)" asks a negative figure's size.
+            hit = next((f for f in distinct if abs(abs(f) - abs(value)) <= 1e-9 * max(1.0, abs(f))), None)
             if hit is None and date_written(question, article):
                 continue  # the truth leaves days of the month out; this one is the article's
             if hit is None:
@@ -245,7 +245,7 @@ def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str
         # every truth quotation it holds: the truth writes "«…, confie X. …»" as two quotations, the draft as one
         found_quotes |= {i for i, (starts, _) in enumerate(quotes) if starts in words_n or (len(words_n) > 12 and words_n in starts)}
     for figure in findings.figures if findings else ():
-        found_figures |= {f for f in distinct if abs(f - figure.value) <= 1e-9 * max(1.0, abs(f)) or (f < 0 and -f == figure.value)}
+        found_figures |= {f for f in distinct if abs(abs(f) - abs(figure.value)) <= 1e-9 * max(1.0, abs(f))}
     score.quotes_found = len(found_quotes)
     score.figures_found = len(found_figures)
     for index, (starts, _) in enumerate(quotes):

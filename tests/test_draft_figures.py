@@ -377,3 +377,9 @@ def test_parts_of_a_whole_and_between_to(text: str, lang: str, figures: list[tup
 def test_a_short_paragraph_of_speech_is_no_banner() -> None:
     text = "Steve Newell said it was “devastating”.\n\n“We’ll lose all of our views, all of our privacy,” he said."
     assert [q.speaker for q in extract(text, lang="en", nlp=False).quotations] == ["Steve Newell"]
+
+
+def test_a_minus_sign_is_the_blank_s_and_the_answer_is_negative() -> None:
+    text = "Chez les plus de 50 ans, la décrue reste appréciable avec -2%. Le bilan : −3,8 % sur un an, contre 10-15 euros."
+    signed = [(f.value, f.excerpt[f.blank[0] : f.blank[1]]) for f in extract(text, lang="fr", nlp=False).figures if f.kind == "percent"]
+    assert signed == [(-2, "-2%"), (-3.8, "−3,8 %")]

@@ -4,7 +4,7 @@ currency, percent sign or noun, and the tolerance its wording allows."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from . import figure_patterns as patterns
@@ -110,7 +110,7 @@ def find_figures(
         tolerance: int | float | str = "5%" if approximate else 0
         if approximate and raw.kind == "percent":
             # "about 80 per cent": 4 points either way; "within 5%" of a percentage reads as points and misleads.
-            tolerance = clean_number(max(0.5, round(float(raw.value) * 0.05, 1)))
+            tolerance = clean_number(max(0.5, round(abs(float(raw.value)) * 0.05, 1)))
         tags = figure_tags(raw.start, (low, high), sentence[0], scan, people, persons, by_name, by_start, organisations, focus_after)
         figures.append(
             Figure(
@@ -160,10 +160,19 @@ class _FigureReader:
                 # "58.000 fermes en 2017 contre environ 100.000 en 2005": the count before, over the year between.
                 counted = next((f for f in reversed(figures) if f.kind not in ("year", "date")), figures[-1])
                 figure = self._elliptical(counted, number_start, number_end, number, start, end) or figure
+            if figure is not None and figure.kind in ("percent", "amount") and self._signed(number_start, start):
+                # "à -15 %", "-3,8%": the blank takes the minus sign, and the answer is negative (a pupil types "-15")
+                blank = (number_start - 1, figure.blank[1])
+                figure = replace(figure, value=-figure.value, start=min(figure.start, number_start - 1), blank=blank)
             if figure is not None:
                 figures.append(figure)
                 taken = figure.blank[1] if figure.ranged else figure.end
         return figures
+
+    def _signed(self, number_start: int, block_start: int) -> bool:
+        """A minus sign right before the number, not a hyphen ("10-15", "COVID-19") nor a dash between words."""
+        at = number_start - 1
+        return at >= block_start and self.text[at] in "-\u2212" and (at == block_start or not self.text[at - 1].isalnum())
 
     def _figure_at(
         self, start: int, end: int, number: Numeral, block_start: int, block_end: int, range_start: bool = True
