@@ -299,3 +299,16 @@ def test_a_who_said_leaves_out_the_writer_s_pronoun_clause() -> None:
     bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
     prompt = next(q["prompt"] for q in bank["questions"] if q["id"].startswith("christian-armand"))
     assert "s’interroge-t-il" not in prompt and "nouveaux habitants […]. Et peut-être" in prompt
+
+
+def test_a_verbless_fragment_takes_the_sentence_before_or_is_not_asked() -> None:
+    text = (
+        "Les Restos du cœur lancent leur campagne\n\n"
+        "Des bénévoles qui seront répartis dans les 86 centres du département dès lundi.\n\n"
+        "La campagne d’hiver des Restos du cœur du Nord démarre lundi. Des bénévoles qui seront répartis dans 40 "
+        "communes du département."
+    )
+    figures = extract(text, lang="fr", nlp=False).figures
+    assert figures[1].excerpt.startswith("La campagne d’hiver")
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
+    assert [question["answer"] for question in bank["questions"]] == [40]

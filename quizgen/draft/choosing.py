@@ -244,7 +244,7 @@ def _alone(figure: Figure, lang: str) -> bool:
     excerpt, (low, high) = figure.excerpt, figure.blank
     first = re.match(r".+?(?:[.!?…]+(?=\s)|$)", excerpt, re.S)
     opening = excerpt[: first.end() if first else low]
-    if patterns.ANAPHOR.match(excerpt) or patterns.DEMONSTRATIVE.search(opening):
+    if patterns.ANAPHOR.match(excerpt) or patterns.FRAGMENT.match(excerpt) or patterns.DEMONSTRATIVE.search(opening):
         return False  # the excerpt could not take the sentence before: the paragraph starts with it
     clause = PRONOUN_CLAUSE[lang].search(opening)
     if clause and not any(tag.rsplit("-", 1)[-1] in slugify(opening[: clause.start()]).split("-") for tag in figure.tags):

@@ -134,6 +134,9 @@ ANAPHOR = re.compile(
     rf"|(?:Ce|Cet|Cette|Ces|This|These|That|Those)\b(?!\s+(?i:{_TIME_NOUNS})\b)"
 )
 """A sentence that starts with a pronoun: its figure's excerpt starts a sentence earlier, where the pronoun's noun is."""
+FRAGMENT = re.compile(r"(?:Un|Une|Des|A|An)\s+[^\W\d_]+(?:[\s-][^\W\d_]+)?\s+(?:qui|que|qu[’']|dont|that|which|suivie?s?|followed)\b")
+"""A sentence with no verb of its own, which says more of the one before: "Un tarif qui…", "Des bénévoles qui seront
+répartis…", "Une demande suivie par le juge", "A move that…"."""
 NAMED = re.compile(rf"(?<=[\w,;]\s)[{CAPITALS}][^\W\d_]+")
 """A capitalised word inside a sentence, after a word or a comma: a name, a place, an organisation ("l’université de
 Bourgogne", "Wirral Council")."""

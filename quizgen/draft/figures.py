@@ -87,6 +87,7 @@ def find_figures(
             and sentence[1] - previous[0] <= 2 * patterns.EXCERPT_LIMIT
             and (
                 patterns.ANAPHOR.match(text, sentence[0])
+                or patterns.FRAGMENT.match(text, sentence[0])
                 or patterns.DEMONSTRATIVE.search(text, sentence[0], raw.start)
                 # "L’université accueille plus de 30 000 étudiants": which one, the sentence before says
                 or (
