@@ -1291,3 +1291,13 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:
     quotations = extract(text, lang=lang, nlp=False).quotations
     assert {start: next(q.speaker for q in quotations if q.text.lstrip().startswith(start)) for start in speakers} == speakers
+
+
+def test_a_quotation_whose_own_incise_names_someone_unknown_is_nobody_s() -> None:
+    text = (
+        "« Il n'y a pas eu de comportement à risque majeur, retient le Procureur de la République Guirec Le Bras. Nous "
+        "ne sommes pas ici dans une exclusion de responsabilité. » Pour l'avocat de la défense, maître Romain Bouliou, "
+        "le prévenu a eu « un réflexe malheureux. Aucun élément ne montre la vitesse excessive »."
+    )
+    speakers = {q.text[:12]: q.speaker for q in extract(text, lang="fr", nlp=False).quotations}
+    assert speakers == {"Il n'y a pas": None, "un réflexe m": "Romain Bouliou"}

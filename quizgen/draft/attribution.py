@@ -31,6 +31,8 @@ _CROWD = re.compile(
 """Words before a quotation that make it a crowd's, a banner's or a question put to someone: "bearing banners saying
 “…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""
 _WORDS = re.compile(r"\w+")
+_INCISE = re.compile(r"[,—–]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+(?:le|la|les|l[’']|the|[A-ZÀ-Ý])")
+"""An incise inside a quotation: ", retient le Procureur", ", souligne Bernard Pivot", ", said the mayor"."""
 _COLON = re.compile(r"\s*:")
 _VERB_AFTER = re.compile(
     rf"(?:\s+{POSTNOMINALS}(?!\w))?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)"
@@ -257,6 +259,12 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         return Speaker(after[0].person, after[0].how, after[0].start)
     # Its own clause says someone said it, and names nobody the article names: «…», a reconnu le quadruple médaillé olympique.
     if any(word.lower() in SPEECH_VERBS for word in _LETTERS.findall(text, quote[1], min(following_quote, sentence[1]))[:4]):
+        return Speaker(None, None)
+    # Its own incise says someone speaks, whom the article does not name: «…, retient le Procureur X. …» is X's, not
+    # the next sentence's speaker's.
+    if _INCISE.search(text, quote[0], quote[1]) and any(
+        found.group(1).lower() in SPEECH_VERBS for found in _INCISE.finditer(text, quote[0], quote[1])
+    ):
         return Speaker(None, None)
     # 4. Right after a quotation just attributed, with only the attribution clause between.
     if walk.last is not None:

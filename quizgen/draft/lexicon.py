@@ -205,7 +205,8 @@ SPEECH_VERBS = _word_set(
     " avertit averti tempère tempéré nuance nuancé glisse glissé souffle soufflé témoigne témoigné rassure rassuré promet"
     " promis juge jugé dénonce dénoncé réagit réagi lâche lâché ironise ironisé rapporte rapporté mentionne mentionné"
     " renseigne renseigné tranche tranché commence commencé continue continué enchaîne enchaîné reprend repris complète"
-    " complété développe développé justifie justifié interroge interrogé s’exclame s'exclame"
+    " complété développe développé justifie justifié interroge interrogé retient retenu analyse analysé constate constaté"
+    " s’exclame s'exclame"
     " ajouter confirmer préciser expliquer souligner indiquer rappeler conclure insister commenter résumer noter observer"
     " assurer affirmer estimer reconnaître lancer poursuivre témoigner détailler nuancer regretter prévenir"
     # English

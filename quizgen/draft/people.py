@@ -87,7 +87,7 @@ _VERB_AFTER = re.compile(
 )
 _POSTNOMINAL = re.compile(rf"\s+{POSTNOMINALS}(?!\w)")
 _COLON_QUOTE = re.compile(r"\s*:\s*[«“\"]")
-_VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+(?:[^\W\d_][\w’'-]*,?\s+){1,3})?$")
+_VERB_BEFORE = re.compile(r"([^\W\d_]+)(?:-t-(?:il|elle))?\s*(?:,\s*)?(?:(?:le|la|l[’']|the)\s+(?:[^\W\d_][\w’'-]*,?\s+){1,5})?$")
 _ACCORDING_TO = re.compile(r"(?i)(?:selon|d[’']après|according\s+to)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|M|Mme|Mlle)\.?\s+([A-ZÀ-Ý][\w’'-]+)")
