@@ -162,7 +162,7 @@ def date_written(question: dict[str, Any], article: str) -> bool:
     if label is None:
         return False
     month, day = re.escape(label.group(1).rstrip(".")), int(float(question["answer"]))
-    return re.search(rf"(?i)\b{day}(?:er)?\s+{month}|{month}\.?\s+{day}\b", article) is not None
+    return re.search(rf"(?i)\b{day}(?:er|st|nd|rd|th)?\s+{month}|{month}\.?\s+{day}(?:st|nd|rd|th)?\b", article) is not None
 
 
 def score_article(name: str, bank_text: str, truth: dict[str, Any], article: str, findings: Findings | None = None) -> Score:
