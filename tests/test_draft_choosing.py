@@ -10,6 +10,7 @@ import yaml
 
 from quizgen.draft import draft_bank, extract
 from quizgen.draft.choosing import _titled
+from quizgen.draft.questions import _unshout
 
 
 def _bank(text: str, lang: str, every: bool = False) -> list[dict[str, Any]]:
@@ -284,6 +285,7 @@ def test_a_newspaper_s_capitals_a_currency_s_whole_word_and_a_compound_s_years()
     prompts = {question["id"]: (question["prompt"], question.get("unit")) for question in bank["questions"]}
     assert prompts["up-to-450-jobs"] == ("Fill in the blank (number of jobs): Up to … jobs will go at Hull City Council.", "jobs")
     assert prompts["300-beds"][0].endswith(": NHS trusts said … beds would close next winter.")
+    assert _unshout("L’IRM réalise 4 500 examens", "fr") == "L’IRM réalise 4 500 examens"
     assert prompts["four-year"] == ("Fill in the blank (years): The museum reopened after a … year renovation.", "years")
     assert prompts["14-franchises"][1] == "franchises"
 

@@ -315,13 +315,13 @@ def _figure_id(figure: Figure) -> tuple[str, ...]:
 
 SINGULAR_TIME_UNITS = frozenset(("year", "month", "week", "day", "hour", "minute"))
 """English units of time a compound writes in the singular ("a four year renovation")."""
-_SHOUTED = re.compile(r"^((?:[A-Z][A-Z’']+\s+)*[A-Z][A-Z’']+)(?=\s+[a-z])")
+_SHOUTED = re.compile(r"^((?:[A-Z]+\s+)*[A-Z]+)(?=\s+[a-z])")
 """A newspaper's capitals at a paragraph's start: "UP to 450 jobs", "REGULAR full houses", "MANAGERS AT the plant"."""
 
 
 def _unshout(passage: str, lang: str) -> str:
     """The passage with its opening capitals written as a sentence starts ("Up to 450 jobs"), when they are words and
-    not an acronym ("NHS trusts" stays): a stopword, or a word of five letters or more."""
+    not an acronym ("NHS trusts", "L’IRM" stay): a stopword, or a word of five letters or more."""
     found = _SHOUTED.match(passage)
     if found is None:
         return passage
