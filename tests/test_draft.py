@@ -1286,6 +1286,13 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"Velotte-Chamars se": "Hélène Caire", "offre, itinéraire": None},
             id="the-writer-s-gloss-is-nobody-s-words",
         ),
+        pytest.param(
+            "Prime Minister David Cameron admitted services were under pressure, amid claims from unions the NHS was "
+            "“on the brink of disaster”.",
+            "en",
+            {"on the brink": None},
+            id="other-people-named-as-the-source-are-the-speakers",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

@@ -314,3 +314,12 @@ def test_a_verbless_fragment_takes_the_sentence_before_or_is_not_asked() -> None
     assert figures[1].excerpt.startswith("La campagne d’hiver")
     bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False))
     assert [question["answer"] for question in bank["questions"]] == [40]
+
+
+def test_a_list_s_name_in_quotation_marks_is_nobody_s_words() -> None:
+    text = (
+        "Le conseil municipal annulé\n\nChristian Dulac, élu de la liste d’opposition « Rumilly Albanais une autre ambition », a "
+        "pris la parole : « Je suis étonné de voir ce dossier arriver si tard devant nous. »"
+    )
+    bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False, every=True))
+    assert not any("Rumilly Albanais" in question.get("prompt", "") for question in bank["questions"])

@@ -336,6 +336,8 @@ def test_an_idiom_is_no_count_and_c_est_points_back() -> None:
         ("Les vingt et une communes ont voté, soixante et onze élus aussi.", "fr", [(21, "communes", "count"), (71, "élus", "count")]),
         ("He served twenty-one years; thirty one people came.", "en", [(21, "years", "duration"), (31, "people", "count")]),
         ("It would have cost £5million to build.", "en", [(5_000_000, "pounds", "amount")]),
+        # The end of a span of years is no count.
+        ("The cut to its funding for 2015-16 comes on top of others.", "en", [(2015, "", "year")]),
         # A superlative before the noun.
         ("The nine most serious cases were in intensive care.", "en", [(9, "cases", "count")]),
         # Votes, in a sentence that counts them.

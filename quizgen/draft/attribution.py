@@ -31,6 +31,12 @@ _CROWD = re.compile(
 """Words before a quotation that make it a crowd's, a banner's or a question put to someone: "bearing banners saying
 “…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""
 _WORDS = re.compile(r"\w+")
+_OTHER_SOURCE = re.compile(
+    r"(?i)\b(?:from|by|according\s+to|selon|de\s+la\s+part\s+d(?:es|u|e\s+la|e\s+l[’']))\s+(?:the\s+|les\s+|des\s+|some\s+|many\s+)?"
+    r"(?!(?:him|her|them|lui|eux|elle)\b)[a-zàâçéèêëîïôûùüÿœ]+s\b"
+)
+"""Between the one person a sentence names and its quotation, other people as its source: "amid claims from unions",
+"selon des habitants"."""
 _INCISE = re.compile(r"[,—–]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+(?:le|la|les|l[’']|the|[A-ZÀ-Ý])")
 """An incise inside a quotation: ", retient le Procureur", ", souligne Bernard Pivot", ", said the mayor"."""
 _COLON = re.compile(r"\s*:")
@@ -248,6 +254,8 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         return Speaker(subject.person, "pronoun", subject.start) if subject is not None else Speaker(None, None)
     # 3. Named before it in the sentence.
     before = [subject for subject in before if not walk.people.unknown_speaker_between(subject.end, quote[0])]
+    if before and _OTHER_SOURCE.search(text, before[-1].end, quote[0]):
+        return Speaker(None, None)  # "David Cameron admitted…, amid claims from unions the NHS was “…”"
     if before:
         speaking = [subject for subject in before if _speaks_after(text, subject.end, quote[0])]
         if speaking:

@@ -36,7 +36,8 @@ TITLE_WORDS = 8
 """Words of a title at most ("Tous les hommes n’habitent pas le monde de la même façon")."""
 _TITLE_BEFORE = re.compile(
     r"(?i)\b(?:exposition|exhibition|film|livre|book|roman|novel|album|spectacle|show|pièce|play|série|series|chanson|song"
-    r"|opéra|opera|émission|programme|intitulée?s?|titled|entitled|called|baptisée?s?|nommée?s?|named)\b[^.!?]{0,20}$"
+    r"|opéra|opera|émission|programme|intitulée?s?|titled|entitled|called|baptisée?s?|nommée?s?|named"
+    r"|liste|list|parti|party|mouvement|movement|campagne|campaign|slogan|opération|dispositif|label)\b[^.!?]{0,20}$"
 )
 _NAME_AFTER = re.compile(r"(?i)(?:\b(?:de|du|chez|of|at|from)|\bd[’'])\s*[«“\"‘']?\s*$")
 """A preposition right before the quotation marks: "gérant de « Sur le trottoir d’en face »" names a shop."""

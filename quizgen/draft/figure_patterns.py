@@ -85,6 +85,8 @@ VOTE_AFTER = {
 }
 VOTING = re.compile(r"(?i)\b(?:vot\w*|voix|scrutin|ballot|councillors|conseillers)\b")
 """A count of votes: "16 for and 45 against", "one against and three abstaining", in a sentence about a vote."""
+YEAR_SPAN_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d[-–/]$")
+"""A year and the mark of a span right before a number: "2015-16", "2012/13" (the number is the year's end)."""
 RATIO_BEFORE = re.compile(r"(?i)\b(?:one|1|un|une)\s+(?:in|out of|sur)\s+$")
 CENTS_AFTER_SIGN = re.compile(r"(?<=€)(\d{2})(?!\d|[.,]\d)")
 """The cents of "39€50"."""

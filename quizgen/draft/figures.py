@@ -198,6 +198,8 @@ class _FigureReader:
             patterns.LABELS.search(before[-16:]) or patterns.TIME_BEFORE.fullmatch(before[-2:]) or patterns.TIME_AFTER.match(rest)
         ):  # a label or a time ("10h30")
             return None
+        if len(number.digits) <= 2 and patterns.YEAR_SPAN_BEFORE.search(before[-6:]):
+            return None  # the "16" of "2015-16", "2012/13": a year's end, no count ("2022-2023" is two years)
         if patterns.RATIO_BEFORE.search(before[-16:]):  # "one in 40 households", "un sur dix": a ratio, not 40 households
             return None
         if patterns.NOT_A_COUNT_AFTER[self.lang].match(rest):
