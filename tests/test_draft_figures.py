@@ -385,3 +385,13 @@ def test_a_minus_sign_is_the_blank_s_and_the_answer_is_negative() -> None:
     text = "Chez les plus de 50 ans, la décrue reste appréciable avec -2%. Le bilan : −3,8 % sur un an, contre 10-15 euros."
     signed = [(f.value, f.excerpt[f.blank[0] : f.blank[1]]) for f in extract(text, lang="fr", nlp=False).figures if f.kind == "percent"]
     assert signed == [(-2, "-2%"), (-3.8, "−3,8 %")]
+
+
+def test_a_long_sentence_is_not_cut_at_a_decimal_comma() -> None:
+    text = (
+        "L’opposition a présenté deux amendements pour abolir l’augmentation de 1,1 % de la taxe d’eau et l’ajout "
+        "d’une somme de 10 millions de dollars pour des mesures d’aide aux commerçants qui ont été refusés par la "
+        "majorité d'élus de Projet Montréal lors de la séance du conseil municipal de jeudi soir."
+    )
+    figure = next(f for f in extract(text, lang="fr", nlp=False).figures if f.value == 10_000_000)
+    assert not figure.excerpt.startswith("1 %")

@@ -95,7 +95,8 @@ FEW_BEFORE = re.compile(r"(?i)\b(?:a few|few|several|quelques|plusieurs)\s+$")
 HALF_BEFORE_UNIT = re.compile(r"\s+and\s+a\s+half\b")
 HALF_AFTER_UNIT = re.compile(r"\s+et\s+demie?\b")
 ELIDED = re.compile(r"(?i)(?:qu|[cdjlmnst])[’']")
-CUT = re.compile(r"[,;:(—–]\s*")
+CUT = re.compile(r"(?:[;:(—–]|(?<!\d),|,(?!\d))\s*")
+"""Where a long sentence's clauses part: a comma (not the decimal one of "1,1 %"), a semicolon, a colon, a dash."""
 ELLIPSIS_JOINT = {
     "fr": re.compile(
         r"(?i)(?:\bcontre|\bet|\bou|\bvoire|\bpuis|\bdont|\bsur|\()\s*"
