@@ -295,8 +295,12 @@ class _FigureReader:
             return self._raw(number.value, "m", "amount", qualifier, figure_start, end, (blank_start, end - 1)) if metres else None
         noun = self._noun(after, bool(scale_word or round_words), amount >= 2)
         # "16 for and 45 against", "deux contre et trois abstentions": votes, when the article is counting them
-        voting = patterns.VOTING.search(text, max(block_start, start - patterns.WINDOW), start) is not None
-        if noun is None and amount >= 2 and voting and patterns.VOTE_AFTER[self.lang].match(after):
+        if (
+            noun is None
+            and amount >= 2
+            and patterns.VOTE_AFTER[self.lang].match(after)
+            and patterns.VOTING.search(text, max(block_start, start - patterns.WINDOW), start)
+        ):
             unit = "votes" if self.lang == "en" else "voix"
             return self._raw(amount, unit, "count", qualifier, figure_start, position, (blank_start, position))
         if noun is None:

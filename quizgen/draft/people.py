@@ -94,6 +94,7 @@ _TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|M|Mme|Mlle)\.?\s+([A-ZÀ-Ý]
 _FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
 _FIRM_ADJECTIVE_BEFORE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s+$")
 _THE_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w&’'-]*\s+){1,4}?[A-Z][\w&-]*)(?![\w’'-])(?!\s+[A-Z])")
+_JOINT_END = re.compile(r"(?:\b(?:of|for|at|and|de|du|des|et|the|la|le)|[&’'])\s*$")
 _OF_A_ROLE = re.compile(r"([^\W\d_]+)\s+(?:of|for|at|de|du|des|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?$")
 """Before a run of capitals, a role's preposition: "Managing Director of "."""
 _LONGER_NAME = re.compile(r"((?:[A-Z][\w&-]*\s+(?:(?:of|for|and|&|de|du|des|et)\s+)?){1,5}?)(?:of|for|and|&|de|du|des|et)\s+$")
@@ -442,7 +443,9 @@ class People:
             return False
         start, end = tokens[first].start(), tokens[last].end()
         before = self.text[max(scan.block.start, start - 60) : start]
-        role, longer = _OF_A_ROLE.search(before), _LONGER_NAME.search(before)
+        # (the two searches only after a joint word: a long text has a run of capitals every few words)
+        joint = _JOINT_END.search(before, max(0, len(before) - 8)) is not None
+        role, longer = (_OF_A_ROLE.search(before), _LONGER_NAME.search(before)) if joint else (None, None)
         institution = " ".join(token.group() for token in tokens[first : last + 1]) in self._institutions
         # the organisation alone, then its person: "Director of Stoke City Property, Richard Smith" (and not "le ministre
         # de l’Intérieur Gérald Darmanin", whose run goes on with the name)
