@@ -31,6 +31,8 @@ _CROWD = re.compile(
 """Words before a quotation that make it a crowd's, a banner's or a question put to someone: "bearing banners saying
 “…” and chanting “…”", "When asked “why can’t we crack that nut”, Mr Barkley said"."""
 _WORDS = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S")
+"""Whether only spaces lie between two points, found at the first letter: no copy of a paragraph that may be 10 MB."""
 _OTHER_SOURCE = re.compile(
     r"(?i)\b(?:from|by|according\s+to|selon|de\s+la\s+part\s+d(?:es|u|e\s+la|e\s+l[’']))\s+(?:the\s+|les\s+|des\s+|some\s+|many\s+)?"
     r"(?!(?:him|her|them|lui|eux|elle)\b)[a-zàâçéèêëîïôûùüÿœ]+s\b"
@@ -279,13 +281,13 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         last_end, last = walk.last
         between = text[last_end : quote[0]]
         if (
-            not text[sentence[0] : quote[0]].strip()
+            _NON_SPACE.search(text, sentence[0], quote[0]) is None
             and scan.block.start <= last_end
             and len(_WORDS.findall(between)) <= 6
             and "\n" not in between
         ):
             return Speaker(last.person, "continued", last.clause)
-    opens_sentence = not text[sentence[0] : quote[0]].strip()
+    opens_sentence = _NON_SPACE.search(text, sentence[0], quote[0]) is None
     # 5. Right after a sentence that names one person and says they speak: "X a nuancé. « ... »", "X ajoute :".
     if opens_sentence and number > 0:
         start, end = scan.sentences[number - 1]
@@ -301,7 +303,7 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         ):
             return Speaker(named[-1].person, named[-1].how, named[-1].start)
     # 6. A quotation that opens its paragraph: the person the next sentence names as saying it.
-    if not text[scan.block.start : quote[0]].strip() and number + 1 < len(scan.sentences):
+    if _NON_SPACE.search(text, scan.block.start, quote[0]) is None and number + 1 < len(scan.sentences):
         start, end = scan.sentences[number + 1]
         mentions = [mention for mention in walk.people.mentions_in(start, end) if mention.attributive]
         alone = not walk.people.unknown_speaker_between(start, end)

@@ -776,8 +776,10 @@ def _split_at_organisations(runs: list[tuple[int, int]], tokens: list[re.Match[s
 
 def _opens(text: str, start: int, block_start: int) -> bool:
     """Whether the word at `start` opens its sentence: the block's start, or after an end mark or an opening quotation mark."""
-    before = text[block_start:start].rstrip()
-    return not before or before[-1] in '.!?…:«“"('
+    at = start
+    while at > block_start and text[at - 1].isspace():  # back over the spaces only: a paragraph may be 10 MB long
+        at -= 1
+    return at == block_start or text[at - 1] in '.!?…:«“"('
 
 
 def _article_before(text: str, start: int, block_start: int) -> bool:
