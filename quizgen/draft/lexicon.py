@@ -263,7 +263,8 @@ ORGANISATION_AFTER = _word_set(
     "Company Co Corp Corporation Inc Incorporated Ltd LLC PLC Plc SA SAS SARL AG GmbH Group Groupe Holdings Holding Foundation"
     " Fondation Fund Fonds Board Partners Capital Ventures Bank Banque Institute Institut University Université School College"
     " Street Avenue Road Stadium Prize Award Prix Trust Industries Motors Media Studios Records Airlines Airways Hotel Hotels"
-    " Systems Technologies Technology Labs Pharma Energy Transportation Consulting Zoo Museum Musée Academy Académie Hospital"
+    " Systems Technologies Technology Labs Pharma Energy Transportation Consulting Services Solutions Networks Zoo Museum Musée"
+    " Academy Académie Hospital"
     " Council Club Party Ministry Agency Agence Association Committee Commission Court Times Post Journal News Gallery Centre"
     " Center Park Airport Aéroport"
 )
