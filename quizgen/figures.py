@@ -94,7 +94,8 @@ def figures(text: str, lang: str, in_words: bool = True) -> list[Figure]:
                 digits *= Decimal(shared["power"])
             elif normalize(shared["scale"]) in scales:
                 scale = shared["scale"]
-        metres = digits if scale is not None and scale == "m" else None  # "400m from", "100 m nage libre", "474m2"
+        # "400m from", "100 m nage libre", "474m2" are metres; "$45m" is millions only
+        metres = digits if scale == "m" and not re.match(r"[-\u2212]?[$€£¥]", match.group()) else None
         if scale is not None and not match["percent"] and normalize(scale) in scales:
             digits = digits.scaleb(scales[normalize(scale)])
             end = match.end()

@@ -1293,6 +1293,20 @@ def test_a_knight_s_first_name_and_a_middle_initial_are_the_whole_person(
             {"on the brink": None},
             id="other-people-named-as-the-source-are-the-speakers",
         ),
+        pytest.param(
+            "Prime Minister Boris Johnson admitted “we got some things wrong on testing”. Boris Johnson accused Labour of “betraying "
+            "the voters of the north”. When asked, Richard Smith said “we will build 300 homes”.",
+            "en",
+            {"we got some": "Boris Johnson", "betraying the": "Boris Johnson", "we will build": "Richard Smith"},
+            id="an-admission-an-accusation-and-a-question-put-keep-their-speaker",
+        ),
+        pytest.param(
+            "Boris Johnson said on the phone from his home: “We got it wrong on testing.”\n\n"
+            "Jean Dupont a nuancé. « Et après, commence la saison. Nous sommes prêts. »",
+            "en",
+            {"We got it": "Boris Johnson", "Et après, commence": "Jean Dupont"},
+            id="his-home-is-no-source-and-an-ordinary-verb-is-no-incise",
+        ),
     ],
 )
 def test_right_or_absent_speakers(text: str, lang: str, speakers: dict[str, str | None]) -> None:

@@ -10,6 +10,7 @@ import yaml
 
 from quizgen.draft import draft_bank, extract
 from quizgen.draft.choosing import _titled
+from quizgen.draft.layout import _is_chrome
 from quizgen.draft.questions import _unshout
 
 
@@ -323,3 +324,10 @@ def test_a_list_s_name_in_quotation_marks_is_nobody_s_words() -> None:
     )
     bank = yaml.safe_load(draft_bank(text, source_file="a.txt", lang="fr", nlp=False, every=True))
     assert not any("Rumilly Albanais" in question.get("prompt", "") for question in bank["questions"])
+
+
+def test_a_banner_quoting_a_button_is_chrome_and_capitals_of_an_acronym_stay() -> None:
+    assert _is_chrome("Click “Accept all” to subscribe to our newsletter", False)
+    assert not _is_chrome("“We will lose all of our views, all of our privacy,” he said.", False)
+    assert _unshout("A BBC investigation found 4 cases", "en") == "A BBC investigation found 4 cases"
+    assert _unshout("NHS TRUSTS across the country", "en") == "NHS trusts across the country"

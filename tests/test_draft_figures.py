@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from quizgen.draft import draft_bank, extract
+from quizgen.figures import states
 
 
 def _figures(text: str, lang: str) -> list[tuple[Any, ...]]:
@@ -395,3 +396,20 @@ def test_a_long_sentence_is_not_cut_at_a_decimal_comma() -> None:
     )
     figure = next(f for f in extract(text, lang="fr", nlp=False).figures if f.value == 10_000_000)
     assert not figure.excerpt.startswith("1 %")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        ("Prices rose 5%-10% last year.", "en", [(5, "%", "percent"), (10, "%", "percent")]),
+        ("Le prix est de 500 $US.", "fr", [(500, "dollars", "amount")]),
+        ("A six-mile walk leads to a 100-bed ward.", "en", [(6, "miles", "amount"), (100, "beds", "count")]),
+    ],
+)
+def test_a_range_s_dash_a_currency_s_letters_and_a_hyphen_s_measure(text: str, lang: str, figures: list[tuple[Any, ...]]) -> None:
+    assert _figures(text, lang) == figures
+
+
+def test_metres_are_read_unless_a_currency_makes_millions() -> None:
+    assert states("who lives 400m from the site", "en", 400, 400)
+    assert not states("it will cost $45m to build", "en", 45, 45)

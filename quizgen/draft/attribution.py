@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import LOOSE_SPEECH_VERBS, POSTNOMINALS, PRONOUN_CLAUSE, SAYING_NOUNS, SPEECH_VERBS
+from .lexicon import LOOSE_SPEECH_VERBS, POSTNOMINALS, PRONOUN_CLAUSE, ROLE_NOUNS, SAYING_NOUNS, SPEECH_VERBS
 from .people import Anaphor, Mention, People, name_runs, names_in, person_tags
 from .records import Attribution, Person, Quotation
 from .sentences import Scan, is_quotation, quote_inner
@@ -34,26 +34,28 @@ _WORDS = re.compile(r"\w+")
 _NON_SPACE = re.compile(r"\S")
 """Whether only spaces lie between two points, found at the first letter: no copy of a paragraph that may be 10 MB."""
 _OTHER_SOURCE = re.compile(
-    r"(?i)\b(?:from|by|according\s+to|selon|de\s+la\s+part\s+d(?:es|u|e\s+la|e\s+l[’']))\s+(?:the\s+|les\s+|des\s+|some\s+|many\s+)?"
-    r"(?!(?:him|her|them|lui|eux|elle)\b)[a-zàâçéèêëîïôûùüÿœ]+s\b"
+    r"\b(?i:from|by|according\s+to|selon|de\s+la\s+part\s+d(?:es|u|e\s+la|e\s+l[’']))\s+(?i:(?:the|les|des|some|many)\s+)?"
+    r"(?!(?:his|its|this|was|is|has|us|yes|hers|theirs|ours|yours|always|perhaps|lui|eux|elles?)\b)[a-zàâçéèêëîïôûùüÿœ]{3,}s\b"
 )
 """Between the one person a sentence names and its quotation, other people as its source: "amid claims from unions",
-"selon des habitants"."""
-_INCISE = re.compile(r"[,—–]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+(?:le|la|les|l[’']|the|[A-ZÀ-Ý])")
-"""An incise inside a quotation: ", retient le Procureur", ", souligne Bernard Pivot", ", said the mayor"."""
+"selon des habitants" (not "from his home", "by Reuters")."""
+_INCISE = re.compile(r"[,—–]\s*([^\W\d_]+)(?:-t-(?:il|elle))?\s+(?:(?:le|la|les|l[’']|the)\b\s*)?([^\W\d_]+)")
+"""An incise inside a quotation: ", retient le Procureur", ", souligne Bernard Pivot", ", said the mayor" (group 2: the
+word after the verb, a name or a role)."""
 _COLON = re.compile(r"\s*:")
 _VERB_AFTER = re.compile(
     rf"(?:\s+{POSTNOMINALS}(?!\w))?\s*(?:,[^,]{{0,60}},\s*)?(?:(?:a|avait|has|had|also|then|later|ne|n[’'])\s+)*([^\W\d_’']+)"
 )
 _CHARGE = re.compile(
-    r"(?i)\b(?:convicted|charged|accused|guilty|acquitted|cleared|suspected|pleaded\s+(?:not\s+)?guilty|admitted|denied"
-    r"|condamnée?s?|accusée?s?|inculpée?s?|poursuivie?s?|soupçonnée?s?|mise?s?\s+en\s+examen|reconnue?s?\s+coupables?)"
+    r"(?i)\b(?:(?:was|were|been|is|are|being|found|a\s+été|ont\s+été|est|sont|été)\s+(?:\w+\s+)?"
+    r"(?:convicted|charged|accused|guilty|acquitted|suspected|condamnée?s?|accusée?s?|inculpée?s?|poursuivie?s?|soupçonnée?s?"
+    r"|reconnue?s?\s+coupables?)|pleaded\s+(?:not\s+)?guilty|mise?s?\s+en\s+examen)"
     r"(?:\s+\w+){0,2}\s+(?:of|with|to|pour|de|d[’'])?\s*$"
     r"|(?i:c[’']est[- ]à[- ]dire|autrement\s+dit|that\s+is(?:\s+to\s+say)?|i\.\s?e\.|namely)\s*,?:?\s*$"
 )
-"""Words before a quotation that make it a charge's wording, not the words of the person charged ("convicted earlier
-of “doing acts intending…”", "mis en examen pour « … »"), or the writer's gloss ("responsable produit, c'est à dire
-« offre, itinéraire, fréquence et amplitude »")."""
+"""Words before a quotation that make it a charge's wording, not the words of the person charged ("who was
+convicted earlier of “doing acts intending…”", "mis en examen pour « … »"; not "Johnson accused Labour of “…”"),
+or the writer's gloss ("responsable produit, c'est à dire « offre, itinéraire, fréquence et amplitude »")."""
 _CLAUSE_TO_QUOTE = re.compile(r"[\s\w’'-]*[:,]?\s*")
 """Patterns read at every quotation, compiled once."""
 _CLOZE_FIGURE = re.compile(r"(?<!\w)\d[\d \u00a0.,]*(?:\s?%|\s?(?:millions?|milliards?|billion|million)\b)?(?![^\W_])")
@@ -272,8 +274,9 @@ def _speaker(walk: _Walk, scan: Scan, number: int, quote: Span, subjects: list[_
         return Speaker(None, None)
     # Its own incise says someone speaks, whom the article does not name: «…, retient le Procureur X. …» is X's, not
     # the next sentence's speaker's.
-    if _INCISE.search(text, quote[0], quote[1]) and any(
-        found.group(1).lower() in SPEECH_VERBS for found in _INCISE.finditer(text, quote[0], quote[1])
+    if any(
+        found.group(1).lower() in SPEECH_VERBS and (found.group(2)[:1].isupper() or found.group(2).lower() in ROLE_NOUNS)
+        for found in _INCISE.finditer(text, quote[0], quote[1])
     ):
         return Speaker(None, None)
     # 4. Right after a quotation just attributed, with only the attribution clause between.

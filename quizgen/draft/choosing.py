@@ -67,10 +67,11 @@ _ENUMERATION = re.compile(rf"\b{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|et)\s+{_ITEM}"
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][\w’'&-]*")
 _CALENDAR = frozenset(MONTH_NAMES) | frozenset(DAYS)
 _WHERE = re.compile(
-    r"(?i)\s*(?:km|kilomètres?|kilometres?|kilometers?|miles?)\s+(?:de|d[’']|du|des|from|away\s+from|outside|north|south|east|west"
-    r"|au\s+(?:nord|sud)|à\s+l[’'](?:est|ouest))\b"
+    r"\s*(?i:km|kilomètres?|kilometres?|kilometers?|miles?)\s+(?i:de\s+|d[’']|du\s+|from\s+|away\s+from\s+|outside\s+"
+    r"|(?:north|south|east|west)\s+of\s+|au\s+(?:nord|sud)\s+de\s+|à\s+l[’'](?:est|ouest)\s+de\s+)[A-ZÀ-Ý]"
 )
-"""After a distance's blank, a place it is from: the article says where something is, a detail no teacher asks."""
+"""After a distance's blank, a place it is from ("d’Amiens", "from Leeds"; not "de pistes cyclables"): the article
+says where something is, a detail no teacher asks."""
 _RELATIVE = re.compile(r"(?i)\s*[^\W\d_]*\s*(?:plus\s+tard|auparavant|plus\s+tôt|later|earlier|before|after)\b")
 """After a duration's blank, the time it counts from: "… ans plus tard", "… years later", said of an earlier sentence."""
 LISTED = 12

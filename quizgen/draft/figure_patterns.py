@@ -18,9 +18,9 @@ LABELS = re.compile(
 CURRENCY_AFTER = {
     "fr": re.compile(
         r"^\s*(?:(de\s+|d[’']\s*))?"
-        r"(dollars?|euros?|livres(?:\ssterling)?|yens?|yuans?|francs(?:\ssuisses)?|€|\$|£|¥)(?![^\W\d_])"
+        r"((?:dollars?|euros?|livres(?:\ssterling)?|yens?|yuans?|francs(?:\ssuisses)?)(?![^\W\d_])|€|\$|£|¥)"
     ),
-    "en": re.compile(r"^\s*()(dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?|€|\$|£|¥)(?![^\W\d_])"),
+    "en": re.compile(r"^\s*()((?:dollars?|euros?|pounds?(?:\ssterling)?|yen|yuan|francs?)(?![^\W\d_])|€|\$|£|¥)"),
 }
 """A currency after a number, a whole word ("14 franchises" is no amount in francs); group 1 is the "de" that only
 follows a scale ("200 millions de dollars")."""

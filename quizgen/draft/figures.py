@@ -159,7 +159,9 @@ class _FigureReader:
             figure = self._figure_at(number_start, number_end, number, start, end)
             if (figure is None or (figure.kind == "count" and not figure.unit)) and figures:
                 # "58.000 fermes en 2017 contre environ 100.000 en 2005": the count before, over the year between.
-                counted = next((f for f in reversed(figures) if f.kind not in ("year", "date")), figures[-1])
+                counted = next(
+                    (f for f in reversed(figures[-3:]) if f.kind not in ("year", "date")), figures[-1]
+                )  # (the last few only: a long paragraph of figures costs no more)
                 figure = self._elliptical(counted, number_start, number_end, number, start, end) or figure
             if figure is not None and figure.kind in ("percent", "amount") and self._signed(number_start, start):
                 # "à -15 %", "-3,8%": the blank takes the minus sign, and the answer is negative (a pupil types "-15")
@@ -173,7 +175,8 @@ class _FigureReader:
     def _signed(self, number_start: int, block_start: int) -> bool:
         """A minus sign right before the number, not a hyphen ("10-15", "COVID-19") nor a dash between words."""
         at = number_start - 1
-        return at >= block_start and self.text[at] in "-\u2212" and (at == block_start or not self.text[at - 1].isalnum())
+        # ("5%-10%", "€5-€10" are ranges: a sign follows a space, a parenthesis or a colon)
+        return at >= block_start and self.text[at] in "-\u2212" and (at == block_start or self.text[at - 1] in " \u00a0\t(:")
 
     def _figure_at(
         self, start: int, end: int, number: Numeral, block_start: int, block_end: int, range_start: bool = True
@@ -358,7 +361,8 @@ class _FigureReader:
         """ "a six-year mission", "a 10-day trip": a duration; "the 19-year-old American": an age, in years; "a 100-bed
         shortfall": a count of beds."""
         unit, old = hyphen.group(1), hyphen.group(2)
-        kind: FigureKind = "age" if old and unit == "year" else "duration" if unit in TIME_UNITS else "count"
+        measure = unit in ("mile", "metre", "meter", "acre")  # "a six-mile walk" is asked "in miles", as "20km" is
+        kind: FigureKind = "age" if old and unit == "year" else "duration" if unit in TIME_UNITS else "amount" if measure else "count"
         qualifier_match = self.qualifier.search(before)
         qualifier = number.round_words or (qualifier_match.group(1) if qualifier_match else "")
         figure_start = start - len(before) + qualifier_match.start(1) if qualifier_match else start

@@ -26,8 +26,8 @@ CHROME_WORDS = re.compile(
     r"|abonnez-vous|subscribe|newsletter|inscrivez-vous|sign up|log in|se connecter|accept(?:er|ez)?|refuser|paramétrer)\b|©"
 )
 """Words of consent banners, footers and sign-up boxes."""
-QUOTED = re.compile(r"[«“\"][^«»“”\"]{3,}[»”\"]")
-"""Words in quotation marks: a banner or a footer has none, a short paragraph of speech has them."""
+QUOTED = re.compile(r"[«“\"]\s*(?:[^\s«»“”\"]+\s+){3,}[^«»“”\"]*[»”\"]")
+"""Four words or more in quotation marks: a short paragraph of speech has them; a banner quotes a button ("Accept all")."""
 TIME_AGO = re.compile(r"(?i)^(?:\d+\s+\w+\s+ago|il y a \d+\s+\w+|\d+\s+min(?:ute)?s?\s+(?:read|de lecture)|lecture\s*:.*)$")
 META_LINE = re.compile(r"(?i)^(?:publié|mis à jour|updated|published|posted|par|by)\b")
 

@@ -58,7 +58,7 @@ def clean_number(value: float) -> Number:
 def _digits_pattern(lang: str) -> re.Pattern[str]:
     """Digits: "1 500,5" in French; "1,500.5", "3.5bn" in English. Groups: whole part, fraction, attached scale, unit or
     ordinal's ending ("20km", "32C", "50pc", "13th", "115e")."""
-    # "69'000" groups digits the Swiss way; "1½" carries its fraction.
+    # French "69'000" groups digits the Swiss way; "1½" carries its fraction.
     if lang == "fr":
         return re.compile(
             r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.’']\d{3})+|\d+)(?:,(\d+))?(e|er|re|ère|ème|km|kg|cm|mm|m²|m2|ha|kW|MW|½|¼|¾)?"
@@ -124,7 +124,7 @@ def _digits_value(found: re.Match[str]) -> Number:
 def _words_value(words: list[str], table: dict[str, int], french: bool) -> int | None:
     """The value of a number in words: "deux cent mille" -> 200000, "quatre vingt dix" -> 90; None for words that
     make no one number ("two three", "nineteen eighty-four")."""
-    values = [table.get(word, ONES.get(word, 0)) for word in words]
+    values = [table[word] if word in table else ONES[word] for word in words]
     if not all(_follows(previous, value, french) for previous, value in pairwise(values)):
         return None
     total = current = 0

@@ -94,6 +94,7 @@ _TITLED_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|M|Mme|Mlle)\.?\s+([A-ZÀ-Ý]
 _FIRM_ADJECTIVE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s")
 _FIRM_ADJECTIVE_BEFORE = re.compile(r"(?i)\w-(?:owned|based|run|founded|listed|backed)\s+$")
 _THE_NAME = re.compile(r"\b[Tt]he\s+((?:[A-Z][\w&’'-]*\s+){1,4}?[A-Z][\w&-]*)(?![\w’'-])(?!\s+[A-Z])")
+_LETTER_SPACE = re.compile(r"[^\W\d_]\s+$")
 _JOINT_END = re.compile(r"(?:\b(?:of|for|at|and|de|du|des|et|the|la|le)|[&’'])\s*$")
 _OF_A_ROLE = re.compile(r"([^\W\d_]+)\s+(?:of|for|at|de|du|des|d[’'])\s*(?:the\s+|la\s+|le\s+|l[’'])?$")
 """Before a run of capitals, a role's preposition: "Managing Director of "."""
@@ -626,7 +627,10 @@ class People:
         words = [found.group().lower() for found in TOKEN.finditer(text, max(scan.block.start, start - 30), start)]
         gap = text[start - 1] if start > scan.block.start else ""
         object_of = bool(words) and words[-1] in PREPOSITIONS and (gap.isspace() or gap in "’'")
-        object_of = object_of or (bool(words) and words[-1] in LISTENER_VERBS)  # "told Young that …": who listens
+        # "told Young that …": who listens; not "When asked, Richard Smith said"
+        object_of = object_of or (
+            bool(words) and words[-1] in LISTENER_VERBS and _LETTER_SPACE.search(text, max(0, start - 3), start) is not None
+        )
         # "selon X", "d'après X", "according to X" and a sentence that opens on "Pour X," name the speaker.
         if words[-2:] == ["according", "to"] or words[-2:] == ["d", "après"]:
             object_of = False

@@ -328,7 +328,9 @@ def _unshout(passage: str, lang: str) -> str:
     words = found.group(1).split()
     if not any(word.lower() in STOPWORDS[lang] or len(word) >= 5 for word in words):
         return passage
-    return found.group(1).capitalize() + passage[found.end(1) :]
+    written = [word.lower() if word.lower() in STOPWORDS[lang] or len(word) >= 5 else word for word in words]  # "BBC" stays
+    written[0] = written[0][:1].upper() + written[0][1:]
+    return " ".join(written) + passage[found.end(1) :]
 
 
 def _figure_question(figure: Figure, ids: _Ids, words: dict[str, str], lang: str) -> dict[str, Any]:
