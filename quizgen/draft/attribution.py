@@ -449,7 +449,7 @@ def _cloze_target(words: str) -> Span | None:
     figure = _CLOZE_FIGURE.search(words)
     if figure:
         return figure.start(), figure.end() - (len(figure.group()) - len(figure.group().rstrip(" \u00a0.,")))
-    nested = re.search(r"[«“\"‘]\s*([^«»“”\"‘’]+?)\s*[»”\"’](?!\w)", words)
+    nested = re.search(r"[«“\"‘]\s*([^«»“”\"‘’\s][^«»“”\"‘’]*?)\s*[»”\"’](?!\w)", words)  # words, not a lone space
     if nested:
         return nested.start(1), nested.end(1)
     tokens = list(TOKEN.finditer(words))
